@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("the owner signs in and reaches Settings → Team", async ({ page }) => {
+  await signIn(page, "owner@acme.test");
+  await expect(page.getByRole("heading", { name: /Welcome, Olivia Owner/ })).toBeVisible();
+  await page.getByRole("link", { name: /Acme/ }).first().click();
+  await page.getByRole("link", { name: "Settings" }).click();
+  const nav = page.getByRole("navigation", { name: "Team settings" });
+  for (const name of ["Members", "Invitations", "Roles & Permissions", "Domains"]) {
+    await expect(nav.getByRole("link", { name })).toBeVisible();
+  }
+  await nav.getByRole("link", { name: "Invitations" }).click();
+  await expect(page.getByRole("heading", { name: "Invitations", exact: true })).toBeVisible();
+});
+
+test("a member without members.manage gets the 403 page on Invitations", async ({ page }) => {
+  await signIn(page, "member@acme.test");
+  const response = await page.goto("/teams/acme/settings/invitations");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You don't have access" })).toBeVisible();
+  await page.goto("/teams/acme/settings/members");
+  const nav = page.getByRole("navigation", { name: "Team settings" });
+  await expect(nav.getByRole("link", { name: "Members" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Invitations" })).toHaveCount(0);
+});
+
+test("a signed-out visitor is sent to sign in and comes back", async ({ page }) => {
+  await page.goto("/teams/acme/settings/members");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fteams%2Facme%2Fsettings%2Fmembers/);
+  await page.getByLabel("Email").fill("admin@acme.test");
+  await page.getByLabel("Password").fill("teamgate-dev-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/teams\/acme\/settings\/members$/);
+  await expect(page.getByRole("cell", { name: "owner@acme.test" })).toBeVisible();
+});
+
+test("another team's settings answer not found", async ({ page }) => {
+  await signIn(page, "owner@globex.test");
+  const response = await page.goto("/teams/acme/settings/members");
+  expect(response?.status()).toBe(404);
+});
+
+test("a wrong password is refused with a clear message", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("owner@acme.test");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("That email and password don't match an account.")).toBeVisible();
+});
+
+test("sign-in never redirects off-site", async ({ page }) => {
+  await signIn(page, "owner@acme.test", undefined, "//evil.example/steal");
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+});

@@ -1,0 +1,35 @@
+/** Expected failures are values. Each code maps to one HTTP status in the API. */
+export type ErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "INVALID"
+  | "CONFLICT"
+  | "GONE"
+  | "RATE_LIMITED"
+  | "LIMIT_REACHED";
+
+export type Failure = {
+  ok: false;
+  code: ErrorCode;
+  error: string;
+  fieldErrors?: Record<string, string[]>;
+  retryAfterSeconds?: number;
+};
+
+export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
+
+export function fail(code: ErrorCode, error: string, extra: Partial<Omit<Failure, "ok" | "code" | "error">> = {}): Failure {
+  return { ok: false, code, error, ...extra };
+}
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID: 400,
+  CONFLICT: 409,
+  GONE: 410,
+  RATE_LIMITED: 429,
+  LIMIT_REACHED: 422,
+};

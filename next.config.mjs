@@ -1,0 +1,23 @@
+/** @type {import('next').NextConfig} */
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
+const nextConfig = {
+  poweredByHeader: false,
+  typedRoutes: false,
+  experimental: { authInterrupts: true },
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Invitation links carry a secret in the path: never leak it through Referer.
+      { source: "/invite/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+    ];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,57 @@
+// Starts the production build for Playwright on a fresh database: PGlite in a throwaway
+// directory, or a new PostgreSQL database when TEST_DATABASE_URL is set.
+import { spawn, spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import pg from "pg";
+
+const port = process.env.E2E_PORT ?? "3100";
+const env = {
+  ...process.env,
+  NODE_ENV: "test",
+  APP_URL: `http://127.0.0.1:${port}`,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+  DEV_MAILBOX: "on",
+  INVITE_PAGE_REQUESTS_PER_MINUTE: "120",
+  RESEND_API_KEY: "",
+};
+delete env.DATABASE_URL;
+
+let dropDatabase = async () => {};
+if (process.env.TEST_DATABASE_URL) {
+  const name = `teamgate_e2e_${process.pid}`;
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  dropDatabase = async () => {
+    const dropper = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await dropper.connect();
+    await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await dropper.end();
+  };
+} else {
+  env.PGLITE_DATA_DIR = ".data/e2e-pglite";
+  rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
+}
+
+const prepared = spawnSync("node", ["scripts/db.mjs", "prepare"], { stdio: "inherit", env });
+if (prepared.status !== 0) process.exit(prepared.status ?? 1);
+
+const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+// On PostgreSQL a second instance shares the database, for the two-instance race tests.
+const second = env.DATABASE_URL
+  ? spawn("node_modules/.bin/next", ["start", "-p", String(Number(port) + 1), "-H", "127.0.0.1"], { stdio: "inherit", env })
+  : null;
+const stop = async (code) => {
+  server.kill("SIGTERM");
+  second?.kill("SIGTERM");
+  await dropDatabase().catch(() => {});
+  process.exit(code);
+};
+process.on("SIGTERM", () => void stop(0));
+process.on("SIGINT", () => void stop(0));
+server.on("exit", (code) => void stop(code ?? 0));
