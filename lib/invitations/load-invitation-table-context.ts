@@ -1,0 +1,27 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { TeamAccess } from "@/lib/teams/authorize-team";
+
+/** What the invitations page needs beside the rows: roles, groups and the people who invited. */
+export async function loadInvitationTableContext(access: TeamAccess) {
+  const teamId = access.team.id;
+  const [roles, groups, inviters] = await Promise.all([
+    db.role.findMany({ where: { teamId }, orderBy: { rank: "desc" }, select: { id: true, name: true, rank: true } }),
+    db.group.findMany({ where: { teamId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.user.findMany({
+      where: { invitationsSent: { some: { teamId } } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+      take: 200,
+    }),
+  ]);
+  return {
+    teamSlug: access.team.slug,
+    roles,
+    groups,
+    inviters: inviters.map((user) => ({ value: user.id, label: user.name })),
+    allowedDomains: access.team.allowedDomains,
+    lifetimeDays: access.team.invitationLifetimeDays,
+    viewerRank: access.role.rank,
+  };
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import { recordAuditEvents } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/actor";
+import { generateInvitationToken, hashInvitationToken, sealInvitationToken } from "@/lib/crypto/invitation-token";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { enqueueInvitationEmails } from "@/lib/email/enqueue-invitation-email";
+import { signalOutbox } from "@/lib/email/outbox-signal";
+import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { fail } from "@/lib/result";
+import type { TeamRef } from "@/lib/teams/authorize-team";
+import { authorizeInvitation, describeClosedInvitation } from "./authorize-invitation";
+
+/**
+ * Pending or expired only. Rotates the token (the old link dies), restarts the lifetime
+ * from now on the database clock, and queues the email again.
+ */
+export async function resendInvitation(actor: Actor | null, team: TeamRef, invitationId: string) {
+  const auth = await authorizeInvitation(actor, team, invitationId);
+  if (!auth.ok) return auth;
+  const { access, invitation } = auth;
+  if (invitation.status !== "PENDING") return fail("CONFLICT", describeClosedInvitation(invitation.status));
+
+  const token = generateInvitationToken();
+  const result = await db.$transaction(async (tx) => {
+    const limit = env.RESENDS_PER_INVITATION_PER_HOUR;
+    const outcome = await consumeRateLimit(tx, { key: `resend:${invitation.id}`, limit, windowSeconds: 3600 });
+    if (!outcome.allowed) {
+      return fail("RATE_LIMITED", `This invitation was already sent ${limit} times this hour. Try again in ${Math.ceil(outcome.resetSeconds / 60)} minutes.`, {
+        retryAfterSeconds: outcome.resetSeconds,
+      });
+    }
+    const rows = await tx.$queryRaw<Array<{ sendCount: number; email: string; expiresAt: Date }>>`
+      UPDATE "Invitation"
+      SET "tokenHash" = ${hashInvitationToken(token)},
+          "tokenSealed" = ${sealInvitationToken(token)},
+          "expiresAt" = now() + make_interval(days => ${access.team.invitationLifetimeDays}::int),
+          "sendCount" = "sendCount" + 1,
+          "lastSentAt" = now(),
+          "deliveryStatus" = 'QUEUED',
+          "deliveryError" = NULL,
+          "renewalRequestedAt" = NULL,
+          "updatedAt" = now()
+      WHERE "id" = ${invitation.id}::uuid AND "teamId" = ${access.team.id}::uuid AND "status" = 'PENDING'
+      RETURNING "sendCount", "email", "expiresAt"`;
+    const row = rows[0];
+    if (!row) {
+      const current = await tx.invitation.findFirst({ where: { id: invitation.id }, select: { status: true } });
+      return current ? fail("CONFLICT", describeClosedInvitation(current.status)) : fail("NOT_FOUND", "Invitation not found.");
+    }
+    await enqueueInvitationEmails(tx, [{ invitationId: invitation.id, to: row.email, sendNumber: row.sendCount }]);
+    await recordAuditEvents(tx, [
+      {
+        teamId: access.team.id,
+        actorId: access.membership.userId,
+        action: "invitation.resent",
+        targetType: "invitation",
+        targetId: invitation.id,
+        metadata: { email: row.email, sendNumber: row.sendCount },
+      },
+    ]);
+    return { ok: true as const, id: invitation.id, expiresAt: row.expiresAt, sendCount: row.sendCount };
+  });
+  if (result.ok) signalOutbox();
+  return result;
+}

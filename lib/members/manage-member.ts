@@ -1,0 +1,88 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAuditEvents } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { canGrantRole, canManageMember } from "@/lib/permissions/can";
+import { fail, type Failure } from "@/lib/result";
+import { authorizeTeam, type TeamAccess, type TeamRef } from "@/lib/teams/authorize-team";
+
+type Tx = Prisma.TransactionClient;
+type Target = { id: string; userId: string; role: { id: string; key: string; name: string; rank: number }; user: { email: string } };
+
+/**
+ * Runs a change to one member inside a transaction that holds the team's row lock, so two
+ * admins demoting the last two owners at once cannot leave the team without one.
+ */
+async function withManagedMember<T extends object>(
+  actor: Actor | null,
+  team: TeamRef,
+  membershipId: string,
+  change: (tx: Tx, access: TeamAccess, target: Target) => Promise<({ ok: true } & T) | Failure>,
+) {
+  const access = await authorizeTeam(db, actor, team, "members.manage");
+  if (!access.ok) return access;
+  if (!/^[0-9a-f-]{36}$/i.test(membershipId)) return fail("NOT_FOUND", "Member not found.");
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "Team" WHERE "id" = ${access.team.id}::uuid FOR UPDATE`;
+    const target = await tx.membership.findFirst({
+      where: { id: membershipId, teamId: access.team.id },
+      select: { id: true, userId: true, role: { select: { id: true, key: true, name: true, rank: true } }, user: { select: { email: true } } },
+    });
+    if (!target) return fail("NOT_FOUND", "Member not found.");
+    if (!canManageMember(access.role, target.role)) return fail("FORBIDDEN", `Only someone whose role is at least ${target.role.name} can change this member.`);
+    return change(tx, access, target);
+  });
+}
+
+async function isLastOwner(tx: Tx, teamId: string, target: Target): Promise<boolean> {
+  if (target.role.key !== "owner") return false;
+  const owners = await tx.membership.count({ where: { teamId, role: { key: "owner" } } });
+  return owners <= 1;
+}
+
+export async function changeMemberRole(actor: Actor | null, team: TeamRef, membershipId: string, roleId: string) {
+  return withManagedMember(actor, team, membershipId, async (tx, access, target) => {
+    const role = /^[0-9a-f-]{36}$/i.test(roleId)
+      ? await tx.role.findFirst({ where: { id: roleId, teamId: access.team.id }, select: { id: true, key: true, name: true, rank: true } })
+      : null;
+    if (!role) return fail("INVALID", "Choose a role that exists in this team.", { fieldErrors: { roleId: ["Unknown role"] } });
+    if (!canGrantRole(access.role, role)) return fail("FORBIDDEN", `You can't grant ${role.name}: it is above your own role.`);
+    if (role.id === target.role.id) return { ok: true as const, role: { name: role.name } };
+    if (role.key !== "owner" && (await isLastOwner(tx, access.team.id, target))) {
+      return fail("CONFLICT", "A team needs at least one owner. Make someone else an owner first.");
+    }
+    await tx.membership.update({ where: { id: target.id }, data: { roleId: role.id } });
+    await recordAuditEvents(tx, [
+      {
+        teamId: access.team.id,
+        actorId: access.membership.userId,
+        action: "member.role_changed",
+        targetType: "membership",
+        targetId: target.id,
+        metadata: { email: target.user.email, from: target.role.name, to: role.name },
+      },
+    ]);
+    return { ok: true as const, role: { name: role.name } };
+  });
+}
+
+export async function removeMember(actor: Actor | null, team: TeamRef, membershipId: string) {
+  return withManagedMember(actor, team, membershipId, async (tx, access, target) => {
+    if (await isLastOwner(tx, access.team.id, target)) {
+      return fail("CONFLICT", "The last owner can't be removed. Make someone else an owner first.");
+    }
+    await tx.membership.delete({ where: { id: target.id } });
+    await recordAuditEvents(tx, [
+      {
+        teamId: access.team.id,
+        actorId: access.membership.userId,
+        action: "member.removed",
+        targetType: "membership",
+        targetId: target.id,
+        metadata: { email: target.user.email, role: target.role.name },
+      },
+    ]);
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,267 @@
+import { describe, expect, it } from "vitest";
+import { acceptInvitation, declineInvitation } from "@/lib/invitations/accept-invitation";
+import { deleteInvitation } from "@/lib/invitations/delete-invitation";
+import { findInvitationByToken } from "@/lib/invitations/find-invitation-by-token";
+import { getInvitationLink } from "@/lib/invitations/get-invitation-link";
+import { getTeamInvitation } from "@/lib/invitations/get-team-invitation";
+import { inviteMembers } from "@/lib/invitations/invite-members";
+import { listReceivedInvitations } from "@/lib/invitations/list-received-invitations";
+import { resendInvitation } from "@/lib/invitations/resend-invitation";
+import { updateInvitation } from "@/lib/invitations/update-invitation";
+import { withdrawInvitation } from "@/lib/invitations/withdraw-invitation";
+import { asActor, createTeamWithMembers, createUser } from "../helpers/factories";
+import { getTestDatabase } from "../helpers/test-database";
+
+const { db } = getTestDatabase();
+
+async function inviteOne(ctx: Awaited<ReturnType<typeof createTeamWithMembers>>, email: string, roleKey: "admin" | "member" = "member") {
+  const result = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: email, roleId: ctx.roles[roleKey].id });
+  if (!result.ok) throw new Error(result.error);
+  const invited = result.results.find((r) => r.outcome === "invited");
+  if (!invited?.invitationId) throw new Error(`not invited: ${JSON.stringify(result.results)}`);
+  const link = await getInvitationLink(asActor(ctx.admin), ctx.ref, invited.invitationId);
+  if (!link.ok) throw new Error(link.error);
+  return { id: invited.invitationId, token: link.url.split("/invite/")[1]!, url: link.url };
+}
+
+describe("invite", () => {
+  it("invites a pasted list and reports every address", async () => {
+    const ctx = await createTeamWithMembers(db);
+    await inviteOne(ctx, "pending@example.com");
+    const result = await inviteMembers(asActor(ctx.admin), ctx.ref, {
+      emails: `new1@example.com, New2@Example.com;\n${ctx.member.email}\tpending@example.com\nnot-an-email\nnew1@example.com`,
+      roleId: ctx.roles.member.id,
+      groupIds: [ctx.groups[0]!.id],
+      language: "fr",
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.results.map((r) => r.outcome)).toEqual(["invited", "invited", "already_member", "already_invited", "invalid", "duplicate"]);
+    expect(result.counts).toMatchObject({ invited: 2, skipped: 4, alreadyMember: 1, alreadyInvited: 1 });
+    expect(result.summary).toBe("2 invitations sent, 4 skipped: 1 already a member, 1 already invited, 1 not a valid address, 1 listed twice");
+
+    const stored = await db.invitation.findFirstOrThrow({ where: { teamId: ctx.team.id, emailCanonical: "new2@example.com" }, include: { groups: true } });
+    expect(stored).toMatchObject({ email: "New2@example.com", status: "PENDING", language: "fr", sendCount: 1, deliveryStatus: "QUEUED" });
+    expect(stored.groups.map((g) => g.groupId)).toEqual([ctx.groups[0]!.id]);
+    expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.tokenSealed).not.toContain("tgi_");
+    expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(7 * 24 * 3600 * 1000);
+
+    const outbox = await db.emailOutbox.findMany({ where: { invitationId: stored.id } });
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ to: "New2@example.com", idempotencyKey: `invitation/${stored.id}/send/1`, status: "PENDING" });
+    expect(JSON.stringify(outbox[0]!.payload)).not.toContain("tgi_");
+    const audit = await db.auditEvent.findMany({ where: { targetId: stored.id } });
+    expect(audit.map((e) => e.action)).toEqual(["invitation.created"]);
+  });
+
+  it("refuses a role above the inviter's own and changes nothing", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const before = await db.invitation.count();
+    const result = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "boss@example.com", roleId: ctx.roles.owner.id });
+    expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await db.invitation.count()).toBe(before);
+  });
+
+  it("refuses another team's role, unknown groups and bad input with field errors", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const other = await createTeamWithMembers(db);
+    expect(await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "x@example.com", roleId: other.roles.member.id })).toMatchObject({
+      ok: false,
+      code: "INVALID",
+      fieldErrors: { roleId: ["Unknown role"] },
+    });
+    expect(
+      await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "x@example.com", roleId: ctx.roles.member.id, groupIds: [other.groups[0]!.id] }),
+    ).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "  ", roleId: ctx.roles.member.id })).toMatchObject({ ok: false, code: "INVALID" });
+    expect(
+      await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "x@example.com", roleId: ctx.roles.member.id, language: "xx" as "en" }),
+    ).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { language: expect.any(Array) } });
+    const tooMany = Array.from({ length: 501 }, (_, i) => `u${i}@example.com`);
+    expect(await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: tooMany, roleId: ctx.roles.member.id })).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await db.invitation.count({ where: { teamId: ctx.team.id } })).toBe(0);
+  });
+
+  it("rejects addresses outside the team's allowed domains", async () => {
+    const ctx = await createTeamWithMembers(db, { allowedDomains: ["acme.test"] });
+    const result = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "a@acme.test b@eu.acme.test c@evil.test", roleId: ctx.roles.member.id });
+    expect(result.ok && result.results.map((r) => r.outcome)).toEqual(["invited", "invited", "domain_not_allowed"]);
+  });
+
+  it("stops at the team's hourly limit with when to retry, creating nothing", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const first = await inviteMembers(asActor(ctx.admin), ctx.ref, {
+      emails: Array.from({ length: 90 }, (_, i) => `batch${i}@example.com`),
+      roleId: ctx.roles.member.id,
+    });
+    expect(first).toMatchObject({ ok: true, counts: { invited: 90 } });
+    const second = await inviteMembers(asActor(ctx.owner), ctx.ref, {
+      emails: Array.from({ length: 11 }, (_, i) => `more${i}@example.com`),
+      roleId: ctx.roles.member.id,
+    });
+    expect(second).toMatchObject({ ok: false, code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
+    expect(await db.invitation.count({ where: { teamId: ctx.team.id } })).toBe(90);
+    const fits = await inviteMembers(asActor(ctx.owner), ctx.ref, { emails: Array.from({ length: 10 }, (_, i) => `fit${i}@example.com`), roleId: ctx.roles.member.id });
+    expect(fits).toMatchObject({ ok: true, counts: { invited: 10 } });
+  });
+
+  it("counts members and pending invitations against a seat limit", async () => {
+    const ctx = await createTeamWithMembers(db, { seatLimit: 5 });
+    const result = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "s1@example.com s2@example.com s3@example.com", roleId: ctx.roles.member.id });
+    expect(result).toMatchObject({ ok: false, code: "LIMIT_REACHED" });
+    expect(await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "s1@example.com s2@example.com", roleId: ctx.roles.member.id })).toMatchObject({ ok: true });
+  });
+});
+
+describe("accept and decline", () => {
+  it("accepts with the token and the invited account: membership with role and groups", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const invitee = await createUser(db, { email: "Invitee.One@Example.com" });
+    const result = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "invitee.one@example.com", roleId: ctx.roles.admin.id, groupIds: ctx.groups.map((g) => g.id) });
+    const id = result.ok ? result.results[0]!.invitationId! : "";
+    const link = await getInvitationLink(asActor(ctx.admin), ctx.ref, id);
+    const token = link.ok ? link.url.split("/invite/")[1]! : "";
+
+    expect(await findInvitationByToken(token)).toMatchObject({ state: "PENDING", role: { name: "Admin" }, accountExists: true });
+    const accepted = await acceptInvitation(asActor(invitee), token);
+    expect(accepted).toMatchObject({ ok: true, alreadyMember: false, team: { slug: ctx.team.slug }, role: { name: "Admin" } });
+    const membership = await db.membership.findUniqueOrThrow({
+      where: { teamId_userId: { teamId: ctx.team.id, userId: invitee.id } },
+      include: { groups: true, role: true },
+    });
+    expect(membership.role.key).toBe("admin");
+    expect(membership.groups).toHaveLength(2);
+    expect(await findInvitationByToken(token)).toMatchObject({ state: "ACCEPTED" });
+    // Idempotent for the same person; dead for anything else.
+    expect(await acceptInvitation(asActor(invitee), token)).toMatchObject({ ok: true, alreadyMember: true });
+    expect(await declineInvitation(null, token)).toMatchObject({ ok: false, code: "GONE" });
+  });
+
+  it("refuses the wrong account and changes nothing", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const { token } = await inviteOne(ctx, "right@example.com");
+    const wrong = await createUser(db, { email: "wrong@example.com" });
+    expect(await acceptInvitation(asActor(wrong), token)).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+      error: "This invitation is for right@example.com; you are signed in as wrong@example.com.",
+    });
+    expect(await db.membership.count({ where: { userId: wrong.id } })).toBe(0);
+    expect(await findInvitationByToken(token)).toMatchObject({ state: "PENDING" });
+    expect(await acceptInvitation(null, token)).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+  });
+
+  it("answers unknown, malformed and expired tokens clearly and changes nothing", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const user = await createUser(db, { email: "late@example.com" });
+    const { id, token } = await inviteOne(ctx, "late@example.com");
+    await db.invitation.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await findInvitationByToken(token)).toMatchObject({ state: "EXPIRED" });
+    expect(await acceptInvitation(asActor(user), token)).toMatchObject({ ok: false, code: "GONE", error: expect.stringContaining("expired") });
+    expect(await declineInvitation(null, token)).toMatchObject({ ok: false, code: "GONE" });
+    expect(await acceptInvitation(asActor(user), `tgi_${"A".repeat(43)}`)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await acceptInvitation(asActor(user), "garbage")).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await findInvitationByToken("garbage")).toEqual({ state: "invalid" });
+    expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("says so when the invitee is already a member, and consumes the invitation", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const { token, id } = await inviteOne(ctx, "twice@example.com");
+    const user = await createUser(db, { email: "twice@example.com" });
+    await db.membership.create({ data: { teamId: ctx.team.id, userId: user.id, roleId: ctx.roles.member.id } });
+    expect(await acceptInvitation(asActor(user), token)).toMatchObject({ ok: true, alreadyMember: true });
+    expect((await db.invitation.findUniqueOrThrow({ where: { id } })).status).toBe("ACCEPTED");
+  });
+
+  it("re-checks the role at accept: a demoted inviter's invitation grants nothing", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const { token } = await inviteOne(ctx, "escalate@example.com", "admin");
+    await db.membership.update({ where: { teamId_userId: { teamId: ctx.team.id, userId: ctx.admin.id } }, data: { roleId: ctx.roles.member.id } });
+    const user = await createUser(db, { email: "escalate@example.com" });
+    expect(await acceptInvitation(asActor(user), token)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("declines with a reason the admins can read; no membership", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const { token, id } = await inviteOne(ctx, "nope@example.com");
+    expect(await declineInvitation(null, token, { reason: "Wrong team" })).toMatchObject({ ok: true });
+    const details = await getTeamInvitation(asActor(ctx.admin), ctx.ref, id);
+    expect(details).toMatchObject({ ok: true, invitation: { status: "DECLINED", declineReason: "Wrong team" } });
+    expect(details.ok && details.history.map((h) => h.action)).toEqual(["invitation.created", "invitation.link_copied", "invitation.declined"]);
+    expect(await declineInvitation(null, token, { reason: "x".repeat(501) })).toMatchObject({ ok: false, code: "INVALID" });
+  });
+
+  it("lists a user's pending invitations across teams", async () => {
+    const a = await createTeamWithMembers(db);
+    const b = await createTeamWithMembers(db);
+    const user = await createUser(db, { email: "popular@example.com" });
+    await inviteOne(a, "popular@example.com");
+    const second = await inviteOne(b, "Popular@example.com");
+    await withdrawInvitation(asActor(b.admin), b.ref, second.id);
+    const received = await listReceivedInvitations(asActor(user));
+    expect(received.ok && received.invitations.map((i) => i.team.slug)).toEqual([a.team.slug]);
+  });
+});
+
+describe("admin operations", () => {
+  it("resend rotates the token, restarts the lifetime and queues a new email", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const { id, token } = await inviteOne(ctx, "again@example.com");
+    await db.invitation.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const resent = await resendInvitation(asActor(ctx.admin), ctx.ref, id);
+    expect(resent).toMatchObject({ ok: true, sendCount: 2 });
+    expect(await findInvitationByToken(token)).toEqual({ state: "invalid" });
+    const link = await getInvitationLink(asActor(ctx.admin), ctx.ref, id);
+    const newToken = link.ok ? link.url.split("/invite/")[1]! : "";
+    expect(newToken).not.toBe(token);
+    expect(await findInvitationByToken(newToken)).toMatchObject({ state: "PENDING" });
+    expect(await db.emailOutbox.count({ where: { invitationId: id } })).toBe(2);
+
+    expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: true });
+    expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: true });
+    expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
+  });
+
+  it("withdraw kills the link at once and only works while pending", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const { id, token } = await inviteOne(ctx, "gone@example.com");
+    expect(await withdrawInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: true });
+    expect(await findInvitationByToken(token)).toMatchObject({ state: "WITHDRAWN" });
+    const user = await createUser(db, { email: "gone@example.com" });
+    expect(await acceptInvitation(asActor(user), token)).toMatchObject({ ok: false, code: "GONE", error: expect.stringContaining("withdrawn") });
+    expect(await withdrawInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await getInvitationLink(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "CONFLICT" });
+    // The address can be invited again once nothing is pending.
+    const again = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "gone@example.com", roleId: ctx.roles.member.id });
+    expect(again).toMatchObject({ ok: true, counts: { invited: 1 } });
+  });
+
+  it("delete removes the invitation and its link; the audit log keeps the event", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const { id, token } = await inviteOne(ctx, "delete@example.com");
+    expect(await deleteInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: true });
+    expect(await db.invitation.findUnique({ where: { id } })).toBeNull();
+    expect(await findInvitationByToken(token)).toEqual({ state: "invalid" });
+    expect((await db.auditEvent.findMany({ where: { targetId: id } })).map((e) => e.action)).toContain("invitation.deleted");
+    expect(await deleteInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+
+  it("edits role, groups and language without a new token, within the hierarchy", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const { id, token } = await inviteOne(ctx, "edit@example.com");
+    expect(await updateInvitation(asActor(ctx.admin), ctx.ref, id, { roleId: ctx.roles.admin.id, language: "fr", groupIds: [ctx.groups[1]!.id] })).toMatchObject({ ok: true });
+    expect(await findInvitationByToken(token)).toMatchObject({ state: "PENDING", role: { name: "Admin" }, language: "fr" });
+    expect(await updateInvitation(asActor(ctx.admin), ctx.ref, id, { roleId: ctx.roles.owner.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await updateInvitation(asActor(ctx.admin), ctx.ref, id, { bogus: 1 } as never)).toMatchObject({ ok: false, code: "INVALID" });
+  });
+
+  it("copy link builds the URL from APP_URL", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const { url } = await inviteOne(ctx, "link@example.com");
+    expect(url).toMatch(/^http:\/\/localhost:3000\/invite\/tgi_[A-Za-z0-9_-]{43}$/);
+  });
+});

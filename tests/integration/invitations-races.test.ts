@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { acceptInvitation } from "@/lib/invitations/accept-invitation";
+import { getInvitationLink } from "@/lib/invitations/get-invitation-link";
+import { inviteMembers } from "@/lib/invitations/invite-members";
+import { withdrawInvitation } from "@/lib/invitations/withdraw-invitation";
+import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { asActor, createTeamWithMembers, createUser } from "../helpers/factories";
+import { getTestDatabase } from "../helpers/test-database";
+
+// On PostgreSQL these run through a pool of separate connections, so the database's own
+// guarantees (conditional updates, unique indexes, row locks) are what is being proven.
+// PGlite serialises everything; the same assertions must hold there too.
+const { db, engine } = getTestDatabase();
+
+async function inviteWithToken(ctx: Awaited<ReturnType<typeof createTeamWithMembers>>, email: string) {
+  const invited = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: email, roleId: ctx.roles.member.id });
+  const id = invited.ok ? invited.results[0]!.invitationId! : "";
+  const link = await getInvitationLink(asActor(ctx.admin), ctx.ref, id);
+  return { id, token: link.ok ? link.url.split("/invite/")[1]! : "" };
+}
+
+describe(`races (${engine})`, () => {
+  it("50 parallel accepts of one token create exactly one membership", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const user = await createUser(db, { email: "racer@example.com" });
+    const { token, id } = await inviteWithToken(ctx, "racer@example.com");
+
+    const results = await Promise.all(Array.from({ length: 50 }, () => acceptInvitation(asActor(user), token)));
+
+    const joined = results.filter((r) => r.ok && !r.alreadyMember);
+    expect(joined).toHaveLength(1);
+    for (const result of results) {
+      if (result.ok) continue;
+      expect(result.code).toBe("GONE");
+      expect(result.error).toBe("This invitation has already been used.");
+    }
+    expect(await db.membership.count({ where: { teamId: ctx.team.id, userId: user.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { targetId: id, action: "invitation.accepted" } })).toBe(1);
+  });
+
+  it("accept racing withdraw never ends with both (200 rounds)", async () => {
+    let ctx = await createTeamWithMembers(db);
+    let accepted = 0;
+    let withdrawn = 0;
+    for (let round = 0; round < 200; round += 1) {
+      // A fresh team every 50 rounds keeps each under the hourly invitation limit.
+      if (round > 0 && round % 50 === 0) ctx = await createTeamWithMembers(db);
+      const email = `round${round}@example.com`;
+      const user = await createUser(db, { email });
+      const { id, token } = await inviteWithToken(ctx, email);
+      const [accept, withdraw] = await Promise.all([
+        acceptInvitation(asActor(user), token),
+        withdrawInvitation(asActor(ctx.admin), ctx.ref, id),
+      ]);
+      expect(accept.ok !== withdraw.ok).toBe(true);
+      const invitation = await db.invitation.findUniqueOrThrow({ where: { id }, select: { status: true } });
+      const memberships = await db.membership.count({ where: { teamId: ctx.team.id, userId: user.id } });
+      if (accept.ok) {
+        accepted += 1;
+        expect(invitation.status).toBe("ACCEPTED");
+        expect(memberships).toBe(1);
+      } else {
+        withdrawn += 1;
+        expect(invitation.status).toBe("WITHDRAWN");
+        expect(memberships).toBe(0);
+      }
+    }
+    expect(accepted + withdrawn).toBe(200);
+  }, 120_000);
+
+  it("the same address invited twice in parallel gives one pending invitation", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        inviteMembers(asActor(i % 2 ? ctx.admin : ctx.owner), ctx.ref, { emails: "Dup@Example.com", roleId: ctx.roles.member.id }),
+      ),
+    );
+    const invited = results.filter((r) => r.ok && r.counts.invited === 1);
+    expect(invited).toHaveLength(1);
+    for (const result of results) expect(result.ok).toBe(true);
+    expect(await db.invitation.count({ where: { teamId: ctx.team.id, emailCanonical: "dup@example.com", status: "PENDING" } })).toBe(1);
+  });
+
+  it("parallel invites never overshoot a seat limit", async () => {
+    const ctx = await createTeamWithMembers(db, { seatLimit: 8 });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => inviteMembers(asActor(ctx.admin), ctx.ref, { emails: `seat${i}@example.com`, roleId: ctx.roles.member.id })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    expect(results.filter((r) => !r.ok && r.code === "LIMIT_REACHED")).toHaveLength(5);
+    expect(await db.invitation.count({ where: { teamId: ctx.team.id } })).toBe(5);
+  });
+
+  it("a shared rate limit admits exactly its limit under parallel load", async () => {
+    const key = `race-limit-${Date.now()}`;
+    const outcomes = await Promise.all(Array.from({ length: 40 }, () => consumeRateLimit(db, { key, limit: 25, windowSeconds: 3600 })));
+    expect(outcomes.filter((o) => o.allowed)).toHaveLength(25);
+  });
+});
