@@ -1,0 +1,57 @@
+import "server-only";
+import { Webhook } from "svix";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+
+const STATUS_BY_EVENT = {
+  "email.sent": "SENT",
+  "email.delivered": "DELIVERED",
+  "email.bounced": "BOUNCED",
+  "email.complained": "COMPLAINED",
+} as const;
+
+type WebhookOutcome = { status: number; body: string };
+
+type ResendEvent = { type?: string; data?: { email_id?: string; bounce?: { message?: string } } };
+
+/**
+ * Resend's delivery events: Svix signature over the raw body (stale timestamps rejected by the
+ * library), replays ignored by event id, and an invitation's status only ever moves forward.
+ */
+export async function handleResendWebhook(rawBody: string, headers: Headers): Promise<WebhookOutcome> {
+  if (!env.RESEND_WEBHOOK_SECRET) return { status: 503, body: "Webhooks are not configured" };
+  const svixHeaders = {
+    "svix-id": headers.get("svix-id") ?? "",
+    "svix-timestamp": headers.get("svix-timestamp") ?? "",
+    "svix-signature": headers.get("svix-signature") ?? "",
+  };
+  let event: ResendEvent;
+  try {
+    new Webhook(env.RESEND_WEBHOOK_SECRET).verify(rawBody, svixHeaders);
+    event = JSON.parse(rawBody) as ResendEvent;
+  } catch {
+    return { status: 400, body: "Invalid signature" };
+  }
+
+  const fresh = await db.$executeRaw`
+    INSERT INTO "WebhookEvent" ("id", "type", "receivedAt") VALUES (${svixHeaders["svix-id"]}, ${event.type ?? "unknown"}, now())
+    ON CONFLICT ("id") DO NOTHING`;
+  if (fresh === 0) return { status: 200, body: "Already processed" };
+
+  const next = STATUS_BY_EVENT[event.type as keyof typeof STATUS_BY_EVENT];
+  const messageId = event.data?.email_id;
+  if (!next || !messageId) return { status: 200, body: "Ignored" };
+
+  const outbox = await db.emailOutbox.findUnique({ where: { providerMessageId: messageId }, select: { invitationId: true, payload: true } });
+  const sendNumber = Number((outbox?.payload as { sendNumber?: number } | null)?.sendNumber ?? 0);
+  if (!outbox?.invitationId || !sendNumber) return { status: 200, body: "Unknown message" };
+
+  const error = next === "BOUNCED" ? (event.data?.bounce?.message ?? "The recipient's server refused the message") : next === "COMPLAINED" ? "The recipient marked the message as spam" : null;
+  await db.$executeRaw`
+    UPDATE "Invitation"
+    SET "deliveryStatus" = ${next}::"DeliveryStatus", "deliveryError" = ${error}
+    WHERE "id" = ${outbox.invitationId}::uuid AND "sendCount" = ${sendNumber}::int
+      AND (CASE "deliveryStatus" WHEN 'QUEUED' THEN 0 WHEN 'FAILED' THEN 0 WHEN 'SENT' THEN 1 WHEN 'DELIVERED' THEN 2 ELSE 3 END)
+        < (CASE ${next}::"DeliveryStatus" WHEN 'SENT' THEN 1 WHEN 'DELIVERED' THEN 2 ELSE 3 END)`;
+  return { status: 200, body: "OK" };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { renderInvitationEmail } from "./render-invitation-email";
+
+const base = {
+  to: "ada@example.com",
+  teamName: "Acme",
+  inviterName: "Olivia Owner",
+  roleName: "Admin",
+  expiresAt: new Date("2026-12-01T10:00:00Z"),
+  url: "https://teamgate.example/invite/tgi_abc",
+};
+
+describe("renderInvitationEmail", () => {
+  it("renders English: who, which team, role, address, expiry, button and plain link", async () => {
+    const email = await renderInvitationEmail({ ...base, language: "en" });
+    expect(email.subject).toBe("Olivia Owner invited you to join Acme on Teamgate");
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain("Olivia Owner has invited you to join Acme as Admin.");
+      expect(part).toContain("This invitation is for ada@example.com.");
+      expect(part).toContain("1 December 2026 at 10:00 UTC");
+      expect(part).toContain("Accept invitation");
+      expect(part).toContain("https://teamgate.example/invite/tgi_abc");
+      expect(part).toMatch(/If you weren(&#x27;|')t expecting this invitation/);
+    }
+    expect(email.html).toContain('href="https://teamgate.example/invite/tgi_abc"');
+  });
+
+  it("renders French from the invitation's language", async () => {
+    const email = await renderInvitationEmail({ ...base, language: "fr" });
+    expect(email.subject).toBe("Olivia Owner vous invite à rejoindre Acme sur Teamgate");
+    expect(email.text).toContain("Accepter l’invitation");
+    expect(email.text).toContain("1 décembre 2026");
+    expect(email.html).toContain('lang="fr"');
+  });
+
+  it("keeps hostile team and inviter names inert", async () => {
+    const email = await renderInvitationEmail({ ...base, language: "en", teamName: '<a href="//evil.example">Click</a>', inviterName: "Support at evil.example" });
+    expect(email.html).not.toContain("<a href=\"//evil");
+    expect(email.html).toContain("&lt;a href=");
+    const links = [...email.html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(links)).toEqual(new Set([base.url]));
+    expect(email.text).not.toMatch(/evil\.example/);
+    expect(email.subject).not.toMatch(/evil\.example/);
+  });
+});

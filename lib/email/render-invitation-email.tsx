@@ -1,0 +1,40 @@
+import { render } from "@react-email/render";
+import { toDisplayText } from "./display-text";
+import { getEmailMessages } from "./messages";
+import { InvitationEmail } from "./templates/invitation-email";
+
+export type InvitationEmailInput = {
+  language: string;
+  to: string;
+  teamName: string;
+  inviterName: string | null;
+  roleName: string;
+  expiresAt: Date;
+  url: string;
+};
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+export async function renderInvitationEmail(input: InvitationEmailInput): Promise<RenderedEmail> {
+  const t = getEmailMessages(input.language);
+  const team = toDisplayText(input.teamName);
+  const inviter = toDisplayText(input.inviterName ?? team);
+  const role = toDisplayText(input.roleName, 40);
+  const expires = `${new Intl.DateTimeFormat(t.intlLocale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(input.expiresAt)} UTC`;
+  const element = (
+    <InvitationEmail
+      lang={input.language}
+      preview={t.preview(team)}
+      heading={t.heading(team)}
+      intro={t.intro(inviter, team, role)}
+      invitedAddress={t.invitedAddress(input.to)}
+      expires={t.expires(expires)}
+      buttonLabel={t.button}
+      linkIntro={t.linkIntro}
+      unexpected={t.unexpected}
+      url={input.url}
+    />
+  );
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: t.subject(inviter, team), html, text };
+}

@@ -1,0 +1,10 @@
+import { en, type InvitePageMessages } from "./en";
+import { fr } from "./fr";
+
+const catalogues: Record<string, InvitePageMessages> = { en, fr };
+
+export function getInvitePageMessages(language: string): InvitePageMessages {
+  return catalogues[language] ?? en;
+}
+
+export type { InvitePageMessages };
