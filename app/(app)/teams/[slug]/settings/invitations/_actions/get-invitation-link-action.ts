@@ -1,0 +1,9 @@
+"use server";
+
+import { runAction } from "@/lib/actions/run-action";
+import { getInvitationLink } from "@/lib/invitations/get-invitation-link";
+import { invitationTargetSchema } from "./input-schemas";
+
+export async function getInvitationLinkAction(input: unknown) {
+  return runAction(invitationTargetSchema, input, (actor, { teamSlug, invitationId }) => getInvitationLink(actor, { slug: teamSlug }, invitationId));
+}

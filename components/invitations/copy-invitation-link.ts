@@ -1,0 +1,24 @@
+"use client";
+
+import { toast } from "sonner";
+import { getInvitationLinkAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/get-invitation-link-action";
+
+/** Asks the server for the link (the explicit copy-link operation) and puts it on the clipboard. */
+export async function copyInvitationLink(teamSlug: string, invitationId: string): Promise<string | null> {
+  const result = await getInvitationLinkAction({ teamSlug, invitationId });
+  if (!result.ok) {
+    toast.error(result.error);
+    return null;
+  }
+  await copyText(result.url);
+  return result.url;
+}
+
+export async function copyText(text: string) {
+  try {
+    await navigator.clipboard.writeText(text);
+    toast.success("Link copied");
+  } catch {
+    toast.error("Couldn't reach the clipboard. Select the link and copy it by hand.");
+  }
+}

@@ -1,0 +1,173 @@
+"use client";
+
+import { format } from "date-fns";
+import { Copy, Link as LinkIcon } from "lucide-react";
+import { useEffect, useState, useTransition } from "react";
+import { getInvitationDetailsAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/get-invitation-details-action";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Skeleton } from "@/components/ui/skeleton";
+import { INVITATION_LANGUAGES } from "@/lib/invitations/languages";
+import { copyInvitationLink, copyText } from "./copy-invitation-link";
+import { EditInvitationForm } from "./edit-invitation-form";
+import { DeliveryBadge, InvitationStatusBadge } from "./invitation-status-badge";
+
+type Details = Extract<Awaited<ReturnType<typeof getInvitationDetailsAction>>, { ok: true }>;
+
+const HISTORY_LABELS: Record<string, string> = {
+  "invitation.created": "Invited",
+  "invitation.resent": "Sent again",
+  "invitation.updated": "Edited",
+  "invitation.withdrawn": "Withdrawn",
+  "invitation.deleted": "Deleted",
+  "invitation.accepted": "Accepted",
+  "invitation.declined": "Declined",
+  "invitation.link_copied": "Link copied",
+  "invitation.renewal_requested": "Invitee asked for a new invitation",
+};
+
+const when = (value: Date | string | null) => (value ? format(new Date(value), "PPpp") : "—");
+
+type Props = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  teamSlug: string;
+  invitationId: string;
+  email: string;
+  /** Roles the viewer may grant; empty when they may not edit this invitation. */
+  grantableRoles: Array<{ id: string; name: string }>;
+  onChanged: () => void;
+};
+
+export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitationId, email, grantableRoles, onChanged }: Props) {
+  const [details, setDetails] = useState<Details | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [link, setLink] = useState<string | null>(null);
+  const [loading, startLoading] = useTransition();
+
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (!open) return;
+    startLoading(async () => {
+      const result = await getInvitationDetailsAction({ teamSlug, invitationId });
+      if (result.ok) {
+        setDetails(result);
+        setError(null);
+      } else setError(result.error);
+    });
+  }, [open, teamSlug, invitationId, version]);
+
+  const invitation = details?.invitation;
+  const language = INVITATION_LANGUAGES.find((l) => l.code === invitation?.language)?.label ?? invitation?.language;
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent className="max-w-xl">
+        <DialogHeader>
+          <DialogTitle>Invitation details</DialogTitle>
+          <DialogDescription className="break-all">{email}</DialogDescription>
+        </DialogHeader>
+        {error ? <Alert variant="destructive">{error}</Alert> : null}
+        {!invitation && loading ? (
+          <div className="space-y-2">
+            <Skeleton className="h-4 w-2/3" />
+            <Skeleton className="h-4 w-1/2" />
+            <Skeleton className="h-4 w-3/4" />
+          </div>
+        ) : null}
+        {invitation ? (
+          <div className="space-y-5">
+            <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 text-sm">
+              <dt className="text-muted-foreground">Invitation ID</dt>
+              <dd className="break-all font-mono text-xs">{invitation.id}</dd>
+              <dt className="text-muted-foreground">Status</dt>
+              <dd>
+                <InvitationStatusBadge status={invitation.status} />
+              </dd>
+              <dt className="text-muted-foreground">Role</dt>
+              <dd>{invitation.role.name}</dd>
+              <dt className="text-muted-foreground">Groups</dt>
+              <dd>{invitation.groups.map((g) => g.name).join(", ") || "—"}</dd>
+              <dt className="text-muted-foreground">Email language</dt>
+              <dd>{language}</dd>
+              <dt className="text-muted-foreground">Invited by</dt>
+              <dd>{invitation.inviter ? `${invitation.inviter.name} (${invitation.inviter.email})` : "Former member"}</dd>
+              <dt className="text-muted-foreground">Created</dt>
+              <dd>{when(invitation.createdAt)}</dd>
+              <dt className="text-muted-foreground">Last modified</dt>
+              <dd>{when(invitation.updatedAt)}</dd>
+              <dt className="text-muted-foreground">Expires</dt>
+              <dd>{when(invitation.expiresAt)}</dd>
+              <dt className="text-muted-foreground">Delivery</dt>
+              <dd className="space-y-1">
+                <DeliveryBadge status={invitation.delivery.status} />
+                {invitation.delivery.error ? <p className="text-xs text-destructive">{invitation.delivery.error}</p> : null}
+                <p className="text-xs text-muted-foreground">
+                  Sent {invitation.sendCount} {invitation.sendCount === 1 ? "time" : "times"}
+                  {invitation.lastSentAt ? `, last ${when(invitation.lastSentAt)}` : ""}
+                </p>
+              </dd>
+              {invitation.declineReason ? (
+                <>
+                  <dt className="text-muted-foreground">Decline reason</dt>
+                  <dd className="whitespace-pre-wrap">{invitation.declineReason}</dd>
+                </>
+              ) : null}
+            </dl>
+
+            {invitation.status === "PENDING" ? (
+              <div className="space-y-2">
+                <p className="text-sm font-medium">Invitation link</p>
+                {link ? (
+                  <div className="flex gap-2">
+                    <Input readOnly value={link} aria-label="Invitation link" onFocus={(event) => event.currentTarget.select()} />
+                    <Button variant="outline" size="icon" aria-label="Copy link" onClick={() => void copyText(link)}>
+                      <Copy aria-hidden className="size-4" />
+                    </Button>
+                  </div>
+                ) : (
+                  <Button variant="outline" size="sm" onClick={async () => setLink(await copyInvitationLink(teamSlug, invitationId))}>
+                    <LinkIcon aria-hidden className="size-4" /> Copy link
+                  </Button>
+                )}
+              </div>
+            ) : null}
+
+            {invitation.status === "PENDING" && grantableRoles.length > 0 ? (
+              <EditInvitationForm
+                key={`${invitation.role.id}-${invitation.language}`}
+                teamSlug={teamSlug}
+                invitationId={invitationId}
+                roleId={invitation.role.id}
+                language={invitation.language}
+                roles={grantableRoles}
+                onSaved={() => {
+                  setVersion((v) => v + 1);
+                  onChanged();
+                }}
+              />
+            ) : null}
+
+            <div className="space-y-2">
+              <p className="text-sm font-medium">History</p>
+              <ol className="space-y-1.5 border-l pl-4 text-sm">
+                {details.history.map((entry) => (
+                  <li key={entry.id}>
+                    <span className="font-medium">{HISTORY_LABELS[entry.action] ?? entry.action}</span>
+                    <span className="text-muted-foreground">
+                      {" "}
+                      · {when(entry.at)}
+                      {entry.actor ? ` · ${entry.actor.name}` : ""}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </div>
+          </div>
+        ) : null}
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,134 @@
+"use client";
+
+import { Copy, Eye, MoreHorizontal, RotateCw, Trash2, Undo2 } from "lucide-react";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { deleteInvitationAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/delete-invitation-action";
+import { resendInvitationAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/resend-invitation-action";
+import { withdrawInvitationAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/withdraw-invitation-action";
+import { Button } from "@/components/ui/button";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { ConfirmDialog } from "./confirm-dialog";
+import { copyInvitationLink } from "./copy-invitation-link";
+import { InvitationDetailsDialog } from "./invitation-details-dialog";
+import type { InvitationRow, InvitationTableContext } from "./invitation-row";
+
+type Pending = "withdraw" | "delete" | null;
+
+export function InvitationRowActions({
+  invitation,
+  context,
+  onChanged,
+}: {
+  invitation: InvitationRow;
+  context: InvitationTableContext;
+  onChanged: () => void;
+}) {
+  const [confirm, setConfirm] = useState<Pending>(null);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  // Dialogs mount on first use and stay (for their closing animation): a page of rows renders only its menus.
+  const [used, setUsed] = useState({ confirm: false, details: false });
+  const openConfirm = (kind: Exclude<Pending, null>) => {
+    setUsed((current) => ({ ...current, confirm: true }));
+    setConfirm(kind);
+  };
+  const openDetails = () => {
+    setUsed((current) => ({ ...current, details: true }));
+    setDetailsOpen(true);
+  };
+  const [busy, startTransition] = useTransition();
+  const target = { teamSlug: context.teamSlug, invitationId: invitation.id };
+  const manageable = invitation.role.rank <= context.viewerRank;
+  const pending = invitation.status === "PENDING";
+  const resendable = manageable && (pending || invitation.status === "EXPIRED");
+
+  const run = (label: string, action: (input: typeof target) => Promise<{ ok: boolean; error?: string }>, done: string) =>
+    startTransition(async () => {
+      const result = await action(target);
+      if (!result.ok) {
+        toast.error(result.error ?? `Couldn't ${label}.`);
+        return;
+      }
+      toast.success(done);
+      setConfirm(null);
+      onChanged();
+    });
+
+  return (
+    <>
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <Button variant="ghost" size="icon" aria-label={`Actions for ${invitation.email}`} disabled={busy}>
+            <MoreHorizontal aria-hidden className="size-4" />
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end" className="w-48">
+          <DropdownMenuItem onSelect={openDetails}>
+            <Eye aria-hidden /> View details
+          </DropdownMenuItem>
+          {pending && manageable ? (
+            <DropdownMenuItem onSelect={() => void copyInvitationLink(context.teamSlug, invitation.id)}>
+              <Copy aria-hidden /> Copy link
+            </DropdownMenuItem>
+          ) : null}
+          {resendable ? (
+            <DropdownMenuItem onSelect={() => run("resend", resendInvitationAction, `Invitation sent again to ${invitation.email}`)}>
+              <RotateCw aria-hidden /> Resend
+            </DropdownMenuItem>
+          ) : null}
+          {pending && manageable ? (
+            <DropdownMenuItem onSelect={() => openConfirm("withdraw")}>
+              <Undo2 aria-hidden /> Withdraw
+            </DropdownMenuItem>
+          ) : null}
+          {manageable ? (
+            <>
+              <DropdownMenuSeparator />
+              <DropdownMenuItem variant="destructive" onSelect={() => openConfirm("delete")}>
+                <Trash2 aria-hidden /> Delete
+              </DropdownMenuItem>
+            </>
+          ) : null}
+        </DropdownMenuContent>
+      </DropdownMenu>
+
+      {used.confirm ? (
+        <>
+          <ConfirmDialog
+            open={confirm === "withdraw"}
+            onOpenChange={(open) => setConfirm(open ? "withdraw" : null)}
+            title={`Withdraw the invitation to ${invitation.email}?`}
+            description="The link in their email stops working at once. You can invite them again later."
+            confirmLabel="Withdraw"
+            pending={busy}
+            onConfirm={() => run("withdraw", withdrawInvitationAction, `Invitation to ${invitation.email} withdrawn`)}
+          />
+          <ConfirmDialog
+            open={confirm === "delete"}
+            onOpenChange={(open) => setConfirm(open ? "delete" : null)}
+            title={`Delete the invitation to ${invitation.email}?`}
+            description={
+              pending
+                ? "It disappears from this list and its link stops working. The audit log keeps a record."
+                : "It disappears from this list. The audit log keeps a record."
+            }
+            confirmLabel="Delete"
+            pending={busy}
+            onConfirm={() => run("delete", deleteInvitationAction, `Invitation to ${invitation.email} deleted`)}
+          />
+        </>
+      ) : null}
+      {used.details ? (
+        <InvitationDetailsDialog
+          open={detailsOpen}
+          onOpenChange={setDetailsOpen}
+          teamSlug={context.teamSlug}
+          invitationId={invitation.id}
+          email={invitation.email}
+          grantableRoles={manageable ? context.roles.filter((role) => role.rank <= context.viewerRank) : []}
+          onChanged={onChanged}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,207 @@
+"use client";
+
+import { Copy, UserPlus } from "lucide-react";
+import type { ComponentProps } from "react";
+import { useEffect, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { getInvitationLinkAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/get-invitation-link-action";
+import { inviteMembersAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/invite-members-action";
+import { previewInvitationsAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/preview-invitations-action";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { SelectField } from "@/components/ui/select-field";
+import { Textarea } from "@/components/ui/textarea";
+import type { PreviewEntry } from "@/lib/invitations/preview-invitations";
+import type { InviteAddressResult } from "@/lib/invitations/summarize-invite-results";
+import { copyText } from "./copy-invitation-link";
+import type { InvitationTableContext } from "./invitation-row";
+import { InvitePreview } from "./invite-preview";
+import { LANGUAGE_OPTIONS, roleOptions } from "./select-options";
+
+type Outcome = { summary: string; results: InviteAddressResult[]; link: string | null };
+
+type Props = { context: InvitationTableContext; onInvited: () => void; open: boolean; onOpenChange: (open: boolean) => void };
+
+/** Controlled by its parent, so it stays open while the table behind it changes shape. */
+export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }: Props) {
+  const grantable = context.roles.filter((role) => role.rank <= context.viewerRank).sort((a, b) => a.rank - b.rank);
+  const [emails, setEmails] = useState("");
+  const [roleId, setRoleId] = useState(grantable[0]?.id ?? "");
+  const [groupIds, setGroupIds] = useState<string[]>([]);
+  const [language, setLanguage] = useState("en");
+  const [preview, setPreview] = useState<PreviewEntry[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [sending, startSending] = useTransition();
+
+  useEffect(() => {
+    if (!emails.trim()) return;
+    const timer = setTimeout(async () => {
+      const result = await previewInvitationsAction({ teamSlug: context.teamSlug, text: emails });
+      if (result.ok) setPreview(result.entries);
+    }, 350);
+    return () => clearTimeout(timer);
+  }, [emails, context.teamSlug]);
+
+  const reset = () => {
+    setEmails("");
+    setGroupIds([]);
+    setPreview([]);
+    setError(null);
+    setOutcome(null);
+  };
+  const shownPreview = emails.trim() ? preview : [];
+  const sendable = shownPreview.filter((entry) => entry.status === "valid").length;
+
+  const submit = () =>
+    startSending(async () => {
+      setError(null);
+      const result = await inviteMembersAction({ teamSlug: context.teamSlug, invitation: { emails, roleId, groupIds, language } });
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      const invited = result.results.filter((r) => r.outcome === "invited");
+      let link: string | null = null;
+      if (invited.length === 1 && invited[0]?.invitationId) {
+        const linkResult = await getInvitationLinkAction({ teamSlug: context.teamSlug, invitationId: invited[0].invitationId });
+        link = linkResult.ok ? linkResult.url : null;
+      }
+      setOutcome({ summary: result.summary, results: result.results, link });
+      if (invited.length > 0) toast.success(result.summary);
+      onInvited();
+    });
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) reset();
+      }}
+    >
+      <DialogContent className="max-w-xl">
+        <DialogHeader>
+          <DialogTitle>Invite users</DialogTitle>
+          <DialogDescription>
+            They get an email with a link to join. Invitations expire after {context.lifetimeDays} days.
+          </DialogDescription>
+        </DialogHeader>
+
+        {outcome ? (
+          <div className="space-y-4">
+            <Alert variant={outcome.results.some((r) => r.outcome === "invited") ? "success" : "default"}>{outcome.summary}</Alert>
+            {outcome.link ? (
+              <div className="space-y-2">
+                <Label htmlFor="new-invitation-link">Invitation link</Label>
+                <div className="flex gap-2">
+                  <Input id="new-invitation-link" readOnly value={outcome.link} onFocus={(event) => event.currentTarget.select()} />
+                  <Button variant="outline" size="icon" aria-label="Copy link" onClick={() => void copyText(outcome.link!)}>
+                    <Copy aria-hidden className="size-4" />
+                  </Button>
+                </div>
+              </div>
+            ) : null}
+            {outcome.results.some((r) => r.outcome !== "invited") ? (
+              <div className="space-y-1">
+                <p className="text-sm font-medium">Skipped</p>
+                <ul className="max-h-48 space-y-1 overflow-y-auto text-sm">
+                  {outcome.results
+                    .filter((r) => r.outcome !== "invited")
+                    .map((r, index) => (
+                      <li key={`${r.input}-${index}`} className="flex justify-between gap-3">
+                        <span className="break-all">{r.input}</span>
+                        <span className="shrink-0 text-muted-foreground">{r.reason}</span>
+                      </li>
+                    ))}
+                </ul>
+              </div>
+            ) : null}
+            <DialogFooter>
+              <Button variant="outline" onClick={reset}>
+                Invite more
+              </Button>
+              <Button onClick={() => setOpen(false)}>Done</Button>
+            </DialogFooter>
+          </div>
+        ) : (
+          <form
+            className="space-y-4"
+            onSubmit={(event) => {
+              event.preventDefault();
+              submit();
+            }}
+          >
+            {error ? <Alert variant="destructive">{error}</Alert> : null}
+            <div className="space-y-2">
+              <Label htmlFor="invite-emails">Email addresses</Label>
+              <Textarea
+                id="invite-emails"
+                value={emails}
+                onChange={(event) => setEmails(event.target.value)}
+                rows={4}
+                placeholder={"ada@example.com, grace@example.com\nor one per line"}
+                aria-describedby="invite-emails-hint"
+              />
+              <p id="invite-emails-hint" className="text-xs text-muted-foreground">
+                One per line, or separated by commas. Up to 500 at once.
+                {context.allowedDomains.length > 0 ? ` Allowed domains: ${context.allowedDomains.join(", ")}.` : ""}
+              </p>
+              <InvitePreview entries={shownPreview} />
+            </div>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <SelectField
+                id="invite-role"
+                label="Role"
+                value={roleId}
+                onValueChange={setRoleId}
+                options={roleOptions(grantable)}
+                placeholder="Choose a role"
+                className="space-y-2"
+              />
+              <SelectField id="invite-language" label="Email language" value={language} onValueChange={setLanguage} options={LANGUAGE_OPTIONS} className="space-y-2" />
+            </div>
+            {context.groups.length > 0 ? (
+              <fieldset className="space-y-2">
+                <legend className="text-sm font-medium">Groups (optional)</legend>
+                <div className="flex flex-wrap gap-x-4 gap-y-2">
+                  {context.groups.map((group) => (
+                    <label key={group.id} className="flex items-center gap-2 text-sm">
+                      <Checkbox
+                        checked={groupIds.includes(group.id)}
+                        onCheckedChange={(checked) =>
+                          setGroupIds((ids) => (checked === true ? [...ids, group.id] : ids.filter((id) => id !== group.id)))
+                        }
+                      />
+                      {group.name}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            ) : null}
+            <DialogFooter>
+              <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" pending={sending} disabled={!emails.trim() || !roleId}>
+                Send invitations{sendable > 1 ? ` (${sendable})` : ""}
+              </Button>
+            </DialogFooter>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+export function InviteButton(props: ComponentProps<typeof Button>) {
+  return (
+    <Button size="sm" {...props}>
+      <UserPlus aria-hidden className="size-4" /> Invite users
+    </Button>
+  );
+}
