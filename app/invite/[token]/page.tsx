@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AcceptButton } from "@/components/invite/accept-button";
+import { DeclineDialog } from "@/components/invite/decline-dialog";
+import { InvitationMessage, InvitationShell } from "@/components/invite/invitation-shell";
+import { RequestRenewalButton } from "@/components/invite/request-renewal-button";
+import { SignOutAndContinue } from "@/components/invite/sign-out-and-continue";
+import { SignUpForm } from "@/components/invite/sign-up-form";
+import { Button } from "@/components/ui/button";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { getInvitePageMessages } from "@/lib/i18n/invite-page";
+import { findInvitationByToken } from "@/lib/invitations/find-invitation-by-token";
+import { isTeamMember } from "@/lib/teams/is-team-member";
+
+export const metadata: Metadata = { title: "Invitation", robots: { index: false, follow: false }, referrer: "no-referrer" };
+
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function InvitePage({ params, searchParams }: Props) {
+  const { token } = await params;
+  const { declined } = await searchParams;
+  const [view, user] = await Promise.all([findInvitationByToken(token), getCurrentUser()]);
+
+  if (view.state === "invalid") {
+    const t = getInvitePageMessages("en");
+    return (
+      <InvitationShell lang="en">
+        <InvitationMessage title={t.invalidTitle} body={t.invalidBody} />
+      </InvitationShell>
+    );
+  }
+
+  const t = getInvitePageMessages(view.language);
+  const team = view.team.name;
+  const tokenPath = `/invite/${token}`;
+
+  if (view.state === "DECLINED") {
+    return (
+      <InvitationShell lang={view.language}>
+        {declined === "1" ? (
+          <InvitationMessage title={t.declinedTitle} body={t.declinedBody(team)} />
+        ) : (
+          <InvitationMessage title={t.declinedStateTitle} body={t.declinedStateBody(team)} />
+        )}
+      </InvitationShell>
+    );
+  }
+  if (view.state === "EXPIRED") {
+    return (
+      <InvitationShell lang={view.language}>
+        <InvitationMessage title={t.expiredTitle} body={t.expiredBody(team)}>
+          <RequestRenewalButton token={token} label={t.askForNew} doneMessage={t.renewalRequested} alreadyRequested={view.renewalRequested} />
+        </InvitationMessage>
+      </InvitationShell>
+    );
+  }
+  if (view.state === "WITHDRAWN") {
+    return (
+      <InvitationShell lang={view.language}>
+        <InvitationMessage title={t.withdrawnTitle} body={t.withdrawnBody(team)} />
+      </InvitationShell>
+    );
+  }
+  if (view.state === "ACCEPTED") {
+    return (
+      <InvitationShell lang={view.language}>
+        <InvitationMessage title={t.usedTitle} body={t.usedBody}>
+          <Button asChild variant="outline" className="w-full">
+            <Link href={`/teams/${view.team.slug}`}>{t.goToTeam}</Link>
+          </Button>
+        </InvitationMessage>
+      </InvitationShell>
+    );
+  }
+
+  const signedInAsInvitee = user?.emailCanonical === view.emailCanonical;
+  const alreadyMember = signedInAsInvitee && (await isTeamMember(user.id, view.team.slug));
+  const declineLabels = {
+    decline: t.decline,
+    title: t.declineTitle,
+    description: t.declineDescription(team),
+    reason: t.declineReason,
+    confirm: t.declineConfirm,
+    cancel: t.cancel,
+  };
+
+  return (
+    <InvitationShell lang={view.language}>
+      <div className="space-y-2">
+        <h1 className="text-xl font-semibold">{view.inviter ? t.invitedYou(view.inviter.name, team) : t.invitedYouNoInviter(team)}</h1>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dt className="text-muted-foreground">{t.role}</dt>
+          <dd className="font-medium">{view.role.name}</dd>
+          <dt className="text-muted-foreground">{t.invitedAddress}</dt>
+          <dd className="break-all font-medium">{view.email}</dd>
+          <dt className="text-muted-foreground">{t.expires}</dt>
+          <dd>
+            <time dateTime={view.expiresAt.toISOString()}>
+              {new Intl.DateTimeFormat(view.language === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(view.expiresAt)} UTC
+            </time>
+          </dd>
+        </dl>
+      </div>
+
+      {user && !signedInAsInvitee ? (
+        <div className="space-y-3">
+          <p role="alert" className="rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">
+            {t.wrongAccount(view.email, user.email)}
+          </p>
+          <SignOutAndContinue token={token} label={t.signOutAndContinue} />
+        </div>
+      ) : alreadyMember ? (
+        <div className="space-y-3">
+          <p className="text-sm">{t.alreadyMember(team)}</p>
+          <Button asChild className="w-full">
+            <Link href={`/teams/${view.team.slug}`}>{t.goToTeam}</Link>
+          </Button>
+        </div>
+      ) : signedInAsInvitee ? (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <AcceptButton token={token} label={t.accept} />
+          <DeclineDialog token={token} labels={declineLabels} />
+        </div>
+      ) : view.accountExists ? (
+        <div className="space-y-3">
+          <p className="text-sm text-muted-foreground">{t.accountExists(view.email)}</p>
+          <Button asChild className="w-full">
+            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(tokenPath)}&email=${encodeURIComponent(view.email)}&locked=1`}>
+              {t.signInToAccept}
+            </Link>
+          </Button>
+          <DeclineDialog token={token} labels={declineLabels} />
+        </div>
+      ) : (
+        <div className="space-y-4">
+          <p className="text-sm text-muted-foreground">{t.createAccount}</p>
+          <SignUpForm
+            token={token}
+            email={view.email}
+            labels={{ email: t.email, name: t.name, password: t.password, passwordHint: t.passwordHint, submit: t.acceptAndJoin }}
+          />
+          <DeclineDialog token={token} labels={declineLabels} />
+        </div>
+      )}
+    </InvitationShell>
+  );
+}
