@@ -1,0 +1,26 @@
+import { apiRoute, json } from "@/lib/api/api-handler";
+import { parseBody, parseQuery } from "@/lib/api/parse-input";
+import { problemFromFailure } from "@/lib/api/problem";
+import { resolveInviteInput, toTeamRef } from "@/lib/api/resolve-invite-input";
+import { createInvitationsBodySchema, teamInvitationsQuerySchema } from "@/lib/api/schemas";
+import { toApiInvitation } from "@/lib/api/to-api-invitation";
+import { inviteMembers } from "@/lib/invitations/invite-members";
+import { listTeamInvitationsPage } from "@/lib/invitations/list-team-invitations-page";
+
+export const GET = apiRoute<{ team: string }>("invitations:read", async ({ actor, request, params }) => {
+  const query = parseQuery(request, teamInvitationsQuerySchema);
+  if (!query.ok) return query.response;
+  const result = await listTeamInvitationsPage(actor, toTeamRef(params.team), query.value);
+  if (!result.ok) return problemFromFailure(result);
+  return json({ data: result.invitations.map(toApiInvitation), next: result.next });
+});
+
+export const POST = apiRoute<{ team: string }>("invitations:write", async ({ actor, request, params }) => {
+  const body = await parseBody(request, createInvitationsBodySchema);
+  if (!body.ok) return body.response;
+  const team = toTeamRef(params.team);
+  const { roleId, groupIds } = await resolveInviteInput(team, body.value.role, body.value.groups);
+  const result = await inviteMembers(actor, team, { emails: body.value.emails, roleId, groupIds, language: body.value.language });
+  if (!result.ok) return problemFromFailure(result);
+  return json({ summary: result.summary, counts: result.counts, results: result.results }, result.counts.invited > 0 ? 201 : 200);
+});

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { LANGUAGE_CODES } from "@/lib/invitations/languages";
+import { MAX_ADDRESSES_PER_REQUEST } from "@/lib/invitations/schemas";
+import { INVITATION_STATUSES } from "@/lib/invitations/status";
+
+/** The API's request and response shapes: handlers validate with these, and the OpenAPI document is generated from them. */
+
+export const apiInvitationSchema = z
+  .object({
+    id: z.uuid(),
+    created: z.iso.datetime(),
+    lastModified: z.iso.datetime(),
+    status: z.enum(INVITATION_STATUSES),
+    email: z.string(),
+    role: z.object({ id: z.uuid(), key: z.string(), name: z.string() }),
+    groups: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    language: z.string(),
+    expires: z.iso.datetime(),
+    delivery: z.object({ status: z.enum(["QUEUED", "SENT", "DELIVERED", "BOUNCED", "COMPLAINED", "FAILED"]), lastError: z.string().nullable() }),
+    creator: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable(),
+    team: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
+  })
+  ;
+
+export const invitationPageSchema = z
+  .object({ data: z.array(apiInvitationSchema), next: z.string().nullable().describe("Cursor for the next page; null on the last page") })
+  ;
+
+export const invitationListSchema = z.object({ data: z.array(apiInvitationSchema) });
+
+const csvOf = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(",").filter(Boolean) : []))
+    .pipe(z.array(item).max(20));
+
+export const SORTS = ["created", "-created", "email", "-email", "expires", "-expires"] as const;
+
+export const teamInvitationsQuerySchema = z.strictObject({
+  status: csvOf(z.enum(INVITATION_STATUSES)).describe("Comma-separated statuses"),
+  role: csvOf(z.string().max(64)).describe("Comma-separated role ids or keys"),
+  q: z.string().trim().max(254).optional().describe("Text to find in the email address"),
+  sort: z.enum(SORTS).default("-created"),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export const pageQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export const createInvitationsBodySchema = z
+  .strictObject({
+    emails: z.array(z.string().max(320)).min(1).max(MAX_ADDRESSES_PER_REQUEST),
+    role: z.string().min(1).max(64).describe("Role id or key (owner, admin, member)"),
+    groups: z.array(z.string().min(1).max(64)).max(50).optional().describe("Group ids or names"),
+    language: z.enum(LANGUAGE_CODES).optional(),
+  })
+  ;
+
+export const inviteResultSchema = z
+  .object({
+    summary: z.string(),
+    counts: z.object({ invited: z.int(), skipped: z.int(), alreadyMember: z.int(), alreadyInvited: z.int(), invalid: z.int(), domainNotAllowed: z.int() }),
+    results: z.array(
+      z.object({
+        input: z.string(),
+        email: z.string().optional(),
+        outcome: z.enum(["invited", "already_member", "already_invited", "duplicate", "invalid", "domain_not_allowed"]),
+        reason: z.string().optional(),
+        invitationId: z.uuid().optional(),
+      }),
+    ),
+  })
+  ;
+
+export const declineBodySchema = z.strictObject({ reason: z.string().max(500).optional() });
+
+export const acceptResultSchema = z
+  .object({ invitationId: z.uuid(), team: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }), role: z.object({ name: z.string() }), alreadyMember: z.boolean() })
+  ;
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    errors: z.record(z.string(), z.array(z.string())).optional(),
+  })
+  ;

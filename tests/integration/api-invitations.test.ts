@@ -1,0 +1,265 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import SwaggerParser from "@apidevtools/swagger-parser";
+import { describe, expect, it, vi } from "vitest";
+import { asActor, createTeamWithMembers, createUser } from "../helpers/factories";
+import { getTestDatabase } from "../helpers/test-database";
+
+vi.hoisted(() => {
+  process.env.API_REQUESTS_PER_MINUTE = "40";
+  process.env.INVITES_PER_TEAM_PER_HOUR = "5000";
+  process.env.INVITES_PER_INVITER_PER_HOUR = "5000";
+});
+
+const teamInvitations = await import("@/app/api/v1/teams/[team]/invitations/route");
+const teamInvitation = await import("@/app/api/v1/teams/[team]/invitations/[id]/route");
+const resendRoute = await import("@/app/api/v1/teams/[team]/invitations/[id]/resend/route");
+const withdrawRoute = await import("@/app/api/v1/teams/[team]/invitations/[id]/withdraw/route");
+const sentRoute = await import("@/app/api/v1/invitations/sent/route");
+const receivedRoute = await import("@/app/api/v1/invitations/received/route");
+const acceptRoute = await import("@/app/api/v1/invitations/[id]/accept/route");
+const declineRoute = await import("@/app/api/v1/invitations/[id]/decline/route");
+const openapiRoute = await import("@/app/api/v1/openapi.json/route");
+const { createApiKey, revokeApiKey } = await import("@/lib/api-keys/manage-api-keys");
+
+const { db } = getTestDatabase();
+
+type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
+
+async function call(handler: unknown, { key, method = "GET", path = "/", body, params = {}, headers = {} }: { key?: string; method?: string; path?: string; body?: unknown; params?: Record<string, string>; headers?: Record<string, string> }) {
+  const init: RequestInit = { method, headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers } };
+  if (body !== undefined) {
+    init.body = typeof body === "string" ? body : JSON.stringify(body);
+    (init.headers as Record<string, string>)["content-type"] ??= "application/json";
+  }
+  const response = await (handler as Handler)(new Request(`http://localhost/api/v1${path}`, init), { params: Promise.resolve(params as never) });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: text ? (JSON.parse(text) as Record<string, unknown> & { data?: Array<Record<string, unknown>> }) : null };
+}
+
+async function keyFor(user: { id: string }, scopes: Array<"invitations:read" | "invitations:write"> = ["invitations:read", "invitations:write"]) {
+  const created = await createApiKey(asActor(user), { name: "test", scopes });
+  if (!created.ok) throw new Error(created.error);
+  return created.key;
+}
+
+describe("authentication and authorization", () => {
+  it("answers 401 with WWW-Authenticate for missing, unknown, revoked and expired keys; cookies are ignored", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const key = await keyFor(ctx.admin);
+    const revoked = await keyFor(ctx.admin);
+    const created = await db.apiKey.findFirstOrThrow({ where: { keyHash: { not: "" }, userId: ctx.admin.id }, orderBy: { createdAt: "desc" } });
+    await revokeApiKey(asActor(ctx.admin), created.id);
+    const expired = await keyFor(ctx.admin);
+    await db.apiKey.updateMany({ where: { userId: ctx.admin.id, prefix: expired.slice(0, 14) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
+    for (const candidate of [undefined, "tg_live_unknown", `tg_live_${randomBytes(32).toString("base64url")}`, revoked, expired]) {
+      const response = await call(teamInvitations.GET, { key: candidate, params: { team: ctx.team.slug }, headers: { cookie: "next-auth.session-token=whatever" } });
+      expect(response.status).toBe(401);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect(response.headers.get("www-authenticate")).toContain("Bearer");
+      expect(response.json).toMatchObject({ type: "https://teamgate.dev/problems/unauthenticated", status: 401 });
+    }
+    expect((await call(teamInvitations.GET, { key, params: { team: ctx.team.slug } })).status).toBe(200);
+  });
+
+  it("scope × endpoint × role × team matrix", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const other = await createTeamWithMembers(db);
+    const outsider = await createUser(db);
+    const invited = await call(teamInvitations.POST, { key: await keyFor(ctx.admin), method: "POST", params: { team: ctx.team.slug }, body: { emails: ["matrix@example.com"], role: "member" } });
+    const id = (invited.json!.results as Array<{ invitationId: string }>)[0]!.invitationId;
+
+    const callers = {
+      ownerRW: await keyFor(ctx.owner),
+      adminRead: await keyFor(ctx.admin, ["invitations:read"]),
+      adminWrite: await keyFor(ctx.admin, ["invitations:write"]),
+      member: await keyFor(ctx.member),
+      outsider: await keyFor(outsider),
+      otherTeamAdmin: await keyFor(other.admin),
+    };
+    const endpoints = [
+      { name: "list", handler: teamInvitations.GET, write: false, params: { team: ctx.team.slug } },
+      { name: "get", handler: teamInvitation.GET, write: false, params: { team: ctx.team.slug, id } },
+      { name: "create", handler: teamInvitations.POST, write: true, method: "POST", params: { team: ctx.team.slug }, body: { emails: [`x${randomUUID()}@example.com`], role: "member" } },
+      { name: "withdraw", handler: withdrawRoute.POST, write: true, method: "POST", params: { team: ctx.team.slug, id } },
+    ];
+    const expectations: Record<keyof typeof callers, (write: boolean) => number[]> = {
+      ownerRW: () => [200, 201],
+      adminRead: (write) => (write ? [403] : [200]),
+      adminWrite: (write) => (write ? [200, 201] : [403]),
+      member: () => [403],
+      outsider: () => [404],
+      otherTeamAdmin: () => [404],
+    };
+    for (const endpoint of endpoints) {
+      for (const [caller, key] of Object.entries(callers) as Array<[keyof typeof callers, string]>) {
+        if (caller === "ownerRW" && endpoint.name === "withdraw") continue;
+        const before = await db.invitation.findUniqueOrThrow({ where: { id } });
+        const response = await call(endpoint.handler, { key, method: endpoint.method, params: endpoint.params as Record<string, string>, body: endpoint.body });
+        expect({ endpoint: endpoint.name, caller, status: response.status }).toEqual({ endpoint: endpoint.name, caller, status: expect.toBeOneOf(expectations[caller](endpoint.write)) });
+        if (response.status >= 400) expect(await db.invitation.findUniqueOrThrow({ where: { id } })).toEqual(before);
+      }
+    }
+    // The other team's admin naming their own team still cannot reach this invitation.
+    expect((await call(teamInvitation.GET, { key: callers.otherTeamAdmin, params: { team: other.team.slug, id } })).status).toBe(404);
+    expect((await call(withdrawRoute.POST, { key: callers.otherTeamAdmin, method: "POST", params: { team: other.team.id, id } })).status).toBe(404);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id } })).status).toBe("WITHDRAWN");
+  });
+});
+
+describe("lifecycle", () => {
+  it("create, list, get, resend, withdraw, delete; accept and decline by the invitee; never a token", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const adminKey = await keyFor(ctx.admin);
+    const invitee = await createUser(db, { email: "api-invitee@example.com" });
+    const inviteeKey = await keyFor(invitee);
+
+    const created = await call(teamInvitations.POST, {
+      key: adminKey,
+      method: "POST",
+      params: { team: ctx.team.id },
+      body: { emails: ["api-invitee@example.com", "second@example.com", "bad"], role: "admin", groups: ["Engineering"], language: "fr" },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ counts: { invited: 2, invalid: 1 }, summary: expect.stringContaining("2 invitations sent") });
+    const [firstId, secondId] = (created.json!.results as Array<{ invitationId?: string }>).map((r) => r.invitationId);
+
+    const again = await call(teamInvitations.POST, { key: adminKey, method: "POST", params: { team: ctx.team.slug }, body: { emails: ["second@example.com"], role: "member" } });
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({ counts: { invited: 0, alreadyInvited: 1 } });
+
+    const list = await call(teamInvitations.GET, { key: adminKey, params: { team: ctx.team.slug }, path: "/?sort=email" });
+    expect(list.status).toBe(200);
+    expect(list.json!.data!.map((i) => i.email)).toEqual(["api-invitee@example.com", "second@example.com"]);
+    expect(list.json!.data![0]).toMatchObject({ status: "PENDING", role: { key: "admin" }, groups: [{ name: "Engineering" }], language: "fr", creator: { id: ctx.admin.id }, team: { slug: ctx.team.slug }, delivery: { status: "QUEUED", lastError: null } });
+    expect(list.headers.get("ratelimit-limit")).toBe("40");
+    expect(Number(list.headers.get("ratelimit-remaining"))).toBeGreaterThan(0);
+
+    const one = await call(teamInvitation.GET, { key: adminKey, params: { team: ctx.team.slug, id: secondId! } });
+    expect(one.json).toMatchObject({ id: secondId, email: "second@example.com" });
+    expect((await call(resendRoute.POST, { key: adminKey, method: "POST", params: { team: ctx.team.slug, id: secondId! } })).json).toMatchObject({ status: "PENDING" });
+    const sent = await call(sentRoute.GET, { key: adminKey });
+    expect(sent.json!.data!.map((i) => i.id).sort()).toEqual([firstId, secondId].sort());
+
+    const received = await call(receivedRoute.GET, { key: inviteeKey });
+    expect(received.json!.data!.map((i) => i.id)).toEqual([firstId]);
+    expect((await call(acceptRoute.POST, { key: adminKey, method: "POST", params: { id: firstId! } })).status).toBe(404);
+    const accepted = await call(acceptRoute.POST, { key: inviteeKey, method: "POST", params: { id: firstId! } });
+    expect(accepted.json).toMatchObject({ team: { slug: ctx.team.slug }, role: { name: "Admin" }, alreadyMember: false });
+    expect((await call(declineRoute.POST, { key: inviteeKey, method: "POST", params: { id: firstId! }, body: {} })).status).toBe(410);
+
+    expect((await call(withdrawRoute.POST, { key: adminKey, method: "POST", params: { team: ctx.team.slug, id: secondId! } })).json).toMatchObject({ status: "WITHDRAWN" });
+    expect((await call(withdrawRoute.POST, { key: adminKey, method: "POST", params: { team: ctx.team.slug, id: secondId! } })).status).toBe(409);
+    expect((await call(teamInvitation.DELETE, { key: adminKey, method: "DELETE", params: { team: ctx.team.slug, id: secondId! } })).status).toBe(204);
+    expect((await call(teamInvitation.GET, { key: adminKey, params: { team: ctx.team.slug, id: secondId! } })).status).toBe(404);
+
+    for (const response of [created, list, one, sent, received, accepted]) {
+      expect(response.text).not.toMatch(/tgi_|tokenHash|tokenSealed/);
+    }
+  });
+
+  it("decline with a reason by the invitee's key", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const invitee = await createUser(db, { email: "api-decliner@example.com" });
+    const created = await call(teamInvitations.POST, { key: await keyFor(ctx.admin), method: "POST", params: { team: ctx.team.slug }, body: { emails: ["api-decliner@example.com"], role: "member" } });
+    const id = (created.json!.results as Array<{ invitationId: string }>)[0]!.invitationId;
+    expect((await call(declineRoute.POST, { key: await keyFor(invitee), method: "POST", params: { id }, body: { reason: "Not now" } })).status).toBe(204);
+    expect(await db.invitation.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DECLINED", declineReason: "Not now" });
+  });
+});
+
+describe("bad input changes nothing", () => {
+  it.each([
+    ["malformed JSON", "{not json", {}, 400, "malformed-json"],
+    ["wrong types", { emails: "a@b.com", role: 5 }, {}, 400, "invalid-request"],
+    ["unknown fields", { emails: ["a@example.com"], role: "member", admin: true }, {}, 400, "invalid-request"],
+    ["oversized bodies", { emails: ["a@example.com"], role: "member", padding: "x".repeat(300 * 1024) }, {}, 413, "payload-too-large"],
+    ["a wrong content type", "emails=a@example.com", { "content-type": "application/x-www-form-urlencoded" }, 415, "unsupported-media-type"],
+  ])("%s", async (_label, body, headers, status, type) => {
+    const ctx = await createTeamWithMembers(db);
+    const response = await call(teamInvitations.POST, { key: await keyFor(ctx.admin), method: "POST", params: { team: ctx.team.slug }, body, headers });
+    expect(response.status).toBe(status);
+    expect(response.json).toMatchObject({ type: `https://teamgate.dev/problems/${type}`, status });
+    if (type === "invalid-request") expect(Object.keys(response.json!.errors as object).length).toBeGreaterThan(0);
+    expect(await db.invitation.count({ where: { teamId: ctx.team.id } })).toBe(0);
+  });
+
+  it("rejects unknown query parameters and bad cursors", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const key = await keyFor(ctx.admin);
+    expect((await call(teamInvitations.GET, { key, params: { team: ctx.team.slug }, path: "/?limit=1000" })).status).toBe(400);
+    expect((await call(teamInvitations.GET, { key, params: { team: ctx.team.slug }, path: "/?sort=tokenHash" })).status).toBe(400);
+    expect((await call(teamInvitations.GET, { key, params: { team: ctx.team.slug }, path: "/?cursor=garbage" })).status).toBe(400);
+  });
+});
+
+describe("pagination and limits", () => {
+  it("walks 1,000 invitations by cursor with no duplicates or gaps, even with inserts in between", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const key = await keyFor(ctx.admin);
+    const base = Date.now() - 1_000_000;
+    await db.invitation.createMany({
+      data: Array.from({ length: 1000 }, (_, i) => ({
+        teamId: ctx.team.id,
+        email: `page${String(i).padStart(4, "0")}@example.com`,
+        emailCanonical: `page${String(i).padStart(4, "0")}@example.com`,
+        pendingKey: `page${String(i).padStart(4, "0")}@example.com`,
+        roleId: ctx.roles.member.id,
+        inviterId: ctx.admin.id,
+        createdAt: new Date(base + Math.floor(i / 3) * 1000),
+        expiresAt: new Date(Date.now() + 86_400_000),
+        tokenHash: randomBytes(32).toString("hex"),
+        tokenSealed: "v1.x.y.z",
+      })),
+    });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const response = await call(teamInvitations.GET, { key, params: { team: ctx.team.slug }, path: `/?limit=100${cursor ? `&cursor=${cursor}` : ""}` });
+      expect(response.status).toBe(200);
+      seen.push(...response.json!.data!.map((i) => i.id as string));
+      cursor = response.json!.next as string | null;
+      pages += 1;
+      // Newer invitations arrive while the client pages; they sort before the cursor and are not repeated.
+      if (pages === 3) await call(teamInvitations.POST, { key, method: "POST", params: { team: ctx.team.slug }, body: { emails: [`late${pages}@example.com`], role: "member" } });
+    } while (cursor);
+    expect(seen).toHaveLength(1000);
+    expect(new Set(seen).size).toBe(1000);
+    expect(pages).toBe(10);
+  }, 60_000);
+
+  it("answers 429 with Retry-After once a key exceeds its limit", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const key = await keyFor(ctx.admin);
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 81; i += 1) {
+      const response = await call(receivedRoute.GET, { key });
+      statuses.push(response.status);
+      if (response.status === 429) retryAfter = response.headers.get("retry-after");
+    }
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+  });
+});
+
+describe("OpenAPI", () => {
+  it("is a valid OpenAPI 3.1 document describing every route", async () => {
+    const document = await (openapiRoute.GET as () => Response)().json();
+    const validated = await SwaggerParser.validate(structuredClone(document));
+    expect((validated as { openapi?: string }).openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths).sort()).toEqual([
+      "/invitations/received",
+      "/invitations/sent",
+      "/invitations/{id}/accept",
+      "/invitations/{id}/decline",
+      "/teams/{team}/invitations",
+      "/teams/{team}/invitations/{id}",
+      "/teams/{team}/invitations/{id}/resend",
+      "/teams/{team}/invitations/{id}/withdraw",
+    ]);
+    expect(document.components.schemas.CreateInvitations.required).toEqual(["emails", "role"]);
+    expect(document.components.schemas.CreateInvitations.additionalProperties).toBe(false);
+  });
+});
