@@ -133,11 +133,17 @@ test("details show the invitation and its history", async ({ page }) => {
   await expect(dialog.getByText("Invited", { exact: true })).toBeVisible();
   await expect(dialog.getByText("Adam Admin (admin@acme.test)")).toBeVisible();
 
+  await dialog.getByRole("combobox", { name: "Role" }).click();
+  await page.getByRole("option", { name: "Admin", exact: true }).click();
   await dialog.getByRole("combobox", { name: "Email language" }).click();
   await page.getByRole("option", { name: "Français" }).click();
   await dialog.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Invitation updated; its link stays the same")).toBeVisible();
+  // The table behind has refreshed with the new role, and the dialog stayed open through it.
+  // (The modal hides the page from the accessibility tree, hence CSS locators.)
+  await expect(page.locator("tbody tr").filter({ hasText: email }).locator("td").nth(2)).toHaveText("Admin");
   await expect(dialog.getByText("Edited", { exact: true })).toBeVisible();
+  await expect(dialog.getByRole("definition").filter({ hasText: "Français" })).toBeVisible();
 });
 
 test("the invitations page has no serious accessibility violations", async ({ page }) => {

@@ -13,7 +13,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <>
       <AppHeader user={user} teams={teams} pendingInvitations={pendingInvitations} />
-      <div className="mx-auto max-w-6xl px-4 py-6 sm:py-8">{children}</div>
+      <div className="mx-auto max-w-7xl px-4 py-6 sm:py-8">{children}</div>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { format, formatDistanceToNowStrict } from "date-fns";
 import { Badge } from "@/components/ui/badge";
 import { invitationFeatures } from "./invitation-table-features";
 import { DeliveryBadge, InvitationStatusBadge } from "./invitation-status-badge";
-import type { InvitationRow, InvitationTableContext } from "./invitation-row";
+import type { InvitationRow } from "./invitation-row";
 import { InvitationRowActions } from "./invitation-row-actions";
 
 const helper = createColumnHelper<typeof invitationFeatures, InvitationRow>();
@@ -31,67 +31,68 @@ function DateCell({ value, relative }: { value: Date; relative?: boolean }) {
   );
 }
 
-/** Column definitions; ids double as the server's whitelisted sort keys where sortable. */
-export function getInvitationColumns(context: InvitationTableContext, onChanged: () => void) {
-  return helper.columns([
-    helper.accessor("email", {
-      id: "email",
-      header: COLUMN_LABELS.email,
-      cell: (info) => <span className="block min-w-40 font-medium [overflow-wrap:anywhere]">{info.getValue()}</span>,
-      enableHiding: false,
-    }),
-    helper.accessor("status", { id: "status", header: COLUMN_LABELS.status, cell: (info) => <InvitationStatusBadge status={info.getValue()} /> }),
-    helper.accessor((row) => row.role.name, { id: "role", header: COLUMN_LABELS.role }),
-    helper.accessor((row) => row.groups.map((g) => g.name).join(", "), {
-      id: "groups",
-      header: COLUMN_LABELS.groups,
-      enableSorting: false,
-      cell: (info) =>
-        info.row.original.groups.length === 0 ? (
-          <span className="text-muted-foreground">—</span>
-        ) : (
-          <span className="flex flex-wrap gap-1">
-            {info.row.original.groups.map((group) => (
-              <Badge key={group.id} variant="secondary">
-                {group.name}
-              </Badge>
-            ))}
-          </span>
-        ),
-    }),
-    helper.accessor((row) => row.inviter?.name ?? "", {
-      id: "inviter",
-      header: COLUMN_LABELS.inviter,
-      cell: (info) => info.getValue() || <span className="text-muted-foreground">Former member</span>,
-    }),
-    helper.accessor("createdAt", { id: "createdAt", header: COLUMN_LABELS.createdAt, cell: (info) => <DateCell value={info.getValue()} /> }),
-    helper.accessor("expiresAt", {
-      id: "expiresAt",
-      header: COLUMN_LABELS.expiresAt,
-      cell: (info) =>
-        info.row.original.status === "PENDING" || info.row.original.status === "EXPIRED" ? (
-          <DateCell value={info.getValue()} relative />
-        ) : (
-          <span className="text-muted-foreground">—</span>
-        ),
-    }),
-    helper.accessor((row) => row.delivery.status, {
-      id: "delivery",
-      header: COLUMN_LABELS.delivery,
-      cell: (info) => <DeliveryBadge status={info.getValue()} error={info.row.original.delivery.error} />,
-    }),
-    helper.accessor("id", {
-      id: "id",
-      header: COLUMN_LABELS.id,
-      enableSorting: false,
-      cell: (info) => <code className="text-xs">{info.getValue()}</code>,
-    }),
-    helper.display({
-      id: "actions",
-      header: () => <span className="sr-only">Actions</span>,
-      enableHiding: false,
-      enableSorting: false,
-      cell: (info) => <InvitationRowActions invitation={info.row.original} context={context} onChanged={onChanged} />,
-    }),
-  ]) as Array<ColumnDef<typeof invitationFeatures, InvitationRow, unknown>>;
-}
+/**
+ * Column definitions; ids double as the server's whitelisted sort keys where sortable. Built once:
+ * their `cell` functions are component types to TanStack, so they must keep their identity.
+ */
+export const invitationColumns = helper.columns([
+  helper.accessor("email", {
+    id: "email",
+    header: COLUMN_LABELS.email,
+    cell: (info) => <span className="block min-w-40 font-medium [overflow-wrap:anywhere]">{info.getValue()}</span>,
+    enableHiding: false,
+  }),
+  helper.accessor("status", { id: "status", header: COLUMN_LABELS.status, cell: (info) => <InvitationStatusBadge status={info.getValue()} /> }),
+  helper.accessor((row) => row.role.name, { id: "role", header: COLUMN_LABELS.role }),
+  helper.accessor((row) => row.groups.map((g) => g.name).join(", "), {
+    id: "groups",
+    header: COLUMN_LABELS.groups,
+    enableSorting: false,
+    cell: (info) =>
+      info.row.original.groups.length === 0 ? (
+        <span className="text-muted-foreground">—</span>
+      ) : (
+        <span className="flex flex-wrap gap-1">
+          {info.row.original.groups.map((group) => (
+            <Badge key={group.id} variant="secondary">
+              {group.name}
+            </Badge>
+          ))}
+        </span>
+      ),
+  }),
+  helper.accessor((row) => row.inviter?.name ?? "", {
+    id: "inviter",
+    header: COLUMN_LABELS.inviter,
+    cell: (info) => info.getValue() || <span className="text-muted-foreground">Former member</span>,
+  }),
+  helper.accessor("createdAt", { id: "createdAt", header: COLUMN_LABELS.createdAt, cell: (info) => <DateCell value={info.getValue()} /> }),
+  helper.accessor("expiresAt", {
+    id: "expiresAt",
+    header: COLUMN_LABELS.expiresAt,
+    cell: (info) =>
+      info.row.original.status === "PENDING" || info.row.original.status === "EXPIRED" ? (
+        <DateCell value={info.getValue()} relative />
+      ) : (
+        <span className="text-muted-foreground">—</span>
+      ),
+  }),
+  helper.accessor((row) => row.delivery.status, {
+    id: "delivery",
+    header: COLUMN_LABELS.delivery,
+    cell: (info) => <DeliveryBadge status={info.getValue()} error={info.row.original.delivery.error} />,
+  }),
+  helper.accessor("id", {
+    id: "id",
+    header: COLUMN_LABELS.id,
+    enableSorting: false,
+    cell: (info) => <code className="text-xs">{info.getValue()}</code>,
+  }),
+  helper.display({
+    id: "actions",
+    header: () => <span className="sr-only">Actions</span>,
+    enableHiding: false,
+    enableSorting: false,
+    cell: (info) => <InvitationRowActions invitation={info.row.original} />,
+  }),
+]) as Array<ColumnDef<typeof invitationFeatures, InvitationRow, unknown>>;

@@ -11,19 +11,13 @@ import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSepara
 import { ConfirmDialog } from "./confirm-dialog";
 import { copyInvitationLink } from "./copy-invitation-link";
 import { InvitationDetailsDialog } from "./invitation-details-dialog";
-import type { InvitationRow, InvitationTableContext } from "./invitation-row";
+import type { InvitationRow } from "./invitation-row";
+import { useInvitationTable } from "./invitation-table-provider";
 
 type Pending = "withdraw" | "delete" | null;
 
-export function InvitationRowActions({
-  invitation,
-  context,
-  onChanged,
-}: {
-  invitation: InvitationRow;
-  context: InvitationTableContext;
-  onChanged: () => void;
-}) {
+export function InvitationRowActions({ invitation }: { invitation: InvitationRow }) {
+  const { context, onChanged } = useInvitationTable();
   const [confirm, setConfirm] = useState<Pending>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
   // Dialogs mount on first use and stay (for their closing animation): a page of rows renders only its menus.

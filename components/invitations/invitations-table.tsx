@@ -19,10 +19,11 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { InvitationListQuery } from "@/lib/invitations/schemas";
 import { cn } from "@/lib/utils/cn";
-import { COLUMN_LABELS, getInvitationColumns } from "./invitation-columns";
+import { COLUMN_LABELS, invitationColumns } from "./invitation-columns";
 import type { InvitationRow, InvitationTableContext } from "./invitation-row";
 import { STATUS_OPTIONS } from "./invitation-status-badge";
 import { invitationFeatures } from "./invitation-table-features";
+import { InvitationTableProvider } from "./invitation-table-provider";
 import { InviteButton, InviteDialog } from "./invite-dialog";
 import { MultiSelectFilter } from "./multi-select-filter";
 import { SortableHeader } from "./sortable-header";
@@ -60,11 +61,11 @@ export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInv
     return () => clearTimeout(timer);
   }, [search, query.q, update]);
 
-  const columns = useMemo(() => getInvitationColumns(context, () => router.refresh()), [context, router]);
+  const rowContext = useMemo(() => ({ context, onChanged: () => router.refresh() }), [context, router]);
   const sorting: SortingState = [{ id: query.sort, desc: query.order === "desc" }];
   const table = useTable({
     features: invitationFeatures,
-    columns,
+    columns: invitationColumns,
     data: invitations,
     getRowId: (row) => row.id,
     manualSorting: true,
@@ -167,64 +168,66 @@ export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInv
       </div>
 
       <div aria-busy={isPending} className={cn("transition-opacity", isPending && "opacity-60")}>
-        <Table>
-          <TableHeader>
-            {table.getHeaderGroups().map((group) => (
-              <TableRow key={group.id} className="hover:bg-transparent">
-                {group.headers.map((header) => {
-                  const sorted = query.sort === header.column.id ? query.order : false;
-                  const label = COLUMN_LABELS[header.column.id];
-                  return (
-                    <TableHead
-                      key={header.id}
-                      scope="col"
-                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                      className={header.column.id === "actions" ? cn("w-12", STICKY_ACTIONS, "bg-[color-mix(in_srgb,var(--muted)_50%,var(--background))]") : undefined}
-                    >
-                      {header.column.getCanSort() && label ? (
-                        <SortableHeader label={label} sorted={sorted} onToggle={() => toggleSort(header.column.id)} />
-                      ) : (
-                        <table.FlexRender header={header} />
-                      )}
-                    </TableHead>
-                  );
-                })}
-              </TableRow>
-            ))}
-          </TableHeader>
-          <TableBody>
-            {invitations.length === 0 ? (
-              <TableRow className="hover:bg-transparent">
-                <TableCell colSpan={visibleColumns.length}>
-                  <div className="flex flex-col items-center gap-2 py-10 text-center">
-                    <SearchX aria-hidden className="size-6 text-muted-foreground" />
-                    <p className="font-medium">No invitations match these filters</p>
-                    <Button variant="link" size="sm" onClick={() => update({ status: null, role: null, inviter: null, q: null })}>
-                      Clear all filters
-                    </Button>
-                  </div>
-                </TableCell>
-              </TableRow>
-            ) : (
-              table.getRowModel().rows.map((row) => (
-                <TableRow key={row.id} className="group">
-                  {row.getVisibleCells().map((cell) => (
-                    <TableCell
-                      key={cell.id}
-                      className={
-                        cell.column.id === "actions"
-                          ? cn(STICKY_ACTIONS, "bg-background group-hover:bg-[color-mix(in_srgb,var(--muted)_40%,var(--background))]")
-                          : undefined
-                      }
-                    >
-                      <table.FlexRender cell={cell} />
-                    </TableCell>
-                  ))}
+        <InvitationTableProvider value={rowContext}>
+          <Table>
+            <TableHeader>
+              {table.getHeaderGroups().map((group) => (
+                <TableRow key={group.id} className="hover:bg-transparent">
+                  {group.headers.map((header) => {
+                    const sorted = query.sort === header.column.id ? query.order : false;
+                    const label = COLUMN_LABELS[header.column.id];
+                    return (
+                      <TableHead
+                        key={header.id}
+                        scope="col"
+                        aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                        className={header.column.id === "actions" ? cn("w-12", STICKY_ACTIONS, "bg-[color-mix(in_srgb,var(--muted)_50%,var(--background))]") : undefined}
+                      >
+                        {header.column.getCanSort() && label ? (
+                          <SortableHeader label={label} sorted={sorted} onToggle={() => toggleSort(header.column.id)} />
+                        ) : (
+                          <table.FlexRender header={header} />
+                        )}
+                      </TableHead>
+                    );
+                  })}
                 </TableRow>
-              ))
-            )}
-          </TableBody>
-        </Table>
+              ))}
+            </TableHeader>
+            <TableBody>
+              {invitations.length === 0 ? (
+                <TableRow className="hover:bg-transparent">
+                  <TableCell colSpan={visibleColumns.length}>
+                    <div className="flex flex-col items-center gap-2 py-10 text-center">
+                      <SearchX aria-hidden className="size-6 text-muted-foreground" />
+                      <p className="font-medium">No invitations match these filters</p>
+                      <Button variant="link" size="sm" onClick={() => update({ status: null, role: null, inviter: null, q: null })}>
+                        Clear all filters
+                      </Button>
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ) : (
+                table.getRowModel().rows.map((row) => (
+                  <TableRow key={row.id} className="group">
+                    {row.getVisibleCells().map((cell) => (
+                      <TableCell
+                        key={cell.id}
+                        className={
+                          cell.column.id === "actions"
+                            ? cn(STICKY_ACTIONS, "bg-background group-hover:bg-[color-mix(in_srgb,var(--muted)_40%,var(--background))]")
+                            : undefined
+                        }
+                      >
+                        <table.FlexRender cell={cell} />
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                ))
+              )}
+            </TableBody>
+          </Table>
+        </InvitationTableProvider>
       </div>
 
       <div className="flex flex-col-reverse items-center justify-between gap-3 text-sm sm:flex-row">
