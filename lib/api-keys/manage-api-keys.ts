@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { fail } from "@/lib/result";
 import { zodFailure } from "@/lib/validation/zod-failure";
 import { API_KEY_SCOPES } from "./api-key-scopes";
+import { isUuid } from "@/lib/validation/uuid";
 
 export const API_KEY_PREFIX = "tg_live_";
 
@@ -60,7 +61,7 @@ export async function listApiKeys(actor: Actor | null) {
 export async function revokeApiKey(actor: Actor | null, apiKeyId: string) {
   const refused = sessionUser(actor);
   if (refused) return refused;
-  if (!/^[0-9a-f-]{36}$/i.test(apiKeyId)) return fail("NOT_FOUND", "API key not found.");
+  if (!isUuid(apiKeyId)) return fail("NOT_FOUND", "API key not found.");
   const { count } = await db.apiKey.updateMany({ where: { id: apiKeyId, userId: actor!.userId, revokedAt: null }, data: { revokedAt: new Date() } });
   return count === 1 ? { ok: true as const } : fail("NOT_FOUND", "API key not found.");
 }

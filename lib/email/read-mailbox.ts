@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { isUuid } from "@/lib/validation/uuid";
 
 /** The local mailbox exists only outside production (or when DEV_MAILBOX=on): null means "no such page". */
 export async function listMailboxMessages(limit = 100) {
@@ -9,6 +10,6 @@ export async function listMailboxMessages(limit = 100) {
 }
 
 export async function getMailboxMessage(id: string) {
-  if (!env.devMailboxEnabled || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!env.devMailboxEnabled || !isUuid(id)) return null;
   return db.mailboxMessage.findUnique({ where: { id } });
 }

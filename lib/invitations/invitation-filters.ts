@@ -39,7 +39,7 @@ export function buildInvitationOrderBy(sort: InvitationSortKey, order: "asc" | "
     case "inviter":
       return [{ inviter: { name: order } }, { createdAt: "desc" }, byId];
     case "delivery":
-      return [{ deliveryStatus: order }, { createdAt: "desc" }, byId];
+      return [{ deliveryStatus: order }, { createdAt: order }, byId];
     case "expiresAt":
       return [{ expiresAt: order }, byId];
     case "updatedAt":

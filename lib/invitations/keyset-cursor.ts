@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isUuid } from "@/lib/validation/uuid";
 
 export type KeysetSort = { field: "createdAt" | "emailCanonical" | "expiresAt"; order: "asc" | "desc" };
 
@@ -10,7 +11,7 @@ export function encodeCursor(value: Date | string, id: string): string {
 export function decodeCursor(cursor: string, sort: KeysetSort): { value: Date | string; id: string } | null {
   try {
     const [value, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
-    if (typeof value !== "string" || typeof id !== "string" || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+    if (typeof value !== "string" || typeof id !== "string" || !isUuid(id)) return null;
     if (sort.field === "emailCanonical") return { value, id };
     const date = new Date(value);
     return Number.isNaN(date.getTime()) ? null : { value: date, id };

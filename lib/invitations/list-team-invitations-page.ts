@@ -8,6 +8,7 @@ import { buildInvitationWhere } from "./invitation-filters";
 import { invitationDtoSelect, toInvitationDto } from "./invitation-dto";
 import { decodeCursor, encodeCursor, keysetOrderBy, keysetWhere, type KeysetSort } from "./keyset-cursor";
 import type { InvitationDisplayStatus } from "./status";
+import { isUuid } from "@/lib/validation/uuid";
 
 const SORT_FIELDS = { created: "createdAt", email: "emailCanonical", expires: "expiresAt" } as const;
 
@@ -30,7 +31,7 @@ export async function listTeamInvitationsPage(actor: Actor | null, team: TeamRef
   if (query.cursor && !after) return fail("INVALID", "The cursor is not valid; start again without it.", { fieldErrors: { cursor: ["Invalid cursor"] } });
 
   const roleIds = query.role.length
-    ? (await db.role.findMany({ where: { teamId: access.team.id, OR: [{ key: { in: query.role } }, { id: { in: query.role.filter((r) => /^[0-9a-f-]{36}$/i.test(r)) } }] }, select: { id: true } })).map((r) => r.id)
+    ? (await db.role.findMany({ where: { teamId: access.team.id, OR: [{ key: { in: query.role } }, { id: { in: query.role.filter(isUuid) } }] }, select: { id: true } })).map((r) => r.id)
     : [];
   if (query.role.length && roleIds.length === 0) return { ok: true as const, invitations: [], next: null };
 

@@ -2,11 +2,11 @@ import { z } from "zod";
 import { splitEmailList } from "@/lib/email/parse-email";
 import { LANGUAGE_CODES } from "./languages";
 import { INVITATION_STATUSES } from "./status";
+import { uuidSchema } from "@/lib/validation/uuid";
 
 export const MAX_ADDRESSES_PER_REQUEST = 500;
 
 const uuid = z.uuid({ version: "v4", message: "Must be a valid id" });
-const loosId = z.string().regex(/^[0-9a-f-]{36}$/i, "Must be a valid id");
 
 /** Accepts a pasted list (one string) or an array of addresses. */
 export const emailListSchema = z
@@ -21,15 +21,15 @@ export const emailListSchema = z
 
 export const inviteMembersSchema = z.strictObject({
   emails: emailListSchema,
-  roleId: loosId,
-  groupIds: z.array(loosId).max(50).default([]),
+  roleId: uuidSchema,
+  groupIds: z.array(uuidSchema).max(50).default([]),
   language: z.enum(LANGUAGE_CODES).default("en"),
 });
 export type InviteMembersInput = z.input<typeof inviteMembersSchema>;
 
 export const updateInvitationSchema = z.strictObject({
-  roleId: loosId.optional(),
-  groupIds: z.array(loosId).max(50).optional(),
+  roleId: uuidSchema.optional(),
+  groupIds: z.array(uuidSchema).max(50).optional(),
   language: z.enum(LANGUAGE_CODES).optional(),
 });
 export type UpdateInvitationInput = z.input<typeof updateInvitationSchema>;
@@ -49,8 +49,8 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
 /** The table's URL state and the API's query, parsed and whitelisted on the server. */
 export const invitationListQuerySchema = z.object({
   status: csv(z.enum(INVITATION_STATUSES)),
-  role: csv(loosId),
-  inviter: csv(loosId),
+  role: csv(uuidSchema),
+  inviter: csv(uuidSchema),
   q: z.string().trim().max(254).optional().transform((v) => v || undefined),
   sort: z.enum(INVITATION_SORT_KEYS).default("createdAt"),
   order: z.enum(["asc", "desc"]).default("desc"),

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { canGrantRole, canManageMember } from "@/lib/permissions/can";
 import { fail, type Failure } from "@/lib/result";
 import { authorizeTeam, type TeamAccess, type TeamRef } from "@/lib/teams/authorize-team";
+import { isUuid } from "@/lib/validation/uuid";
 
 type Tx = Prisma.TransactionClient;
 type Target = { id: string; userId: string; role: { id: string; key: string; name: string; rank: number }; user: { email: string } };
@@ -22,7 +23,7 @@ async function withManagedMember<T extends object>(
 ) {
   const access = await authorizeTeam(db, actor, team, "members.manage");
   if (!access.ok) return access;
-  if (!/^[0-9a-f-]{36}$/i.test(membershipId)) return fail("NOT_FOUND", "Member not found.");
+  if (!isUuid(membershipId)) return fail("NOT_FOUND", "Member not found.");
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "Team" WHERE "id" = ${access.team.id}::uuid FOR UPDATE`;
     const target = await tx.membership.findFirst({
@@ -43,7 +44,7 @@ async function isLastOwner(tx: Tx, teamId: string, target: Target): Promise<bool
 
 export async function changeMemberRole(actor: Actor | null, team: TeamRef, membershipId: string, roleId: string) {
   return withManagedMember(actor, team, membershipId, async (tx, access, target) => {
-    const role = /^[0-9a-f-]{36}$/i.test(roleId)
+    const role = isUuid(roleId)
       ? await tx.role.findFirst({ where: { id: roleId, teamId: access.team.id }, select: { id: true, key: true, name: true, rank: true } })
       : null;
     if (!role) return fail("INVALID", "Choose a role that exists in this team.", { fieldErrors: { roleId: ["Unknown role"] } });

@@ -81,6 +81,17 @@ describe(`races (${engine})`, () => {
     expect(await db.invitation.count({ where: { teamId: ctx.team.id, emailCanonical: "dup@example.com", status: "PENDING" } })).toBe(1);
   });
 
+  it("the database itself refuses a closed invitation that still holds its pending slot", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const { id } = await inviteWithToken(ctx, "slot@example.com");
+    await expect(db.invitation.update({ where: { id }, data: { status: "WITHDRAWN" } })).rejects.toThrow(/pendingKey_matches_status/);
+    await expect(db.invitation.update({ where: { id }, data: { pendingKey: null } })).rejects.toThrow(/pendingKey_matches_status/);
+    expect(await db.invitation.findUniqueOrThrow({ where: { id }, select: { status: true, pendingKey: true } })).toEqual({
+      status: "PENDING",
+      pendingKey: "slot@example.com",
+    });
+  });
+
   it("parallel invites never overshoot a seat limit", async () => {
     const ctx = await createTeamWithMembers(db, { seatLimit: 8 });
     const results = await Promise.all(
