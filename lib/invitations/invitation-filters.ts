@@ -35,9 +35,9 @@ export function buildInvitationOrderBy(sort: InvitationSortKey, order: "asc" | "
     case "status":
       return [{ status: order }, { expiresAt: order }, byId];
     case "role":
-      return [{ role: { rank: order } }, { createdAt: "desc" }, byId];
+      return [{ role: { rank: order } }, { createdAt: order }, byId];
     case "inviter":
-      return [{ inviter: { name: order } }, { createdAt: "desc" }, byId];
+      return [{ inviter: { name: order } }, { createdAt: order }, byId];
     case "delivery":
       return [{ deliveryStatus: order }, { createdAt: order }, byId];
     case "expiresAt":
@@ -46,5 +46,7 @@ export function buildInvitationOrderBy(sort: InvitationSortKey, order: "asc" | "
       return [{ updatedAt: order }, byId];
     case "createdAt":
       return [{ createdAt: order }, byId];
+    case "id":
+      return [byId];
   }
 }

@@ -25,23 +25,32 @@ export async function listTeamInvitations(actor: Actor | null, team: TeamRef, ra
   const now = await readDatabaseNow(db);
   const where = buildInvitationWhere(access.team.id, query, now);
 
-  const offset = (query.page - 1) * query.perPage;
-  const [rows, counted] = await Promise.all([
-    offset >= INVITATION_COUNT_LIMIT
-      ? []
-      : db.invitation.findMany({
-          relationLoadStrategy: "join",
-          where,
-          orderBy: buildInvitationOrderBy(query.sort, query.order),
-          skip: offset,
-          take: query.perPage,
-          select: invitationDtoSelect,
-        }),
+  const readPage = (page: number) => {
+    const offset = (page - 1) * query.perPage;
+    if (offset >= INVITATION_COUNT_LIMIT) return Promise.resolve([]);
+    return db.invitation.findMany({
+      relationLoadStrategy: "join",
+      where,
+      orderBy: buildInvitationOrderBy(query.sort, query.order),
+      skip: offset,
+      take: query.perPage,
+      select: invitationDtoSelect,
+    });
+  };
+  const [firstRead, counted] = await Promise.all([
+    readPage(query.page),
     // With `take`, Prisma orders the counted rows (by id unless told); this order is the team index itself, so the scan stops early.
-    db.invitation.count({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: INVITATION_COUNT_LIMIT + 1 }),
+    db.invitation.count({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: INVITATION_COUNT_LIMIT + 1 }),
   ]);
   const totalIsCapped = counted > INVITATION_COUNT_LIMIT;
   const total = Math.min(counted, INVITATION_COUNT_LIMIT);
+  // A page past the end (an old link, or the last row of the last page just deleted) shows the last page instead.
+  const lastPage = Math.max(1, Math.ceil(total / query.perPage));
+  let rows = firstRead;
+  if (rows.length === 0 && query.page > lastPage) {
+    query.page = lastPage;
+    rows = await readPage(lastPage);
+  }
   // Only an empty filtered result needs to know whether the team has any invitations at all.
   const filtered = query.status.length + query.role.length + query.inviter.length > 0 || !!query.q;
   const teamHasInvitations = total > 0 || (filtered && (await db.invitation.findFirst({ where: { teamId: access.team.id }, select: { id: true } })) !== null);
@@ -53,6 +62,6 @@ export async function listTeamInvitations(actor: Actor | null, team: TeamRef, ra
     total,
     totalIsCapped,
     teamHasInvitations,
-    pageCount: Math.max(1, Math.ceil(total / query.perPage)),
+    pageCount: lastPage,
   };
 }

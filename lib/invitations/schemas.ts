@@ -36,7 +36,7 @@ export type UpdateInvitationInput = z.input<typeof updateInvitationSchema>;
 
 export const invitationIdSchema = uuid;
 
-export const INVITATION_SORT_KEYS = ["email", "status", "role", "inviter", "createdAt", "expiresAt", "delivery", "updatedAt"] as const;
+export const INVITATION_SORT_KEYS = ["email", "status", "role", "inviter", "createdAt", "expiresAt", "delivery", "updatedAt", "id"] as const;
 export type InvitationSortKey = (typeof INVITATION_SORT_KEYS)[number];
 
 const csv = <T extends z.ZodType<string, string>>(item: T) =>

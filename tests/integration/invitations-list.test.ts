@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { INVITATION_COUNT_LIMIT, listTeamInvitations } from "@/lib/invitations/list-team-invitations";
+import { INVITATION_SORT_KEYS } from "@/lib/invitations/schemas";
 import { asActor, createTeamWithMembers } from "../helpers/factories";
 import { getTestDatabase } from "../helpers/test-database";
 
@@ -46,7 +47,8 @@ describe("listing a team's invitations", () => {
     const last = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { perPage: "100", page: String(INVITATION_COUNT_LIMIT / 100) });
     expect(last.ok && last.invitations).toHaveLength(100);
     const beyond = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { perPage: "100", page: String(INVITATION_COUNT_LIMIT / 100 + 1) });
-    expect(beyond.ok && beyond.invitations).toEqual([]);
+    expect(beyond.ok && beyond.query.page).toBe(INVITATION_COUNT_LIMIT / 100);
+    expect(beyond.ok && beyond.invitations.map((i) => i.id)).toEqual(last.ok && last.invitations.map((i) => i.id));
 
     const narrowed = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { q: "bulk10004@" });
     expect(narrowed).toMatchObject({ ok: true, total: 1, totalIsCapped: false });
@@ -59,5 +61,38 @@ describe("listing a team's invitations", () => {
     await insertInvitations(ctx, 2);
     const noMatch = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { q: "zzz" });
     expect(noMatch).toMatchObject({ ok: true, total: 0, teamHasInvitations: true });
+  });
+
+  it("sorts by every whitelisted key, each direction the exact reverse of the other", async () => {
+    const ctx = await createTeamWithMembers(db);
+    await insertInvitations(ctx, 12);
+    // Vary every sortable column so the orders differ from one key to the next.
+    await db.$executeRaw`
+      UPDATE "Invitation" SET
+        "roleId" = CASE WHEN random() < 0.5 THEN ${ctx.roles.admin.id}::uuid ELSE "roleId" END,
+        "inviterId" = CASE WHEN random() < 0.5 THEN ${ctx.owner.id}::uuid ELSE "inviterId" END,
+        "deliveryStatus" = (ARRAY['QUEUED','SENT','DELIVERED','FAILED'])[1 + floor(random() * 4)::int]::"DeliveryStatus",
+        "expiresAt" = now() + make_interval(hours => floor(random() * 400)::int - 200),
+        "updatedAt" = now() - make_interval(secs => floor(random() * 1000)::int)
+      WHERE "teamId" = ${ctx.team.id}::uuid`;
+    for (const sort of INVITATION_SORT_KEYS) {
+      const read = async (order: "asc" | "desc") => {
+        const result = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { sort, order, perPage: "20" });
+        if (!result.ok) throw new Error(result.error);
+        return result.invitations;
+      };
+      const ascending = await read("asc");
+      const descending = await read("desc");
+      expect(ascending, sort).toHaveLength(12);
+      expect(descending.map((i) => i.id), sort).toEqual(ascending.map((i) => i.id).reverse());
+    }
+    const byEmail = (await listTeamInvitations(asActor(ctx.admin), ctx.ref, { sort: "email", order: "asc" })) as { invitations: Array<{ email: string }> };
+    expect(byEmail.invitations.map((i) => i.email)).toEqual(byEmail.invitations.map((i) => i.email).sort());
+  });
+
+  it("refuses a sort key that is not whitelisted", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const result = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { sort: "tokenHash" });
+    expect(result).toMatchObject({ ok: false, code: "INVALID" });
   });
 });

@@ -34,6 +34,9 @@ CREATE INDEX "Invitation_teamId_deliveryStatus_createdAt_id_idx" ON "Invitation"
 -- CreateIndex
 CREATE INDEX "Invitation_teamId_updatedAt_id_idx" ON "Invitation"("teamId", "updatedAt", "id");
 
+-- CreateIndex
+CREATE INDEX "Invitation_teamId_id_idx" ON "Invitation"("teamId", "id");
+
 -- The unique (teamId, pendingKey) index allows one pending invitation per team and address only
 -- if pendingKey is set exactly while PENDING; the database holds the code to that.
 ALTER TABLE "Invitation" ADD CONSTRAINT "Invitation_pendingKey_matches_status" CHECK (
