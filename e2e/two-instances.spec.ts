@@ -82,3 +82,19 @@ test("duplicate invites, parallel accepts and accept-vs-withdraw hold across two
   const final = await (await fetch(`${A}/api/v1/teams/globex/invitations/${secondId}`, { headers: { Authorization: `Bearer ${globexKey}` } })).json();
   expect(final.status).toBe(accept.status === 200 ? "ACCEPTED" : "WITHDRAWN");
 });
+
+test("a per-invitation resend limit holds when resends are split across both instances", async ({ page }) => {
+  const globexKey = await apiKeyFor(page, "owner@globex.test");
+  const invited = await (await post(A, "/teams/globex/invitations", globexKey, { emails: [uniqueEmail("resend-race")], role: "member" })).json();
+  const id = invited.results[0].invitationId as string;
+
+  // The limit is 3 resends per invitation per hour, counted in the shared database.
+  const responses = await Promise.all(Array.from({ length: 8 }, (_, i) => post(i % 2 ? A : B, `/teams/globex/invitations/${id}/resend`, globexKey)));
+  const statuses = responses.map((r) => r.status).sort();
+  expect(statuses).toEqual([200, 200, 200, 429, 429, 429, 429, 429]);
+  for (const response of responses.filter((r) => r.status === 429)) {
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+  }
+  const final = await (await fetch(`${B}/api/v1/teams/globex/invitations/${id}`, { headers: { Authorization: `Bearer ${globexKey}` } })).json();
+  expect(final.status).toBe("PENDING");
+});

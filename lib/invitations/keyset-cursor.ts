@@ -22,7 +22,12 @@ export function decodeCursor(cursor: string, sort: KeysetSort): { value: Date | 
 
 export function keysetWhere(sort: KeysetSort, after: { value: Date | string; id: string }): Prisma.InvitationWhereInput {
   const op = sort.order === "desc" ? "lt" : "gt";
-  return { OR: [{ [sort.field]: { [op]: after.value } }, { [sort.field]: after.value, id: { [op]: after.id } }] };
+  // The redundant bound (≤ or ≥ the cursor's value) is what PostgreSQL can use as an index condition,
+  // so a deep page starts at the cursor instead of filtering every row before it.
+  return {
+    [sort.field]: { [sort.order === "desc" ? "lte" : "gte"]: after.value },
+    OR: [{ [sort.field]: { [op]: after.value } }, { [sort.field]: after.value, id: { [op]: after.id } }],
+  };
 }
 
 export function keysetOrderBy(sort: KeysetSort): Prisma.InvitationOrderByWithRelationInput[] {
