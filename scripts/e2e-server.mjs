@@ -38,7 +38,7 @@ if (process.env.TEST_DATABASE_URL) {
   rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
 }
 
-const prepared = spawnSync("node", ["scripts/db.mjs", "prepare"], { stdio: "inherit", env });
+const prepared = spawnSync("node", ["scripts/db.mjs", "prepare", "--seed"], { stdio: "inherit", env });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
 const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });

@@ -35,7 +35,7 @@ CREATE INDEX "Invitation_teamId_deliveryStatus_createdAt_id_idx" ON "Invitation"
 CREATE INDEX "Invitation_teamId_updatedAt_id_idx" ON "Invitation"("teamId", "updatedAt", "id");
 
 -- The unique (teamId, pendingKey) index allows one pending invitation per team and address only
--- if pendingKey is set exactly while PENDING; the database holds the code to that.
+-- if pendingKey is set exactly while PENDING, and the database holds the code to that.
 ALTER TABLE "Invitation" ADD CONSTRAINT "Invitation_pendingKey_matches_status" CHECK (
   "pendingKey" IS NOT DISTINCT FROM (CASE WHEN "status" = 'PENDING' THEN "emailCanonical" END)
 );
