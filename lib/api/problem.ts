@@ -1,3 +1,4 @@
+import "server-only";
 import { HTTP_STATUS, type ErrorCode, type Failure } from "@/lib/result";
 
 const TYPES: Record<ErrorCode | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "MALFORMED_JSON", { slug: string; title: string; status: number }> = {

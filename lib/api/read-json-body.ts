@@ -1,3 +1,4 @@
+import "server-only";
 import { problem } from "./problem";
 
 export const MAX_BODY_BYTES = 256 * 1024;

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { LANGUAGE_CODES } from "@/lib/invitations/languages";
 import { MAX_ADDRESSES_PER_REQUEST } from "@/lib/invitations/schemas";

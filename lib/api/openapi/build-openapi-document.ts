@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { MAX_BODY_BYTES } from "../read-json-body";
 import {
