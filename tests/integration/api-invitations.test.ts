@@ -20,6 +20,7 @@ const acceptRoute = await import("@/app/api/v1/invitations/[id]/accept/route");
 const declineRoute = await import("@/app/api/v1/invitations/[id]/decline/route");
 const openapiRoute = await import("@/app/api/v1/openapi.json/route");
 const { createApiKey, revokeApiKey } = await import("@/lib/api-keys/manage-api-keys");
+const { apiRoute } = await import("@/lib/api/api-handler");
 
 const { db } = getTestDatabase();
 
@@ -132,8 +133,8 @@ describe("lifecycle", () => {
     expect(list.status).toBe(200);
     expect(list.json!.data!.map((i) => i.email)).toEqual(["api-invitee@example.com", "second@example.com"]);
     expect(list.json!.data![0]).toMatchObject({ status: "PENDING", role: { key: "admin" }, groups: [{ name: "Engineering" }], language: "fr", creator: { id: ctx.admin.id }, team: { slug: ctx.team.slug }, delivery: { status: "QUEUED", lastError: null } });
-    expect(list.headers.get("ratelimit-limit")).toBe("40");
-    expect(Number(list.headers.get("ratelimit-remaining"))).toBeGreaterThan(0);
+    expect(list.headers.get("ratelimit-policy")).toBe('"per-key";q=40;w=60');
+    expect(list.headers.get("ratelimit")).toMatch(/^"per-key";r=\d+;t=\d+$/);
 
     const one = await call(teamInvitation.GET, { key: adminKey, params: { team: ctx.team.slug, id: secondId! } });
     expect(one.json).toMatchObject({ id: secondId, email: "second@example.com" });
@@ -244,9 +245,64 @@ describe("pagination and limits", () => {
   });
 });
 
+describe("every answer carries RateLimit headers", () => {
+  const expectHeaders = (response: { headers: Headers }, policy: string) => {
+    expect(response.headers.get("ratelimit-policy")).toBe(`"${policy}";q=40;w=60`);
+    expect(response.headers.get("ratelimit")).toMatch(new RegExp(`^"${policy}";r=\\d+;t=\\d+$`));
+  };
+
+  it("on 401, scope 403, handler 404s and the OpenAPI document", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const readKey = await keyFor(ctx.admin, ["invitations:read"]);
+    const missing = await call(receivedRoute.GET, { headers: { "x-forwarded-for": "203.0.113.80" } });
+    expect(missing.status).toBe(401);
+    expectHeaders(missing, "per-client");
+    const scope = await call(teamInvitations.POST, { key: readKey, method: "POST", params: { team: ctx.team.slug }, body: { emails: ["a@example.com"], role: "member" } });
+    expect(scope.status).toBe(403);
+    expectHeaders(scope, "per-key");
+    const absent = await call(teamInvitation.GET, { key: readKey, params: { team: ctx.team.slug, id: randomUUID() } });
+    expect(absent.status).toBe(404);
+    expectHeaders(absent, "per-key");
+    const document = await openapiRoute.GET(new Request("http://localhost/api/v1/openapi.json", { headers: { "x-forwarded-for": "203.0.113.81" } }));
+    expect(document.status).toBe(200);
+    expectHeaders(document, "per-client");
+  });
+
+  it("limits requests without a key per client address", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 41; i += 1) statuses.push((await call(receivedRoute.GET, { key: "tg_live_guess", headers: { "x-forwarded-for": "203.0.113.90" } })).status);
+    expect(statuses.slice(0, 40).every((status) => status === 401)).toBe(true);
+    const limited = await call(receivedRoute.GET, { key: "tg_live_guess", headers: { "x-forwarded-for": "203.0.113.90" } });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
+
+describe("unexpected errors", () => {
+  it("answer a problem+json 500 with RateLimit headers and no details, and are logged", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const key = await keyFor(ctx.admin);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const throwing = apiRoute("invitations:read", async () => {
+        throw new Error("connection to 10.0.0.5 refused: secret detail");
+      });
+      const response = await call(throwing, { key });
+      expect(response.status).toBe(500);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect(response.json).toEqual({ type: "https://teamgate.dev/problems/internal", title: "Internal server error", status: 500, detail: expect.any(String) });
+      expect(response.text).not.toContain("secret detail");
+      expect(response.headers.get("ratelimit")).toMatch(/^"per-key";r=\d+;t=\d+$/);
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining("API GET /api/v1/ failed"), expect.objectContaining({ message: expect.stringContaining("secret detail") }));
+    } finally {
+      logged.mockRestore();
+    }
+  });
+});
+
 describe("OpenAPI", () => {
   it("is a valid OpenAPI 3.1 document describing every route", async () => {
-    const document = await (openapiRoute.GET as () => Response)().json();
+    const document = await (await openapiRoute.GET(new Request("http://localhost/api/v1/openapi.json"))).json();
     const validated = await SwaggerParser.validate(structuredClone(document));
     expect((validated as { openapi?: string }).openapi).toBe("3.1.0");
     expect(Object.keys(document.paths).sort()).toEqual([
