@@ -169,6 +169,52 @@ describe("lifecycle", () => {
   });
 });
 
+describe("names in the body", () => {
+  it("role keys and group names are looked up only after the caller is authorized", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const outsiderKey = await keyFor(await createUser(db));
+    const holder = globalThis as { teamgateDb?: unknown };
+    const original = holder.teamgateDb;
+    const operations: string[] = [];
+    holder.teamgateDb = db.$extends({
+      query: {
+        $allModels: {
+          $allOperations({ model, operation, args, query }) {
+            operations.push(`${model}.${operation}`);
+            return query(args);
+          },
+        },
+      },
+    });
+    try {
+      const response = await call(teamInvitations.POST, { key: outsiderKey, method: "POST", params: { team: ctx.team.slug }, body: { emails: ["n@example.com"], role: "admin", groups: ["Engineering"] } });
+      expect(response.status).toBe(404);
+    } finally {
+      holder.teamgateDb = original;
+    }
+    const guard = operations.indexOf("Membership.findFirst");
+    expect(guard).toBeGreaterThanOrEqual(0);
+    expect(operations.slice(0, guard).filter((operation) => /^(Role|Group)\./.test(operation))).toEqual([]);
+    expect(operations.filter((operation) => /^(Role|Group)\./.test(operation))).toEqual([]);
+  });
+
+  it("answers unknown role keys and group names as field errors on the API's own fields", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const key = await keyFor(ctx.admin);
+    const badRole = await call(teamInvitations.POST, { key, method: "POST", params: { team: ctx.team.slug }, body: { emails: ["n@example.com"], role: "wizard" } });
+    expect(badRole.status).toBe(400);
+    expect(badRole.json!.errors).toEqual({ role: ["Unknown role: wizard"] });
+    const badGroup = await call(teamInvitations.POST, { key, method: "POST", params: { team: ctx.team.slug }, body: { emails: ["n@example.com"], role: "member", groups: ["Sales", "Nope"] } });
+    expect(badGroup.json!.errors).toEqual({ groups: ["Unknown group: Nope"] });
+    const byIds = await call(teamInvitations.POST, { key, method: "POST", params: { team: ctx.team.id }, body: { emails: ["n@example.com"], role: ctx.roles.member.id, groups: [ctx.groups[1]!.id, "Engineering"] } });
+    expect(byIds.status).toBe(201);
+    const created = await db.invitation.findFirstOrThrow({ where: { teamId: ctx.team.id }, include: { groups: true } });
+    expect(created.roleId).toBe(ctx.roles.member.id);
+    expect(created.groups).toHaveLength(2);
+    expect(await db.invitation.count({ where: { teamId: ctx.team.id } })).toBe(1);
+  });
+});
+
 describe("bad input changes nothing", () => {
   it.each([
     ["malformed JSON", "{not json", {}, 400, "malformed-json"],
