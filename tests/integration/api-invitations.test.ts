@@ -19,7 +19,8 @@ const receivedRoute = await import("@/app/api/v1/invitations/received/route");
 const acceptRoute = await import("@/app/api/v1/invitations/[id]/accept/route");
 const declineRoute = await import("@/app/api/v1/invitations/[id]/decline/route");
 const openapiRoute = await import("@/app/api/v1/openapi.json/route");
-const { createApiKey, revokeApiKey } = await import("@/lib/api-keys/manage-api-keys");
+const { createApiKey } = await import("@/lib/api-keys/create-api-key");
+const { revokeApiKey } = await import("@/lib/api-keys/revoke-api-key");
 const { apiRoute } = await import("@/lib/api/api-handler");
 
 const { db } = getTestDatabase();
