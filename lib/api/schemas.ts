@@ -27,7 +27,6 @@ export const invitationPageSchema = z
   .object({ data: z.array(apiInvitationSchema), next: z.string().nullable().describe("Cursor for the next page; null on the last page") })
   ;
 
-export const invitationListSchema = z.object({ data: z.array(apiInvitationSchema) });
 
 const csvOf = <T extends z.ZodType<string, string>>(item: T) =>
   z

@@ -170,6 +170,63 @@ describe("lifecycle", () => {
   });
 });
 
+describe("the caller's own lists", () => {
+  it("sent lists the caller's invitations in every team they still manage, and no longer a team they lost", async () => {
+    const first = await createTeamWithMembers(db);
+    const second = await createTeamWithMembers(db);
+    const membership = await db.membership.create({ data: { teamId: second.team.id, userId: first.admin.id, roleId: second.roles.admin.id } });
+    const key = await keyFor(first.admin);
+    for (const team of [first.team, second.team]) {
+      await call(teamInvitations.POST, { key, method: "POST", params: { team: team.slug }, body: { emails: [`sent-${team.slug}@example.com`], role: "member" } });
+    }
+    const both = await call(sentRoute.GET, { key });
+    expect(both.json!.data!.map((i) => (i.team as { slug: string }).slug).sort()).toEqual([first.team.slug, second.team.slug].sort());
+    await db.membership.update({ where: { id: membership.id }, data: { roleId: second.roles.member.id } });
+    const after = await call(sentRoute.GET, { key });
+    expect(after.json!.data!.map((i) => (i.team as { slug: string }).slug)).toEqual([first.team.slug]);
+  });
+
+  it("received is paginated by cursor across teams, with no cap", async () => {
+    const invitee = await createUser(db, { email: `many-${randomUUID()}@example.com` });
+    const key = await keyFor(invitee);
+    const expected: string[] = [];
+    for (let t = 0; t < 3; t += 1) {
+      const ctx = await createTeamWithMembers(db);
+      for (let i = 0; i < 3; i += 1) {
+        const address = i === 0 ? invitee.email : `someone-${randomUUID()}@example.com`;
+        const created = await call(teamInvitations.POST, { key: await keyFor(ctx.admin), method: "POST", params: { team: ctx.team.slug }, body: { emails: [address], role: "member" } });
+        if (i === 0) expected.push((created.json!.results as Array<{ invitationId: string }>)[0]!.invitationId);
+      }
+      await db.invitation.create({
+        data: {
+          teamId: ctx.team.id,
+          email: `${t}${invitee.email}`,
+          emailCanonical: invitee.emailCanonical,
+          roleId: ctx.roles.member.id,
+          inviterId: ctx.admin.id,
+          status: "WITHDRAWN",
+          expiresAt: new Date(Date.now() + 86_400_000),
+          tokenHash: randomBytes(32).toString("hex"),
+          tokenSealed: "v1.x.y.z",
+        },
+      });
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const response = await call(receivedRoute.GET, { key, path: `/?limit=2${cursor ? `&cursor=${cursor}` : ""}` });
+      expect(response.status).toBe(200);
+      seen.push(...response.json!.data!.map((i) => i.id as string));
+      cursor = response.json!.next as string | null;
+      pages += 1;
+    } while (cursor);
+    expect(seen.sort()).toEqual(expected.sort());
+    expect(pages).toBe(2);
+    expect((await call(receivedRoute.GET, { key, path: "/?cursor=garbage" })).status).toBe(400);
+  });
+});
+
 describe("names in the body", () => {
   it("role keys and group names are looked up only after the caller is authorized", async () => {
     const ctx = await createTeamWithMembers(db);
@@ -364,5 +421,24 @@ describe("OpenAPI", () => {
     ]);
     expect(document.components.schemas.CreateInvitations.required).toEqual(["emails", "role"]);
     expect(document.components.schemas.CreateInvitations.additionalProperties).toBe(false);
+
+    type Operation = { operationId: string; responses: Record<string, { headers?: Record<string, { $ref: string }> }> };
+    const operations = Object.values(document.paths as Record<string, Record<string, Operation>>).flatMap((methods) => Object.values(methods));
+    for (const operation of operations) {
+      for (const [status, response] of Object.entries(operation.responses)) {
+        expect({ operation: operation.operationId, status, headers: Object.keys(response.headers ?? {}) }).toEqual({
+          operation: operation.operationId,
+          status,
+          headers: expect.arrayContaining(["RateLimit-Policy", "RateLimit", ...(status === "429" ? ["Retry-After"] : [])]),
+        });
+      }
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(["401", "403", "429", "500"]));
+    }
+    const statuses = (id: string) => Object.keys(operations.find((operation) => operation.operationId === id)!.responses);
+    expect(statuses("createInvitations")).toEqual(expect.arrayContaining(["201", "200", "400", "404", "413", "415", "422"]));
+    expect(statuses("acceptInvitation")).toEqual(expect.arrayContaining(["404", "410", "422"]));
+    expect(statuses("declineInvitation")).toEqual(expect.arrayContaining(["404", "410", "413", "415"]));
+    expect(statuses("withdrawTeamInvitation")).toEqual(expect.arrayContaining(["404", "409"]));
+    expect(document.paths["/invitations/sent"].get.description).toContain("no longer read its invitations");
   });
 });

@@ -69,7 +69,7 @@ describe("API key expiry", () => {
   it("is judged by the database clock, not the app server's", async () => {
     const user = await createUser(db);
     const [created] = await createKeys(user, 1);
-    const [{ now }] = await db.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now`;
+    const now = (await db.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now`)[0]!.now;
     await db.apiKey.update({ where: { id: created!.apiKey.id }, data: { expiresAt: new Date(now.getTime() - 1000) } });
     // An app server whose clock runs an hour behind the database still refuses the expired key.
     skewAppClock(now.getTime() - 3_600_000);
@@ -82,7 +82,7 @@ describe("API key expiry", () => {
     const created = await createApiKey(asActor(user), { name: "dated", scopes: ["invitations:read"], expiresInDays: 30 });
     vi.useRealTimers();
     if (!created.ok) throw new Error(created.error);
-    const [{ now }] = await db.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now`;
+    const now = (await db.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now`)[0]!.now;
     expect(Math.abs(created.apiKey.expiresAt!.getTime() - (now.getTime() + 30 * 86_400_000))).toBeLessThan(3_600_000 + 60_000);
 
     expect(await authenticateApiKey(`Bearer ${created.key}`)).toMatchObject({ kind: "api-key", userId: user.id, apiKeyId: created.apiKey.id });
