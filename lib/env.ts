@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { databaseSettingsShape, describeEnvIssues } from "@/lib/db/database-settings";
 
 const DEV_AUTH_SECRET = "teamgate-development-secret-do-not-use-in-production";
 
@@ -12,14 +13,9 @@ const schema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     PORT: positiveInt(3000),
-    DATABASE_URL: z.preprocess(
-      emptyAsUndefined,
-      z
-        .string()
-        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
-        .optional(),
-    ),
-    PGLITE_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
+    /** How many reverse proxies in front of the app append to X-Forwarded-For (0: none, use the socket address). */
+    TRUSTED_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(0)),
+    ...databaseSettingsShape,
     AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
     APP_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
     RESEND_API_KEY: optionalString,
@@ -42,14 +38,18 @@ const schema = z
     if (value.NODE_ENV === "production" && !value.AUTH_SECRET && !building) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
     }
+    if (value.NODE_ENV === "production" && !value.APP_URL && !building) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_URL"],
+        message: "is required in production: the public origin people open, e.g. https://teamgate.example.com (every emailed link is built from it)",
+      });
+    }
   });
 
 function parseEnv() {
   const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
-  }
+  if (!parsed.success) throw new Error(describeEnvIssues(parsed.error));
   const value = parsed.data;
   const appUrl = (value.APP_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, "");
   return {

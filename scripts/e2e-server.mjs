@@ -12,6 +12,8 @@ const env = {
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   DEV_MAILBOX: "on",
   INVITE_PAGE_REQUESTS_PER_MINUTE: "120",
+  // As if behind one proxy: a spec's X-Forwarded-For entry stands for a distinct client.
+  TRUSTED_PROXY_HOPS: "1",
   RESEND_API_KEY: "",
 };
 delete env.DATABASE_URL;
@@ -38,13 +40,13 @@ if (process.env.TEST_DATABASE_URL) {
   rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
 }
 
-const prepared = spawnSync("node", ["scripts/db.mjs", "prepare"], { stdio: "inherit", env });
+const prepared = spawnSync("node", ["scripts/db.mjs", "prepare", "--seed"], { stdio: "inherit", env });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
-const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+const server = spawn("node", ["scripts/start-server.mjs", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
 // On PostgreSQL a second instance shares the database, for the two-instance race tests.
 const second = env.DATABASE_URL
-  ? spawn("node_modules/.bin/next", ["start", "-p", String(Number(port) + 1), "-H", "127.0.0.1"], { stdio: "inherit", env })
+  ? spawn("node", ["scripts/start-server.mjs", "-p", String(Number(port) + 1), "-H", "127.0.0.1"], { stdio: "inherit", env })
   : null;
 const stop = async (code) => {
   server.kill("SIGTERM");

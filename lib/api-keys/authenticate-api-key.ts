@@ -1,22 +1,29 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { API_KEY_PREFIX, hashApiKey } from "./manage-api-keys";
+import { API_KEY_PREFIX, hashApiKey } from "./api-key-secret";
 
-/** The actor behind `Authorization: Bearer <key>`, or null for a missing, unknown, expired or revoked key. */
+type KeyRow = { id: string; userId: string; scopes: string[] };
+
+/**
+ * The actor behind `Authorization: Bearer <key>`, or null for a missing, unknown, expired or
+ * revoked key. Expiry is judged by the database clock; lastUsedAt is written at most once a
+ * minute (in the same statement), so a busy key does not turn every read into a write.
+ */
 export async function authenticateApiKey(authorization: string | null): Promise<Actor | null> {
   const match = authorization?.match(/^Bearer\s+(\S+)$/i);
   const key = match?.[1];
   if (!key || !key.startsWith(API_KEY_PREFIX) || key.length > 200) return null;
-  const apiKey = await db.apiKey.findUnique({
-    where: { keyHash: hashApiKey(key) },
-    select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
-  });
-  const now = new Date();
-  if (!apiKey || apiKey.revokedAt || (apiKey.expiresAt && apiKey.expiresAt <= now)) return null;
-  // Written at most once a minute, so a busy key does not turn every read into a write.
-  if (!apiKey.lastUsedAt || now.getTime() - apiKey.lastUsedAt.getTime() > 60_000) {
-    await db.apiKey.update({ where: { id: apiKey.id }, data: { lastUsedAt: now } });
-  }
+  const rows = await db.$queryRaw<KeyRow[]>`
+    WITH live AS (
+      SELECT "id", "userId", "scopes", "lastUsedAt" FROM "ApiKey"
+      WHERE "keyHash" = ${hashApiKey(key)} AND "revokedAt" IS NULL AND ("expiresAt" IS NULL OR "expiresAt" > now())
+    ), touched AS (
+      UPDATE "ApiKey" SET "lastUsedAt" = now() FROM live
+      WHERE "ApiKey"."id" = live."id" AND (live."lastUsedAt" IS NULL OR live."lastUsedAt" <= now() - interval '1 minute')
+    )
+    SELECT "id"::text AS "id", "userId"::text AS "userId", "scopes" FROM live`;
+  const apiKey = rows[0];
+  if (!apiKey) return null;
   return { kind: "api-key", userId: apiKey.userId, apiKeyId: apiKey.id, scopes: apiKey.scopes };
 }

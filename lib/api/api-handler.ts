@@ -1,41 +1,86 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
+import { unstable_rethrow } from "next/navigation";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import type { ApiKeyScope } from "@/lib/api-keys/api-key-scopes";
+import type { Actor } from "@/lib/auth/actor";
+import { parseClientAddress } from "@/lib/auth/parse-client-address";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { problem } from "./problem";
+import { API_WINDOW_SECONDS, rateLimitHeaders } from "./rate-limit-headers";
 
 type Context<P> = { params: Promise<P> };
-type Handler<P> = (input: { actor: Extract<Actor, { kind: "api-key" }>; request: Request; params: P }) => Promise<Response>;
+type ApiKeyActor = Extract<Actor, { kind: "api-key" }>;
+type Handler<P> = (input: { actor: ApiKeyActor; request: Request; params: P }) => Promise<Response>;
+type PublicHandler = (input: { request: Request }) => Promise<Response> | Response;
+
+/** Counts one request against a bucket; the answer's RateLimit headers, and a 429 when it is spent. */
+async function limitRequest(bucket: string, policy: string) {
+  const limit = env.API_REQUESTS_PER_MINUTE;
+  const outcome = await consumeRateLimit(db, { key: bucket, limit, windowSeconds: API_WINDOW_SECONDS });
+  const headers = rateLimitHeaders(policy, outcome);
+  const refusal = outcome.allowed
+    ? null
+    : problem("RATE_LIMITED", `Make at most ${limit} requests a minute (${policy}).`, { headers, retryAfterSeconds: outcome.resetSeconds });
+  return { headers, refusal };
+}
+
+function limitClient(request: Request) {
+  const address = parseClientAddress(request.headers.get("x-forwarded-for"), env.TRUSTED_PROXY_HOPS);
+  return limitRequest(`api:client:${address}`, "per-client");
+}
+
+function finish(response: Response, headers: Record<string, string>) {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
+/** Unexpected failures: logged here with the request line, answered without details. */
+function internalError(request: Request, error: unknown, headers: Record<string, string>) {
+  unstable_rethrow(error);
+  console.error(`API ${request.method} ${new URL(request.url).pathname} failed:`, error);
+  return finish(problem("INTERNAL", "Something went wrong on our side. Try again later."), headers);
+}
 
 /**
- * Every /api/v1 route: a Bearer key (cookies are never read here, so there is no CSRF
- * surface), the key's scope, a per-key rate limit shared by all instances, and RateLimit
- * headers on every answer. The handler then calls one data-layer function.
+ * Every authenticated /api/v1 route: a Bearer key (cookies are never read here, so there is no
+ * CSRF surface), a per-key rate limit shared by all instances, the key's scope, and RateLimit
+ * headers on every answer. Requests without a valid key are limited per client address.
  */
 export function apiRoute<P = Record<string, never>>(scope: ApiKeyScope, handler: Handler<P>) {
   return async (request: Request, context: Context<P>): Promise<Response> => {
-    const actor = await authenticateApiKey(request.headers.get("authorization"));
-    if (!actor || actor.kind !== "api-key") return problem("UNAUTHENTICATED", "Send a valid API key as `Authorization: Bearer <key>`.");
-    if (!actor.scopes.includes(scope)) return problem("FORBIDDEN", `This API key lacks the ${scope} scope.`);
-
-    const limit = env.API_REQUESTS_PER_MINUTE;
-    const outcome = await consumeRateLimit(db, { key: `api:${actor.apiKeyId}`, limit, windowSeconds: 60 });
-    const headers = {
-      "RateLimit-Limit": String(limit),
-      "RateLimit-Remaining": String(outcome.remaining),
-      "RateLimit-Reset": String(outcome.resetSeconds),
-      "RateLimit-Policy": `${limit};w=60`,
-    };
-    if (!outcome.allowed) {
-      return problem("RATE_LIMITED", `This key may make ${limit} requests a minute.`, { headers, retryAfterSeconds: outcome.resetSeconds });
+    let headers: Record<string, string> = {};
+    try {
+      const actor = await authenticateApiKey(request.headers.get("authorization"));
+      if (!actor || actor.kind !== "api-key") {
+        const limited = await limitClient(request);
+        headers = limited.headers;
+        return finish(limited.refusal ?? problem("UNAUTHENTICATED", "Send a valid API key as `Authorization: Bearer <key>`."), headers);
+      }
+      const limited = await limitRequest(`api:${actor.apiKeyId}`, "per-key");
+      headers = limited.headers;
+      if (limited.refusal) return finish(limited.refusal, headers);
+      if (!actor.scopes.includes(scope)) return finish(problem("FORBIDDEN", `This API key lacks the ${scope} scope.`), headers);
+      return finish(await handler({ actor, request, params: await context.params }), headers);
+    } catch (error) {
+      return internalError(request, error, headers);
     }
-    const response = await handler({ actor, request, params: await context.params });
-    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-    response.headers.set("Cache-Control", "no-store");
-    return response;
+  };
+}
+
+/** A /api/v1 route that needs no key (the OpenAPI document): limited per client address. */
+export function publicApiRoute(handler: PublicHandler) {
+  return async (request: Request): Promise<Response> => {
+    let headers: Record<string, string> = {};
+    try {
+      const limited = await limitClient(request);
+      headers = limited.headers;
+      return finish(limited.refusal ?? (await handler({ request })), headers);
+    } catch (error) {
+      return internalError(request, error, headers);
+    }
   };
 }
 

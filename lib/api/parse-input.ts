@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { zodFailure } from "@/lib/validation/zod-failure";
 import { problemFromFailure } from "./problem";

@@ -1,6 +1,7 @@
+import "server-only";
 import { HTTP_STATUS, type ErrorCode, type Failure } from "@/lib/result";
 
-const TYPES: Record<ErrorCode | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "MALFORMED_JSON", { slug: string; title: string; status: number }> = {
+const TYPES: Record<ErrorCode | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "MALFORMED_JSON" | "INTERNAL", { slug: string; title: string; status: number }> = {
   UNAUTHENTICATED: { slug: "unauthenticated", title: "Authentication required", status: 401 },
   FORBIDDEN: { slug: "forbidden", title: "Not allowed", status: 403 },
   NOT_FOUND: { slug: "not-found", title: "Not found", status: 404 },
@@ -12,6 +13,7 @@ const TYPES: Record<ErrorCode | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" |
   PAYLOAD_TOO_LARGE: { slug: "payload-too-large", title: "Request body too large", status: 413 },
   UNSUPPORTED_MEDIA_TYPE: { slug: "unsupported-media-type", title: "Send application/json", status: 415 },
   MALFORMED_JSON: { slug: "malformed-json", title: "The body is not valid JSON", status: 400 },
+  INTERNAL: { slug: "internal", title: "Internal server error", status: 500 },
 };
 
 export type ProblemKind = keyof typeof TYPES;

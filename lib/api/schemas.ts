@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { LANGUAGE_CODES } from "@/lib/invitations/languages";
 import { MAX_ADDRESSES_PER_REQUEST } from "@/lib/invitations/schemas";
@@ -26,7 +27,6 @@ export const invitationPageSchema = z
   .object({ data: z.array(apiInvitationSchema), next: z.string().nullable().describe("Cursor for the next page; null on the last page") })
   ;
 
-export const invitationListSchema = z.object({ data: z.array(apiInvitationSchema) });
 
 const csvOf = <T extends z.ZodType<string, string>>(item: T) =>
   z

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import type { InvitationDto } from "@/lib/invitations/invitation-dto";
 import type { apiInvitationSchema } from "./schemas";

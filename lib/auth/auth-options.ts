@@ -2,12 +2,12 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { parseClientAddress } from "./parse-client-address";
 import { signInWithPassword } from "./sign-in-with-password";
 
 function clientAddressOf(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || "unknown";
+  return parseClientAddress(typeof forwarded === "string" ? forwarded : null, env.TRUSTED_PROXY_HOPS);
 }
 
 export const authOptions: NextAuthOptions = {

@@ -1,9 +1,9 @@
 import "server-only";
 import { headers } from "next/headers";
+import { env } from "@/lib/env";
+import { parseClientAddress } from "./parse-client-address";
 
-/** The client's address as the nearest proxy reports it; "unknown" keeps limits working without one. */
+/** The client's address for rate limits, trusting only the configured proxies (TRUSTED_PROXY_HOPS). */
 export async function readClientAddress(): Promise<string> {
-  const list = await headers();
-  const forwarded = list.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || list.get("x-real-ip") || "unknown";
+  return parseClientAddress((await headers()).get("x-forwarded-for"), env.TRUSTED_PROXY_HOPS);
 }

@@ -2,8 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { canonicalizeEmail } from "@/lib/email/parse-email";
-import { consumeRateLimit, peekRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { verifyPassword, verifyPasswordAgainstNothing } from "./password";
+import { refundSignInAttempts } from "./refund-sign-in-attempts";
 
 export type SignInOutcome =
   | { ok: true; user: { id: string; email: string; name: string } }
@@ -11,15 +12,24 @@ export type SignInOutcome =
 
 const WINDOW_SECONDS = 15 * 60;
 
-/** Checks a password; failures are counted per address and per client so guessing is slow. */
+/**
+ * Checks a password; attempts are counted per address and per client before the check, in one
+ * atomic step each, so parallel guesses cannot pass the limit. A success gives its count back.
+ */
 export async function signInWithPassword(email: string, password: string, clientAddress: string): Promise<SignInOutcome> {
   const canonical = canonicalizeEmail(email).slice(0, 320);
-  const keys = [`sign-in:email:${canonical}`, `sign-in:ip:${clientAddress}`];
-  const limits = [env.SIGN_IN_FAILURES_PER_15_MINUTES, env.SIGN_IN_FAILURES_PER_15_MINUTES * 5];
-
-  for (const [index, key] of keys.entries()) {
-    const state = await peekRateLimit(db, { key, limit: limits[index]!, windowSeconds: WINDOW_SECONDS });
-    if (!state.allowed) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
+  const buckets = [
+    { key: `sign-in:email:${canonical}`, limit: env.SIGN_IN_FAILURES_PER_15_MINUTES },
+    { key: `sign-in:ip:${clientAddress}`, limit: env.SIGN_IN_FAILURES_PER_15_MINUTES * 5 },
+  ];
+  const counted: string[] = [];
+  for (const { key, limit } of buckets) {
+    const outcome = await consumeRateLimit(db, { key, limit, windowSeconds: WINDOW_SECONDS });
+    if (!outcome.allowed) {
+      await refundSignInAttempts(counted, WINDOW_SECONDS);
+      return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
+    }
+    counted.push(key);
   }
 
   const user = await db.user.findUnique({
@@ -30,11 +40,7 @@ export async function signInWithPassword(email: string, password: string, client
     ? await verifyPassword(password, user.passwordHash)
     : await verifyPasswordAgainstNothing(password);
 
-  if (!valid || !user) {
-    for (const [index, key] of keys.entries()) {
-      await consumeRateLimit(db, { key, limit: limits[index]! + 1, windowSeconds: WINDOW_SECONDS });
-    }
-    return { ok: false, reason: "INVALID_CREDENTIALS" };
-  }
+  if (!valid || !user) return { ok: false, reason: "INVALID_CREDENTIALS" };
+  await refundSignInAttempts(counted, WINDOW_SECONDS);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

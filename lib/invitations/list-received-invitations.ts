@@ -4,19 +4,34 @@ import { db } from "@/lib/db";
 import { readDatabaseNow } from "@/lib/db/database-now";
 import { fail } from "@/lib/result";
 import { invitationDtoSelect, toInvitationDto } from "./invitation-dto";
+import { decodeCursor, encodeCursor, keysetOrderBy, keysetWhere, type KeysetSort } from "./keyset-cursor";
 
-/** Pending, unexpired invitations to any team, addressed to the actor's email. */
-export async function listReceivedInvitations(actor: Actor | null) {
+const SORT: KeysetSort = { field: "createdAt", order: "desc" };
+
+/**
+ * Pending, unexpired invitations to any team addressed to the actor's email, newest first, a
+ * page at a time: `next` is the cursor for the following page, null on the last.
+ */
+export async function listReceivedInvitations(actor: Actor | null, query: { limit: number; cursor?: string } = { limit: 200 }) {
   if (!actor) return fail("UNAUTHENTICATED", "Sign in to continue.");
+  const after = query.cursor ? decodeCursor(query.cursor, SORT) : null;
+  if (query.cursor && !after) return fail("INVALID", "The cursor is not valid; start again without it.", { fieldErrors: { cursor: ["Invalid cursor"] } });
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { emailCanonical: true } });
   if (!user) return fail("UNAUTHENTICATED", "Sign in to continue.");
   const now = await readDatabaseNow(db);
+  const where = { emailCanonical: user.emailCanonical, status: "PENDING" as const, expiresAt: { gt: now } };
   const rows = await db.invitation.findMany({
     relationLoadStrategy: "join",
-    where: { emailCanonical: user.emailCanonical, status: "PENDING", expiresAt: { gt: now } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 200,
+    where: after ? { AND: [where, keysetWhere(SORT, after)] } : where,
+    orderBy: keysetOrderBy(SORT),
+    take: query.limit + 1,
     select: invitationDtoSelect,
   });
-  return { ok: true as const, invitations: rows.map((row) => toInvitationDto(row, now)) };
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    ok: true as const,
+    invitations: page.map((row) => toInvitationDto(row, now)),
+    next: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+  };
 }

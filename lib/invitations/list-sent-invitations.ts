@@ -9,8 +9,9 @@ import { decodeCursor, encodeCursor, keysetOrderBy, keysetWhere, type KeysetSort
 const SORT: KeysetSort = { field: "createdAt", order: "desc" };
 
 /**
- * Invitations the actor created, newest first, in the teams where they can still manage
- * members (someone who lost that right no longer sees the team's invitations).
+ * Invitations the actor created, newest first, in every team where they still hold
+ * members.manage (and, through an API key, api.access). Someone who lost that right, or left
+ * the team, no longer reads that team's invitations, including the ones they created.
  */
 export async function listSentInvitations(actor: Actor | null, query: { limit: number; cursor?: string }) {
   if (!actor) return fail("UNAUTHENTICATED", "Sign in to continue.");

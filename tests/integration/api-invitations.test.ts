@@ -19,7 +19,9 @@ const receivedRoute = await import("@/app/api/v1/invitations/received/route");
 const acceptRoute = await import("@/app/api/v1/invitations/[id]/accept/route");
 const declineRoute = await import("@/app/api/v1/invitations/[id]/decline/route");
 const openapiRoute = await import("@/app/api/v1/openapi.json/route");
-const { createApiKey, revokeApiKey } = await import("@/lib/api-keys/manage-api-keys");
+const { createApiKey } = await import("@/lib/api-keys/create-api-key");
+const { revokeApiKey } = await import("@/lib/api-keys/revoke-api-key");
+const { apiRoute } = await import("@/lib/api/api-handler");
 
 const { db } = getTestDatabase();
 
@@ -132,8 +134,8 @@ describe("lifecycle", () => {
     expect(list.status).toBe(200);
     expect(list.json!.data!.map((i) => i.email)).toEqual(["api-invitee@example.com", "second@example.com"]);
     expect(list.json!.data![0]).toMatchObject({ status: "PENDING", role: { key: "admin" }, groups: [{ name: "Engineering" }], language: "fr", creator: { id: ctx.admin.id }, team: { slug: ctx.team.slug }, delivery: { status: "QUEUED", lastError: null } });
-    expect(list.headers.get("ratelimit-limit")).toBe("40");
-    expect(Number(list.headers.get("ratelimit-remaining"))).toBeGreaterThan(0);
+    expect(list.headers.get("ratelimit-policy")).toBe('"per-key";q=40;w=60');
+    expect(list.headers.get("ratelimit")).toMatch(/^"per-key";r=\d+;t=\d+$/);
 
     const one = await call(teamInvitation.GET, { key: adminKey, params: { team: ctx.team.slug, id: secondId! } });
     expect(one.json).toMatchObject({ id: secondId, email: "second@example.com" });
@@ -165,6 +167,109 @@ describe("lifecycle", () => {
     const id = (created.json!.results as Array<{ invitationId: string }>)[0]!.invitationId;
     expect((await call(declineRoute.POST, { key: await keyFor(invitee), method: "POST", params: { id }, body: { reason: "Not now" } })).status).toBe(204);
     expect(await db.invitation.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DECLINED", declineReason: "Not now" });
+  });
+});
+
+describe("the caller's own lists", () => {
+  it("sent lists the caller's invitations in every team they still manage, and no longer a team they lost", async () => {
+    const first = await createTeamWithMembers(db);
+    const second = await createTeamWithMembers(db);
+    const membership = await db.membership.create({ data: { teamId: second.team.id, userId: first.admin.id, roleId: second.roles.admin.id } });
+    const key = await keyFor(first.admin);
+    for (const team of [first.team, second.team]) {
+      await call(teamInvitations.POST, { key, method: "POST", params: { team: team.slug }, body: { emails: [`sent-${team.slug}@example.com`], role: "member" } });
+    }
+    const both = await call(sentRoute.GET, { key });
+    expect(both.json!.data!.map((i) => (i.team as { slug: string }).slug).sort()).toEqual([first.team.slug, second.team.slug].sort());
+    await db.membership.update({ where: { id: membership.id }, data: { roleId: second.roles.member.id } });
+    const after = await call(sentRoute.GET, { key });
+    expect(after.json!.data!.map((i) => (i.team as { slug: string }).slug)).toEqual([first.team.slug]);
+  });
+
+  it("received is paginated by cursor across teams, with no cap", async () => {
+    const invitee = await createUser(db, { email: `many-${randomUUID()}@example.com` });
+    const key = await keyFor(invitee);
+    const expected: string[] = [];
+    for (let t = 0; t < 3; t += 1) {
+      const ctx = await createTeamWithMembers(db);
+      for (let i = 0; i < 3; i += 1) {
+        const address = i === 0 ? invitee.email : `someone-${randomUUID()}@example.com`;
+        const created = await call(teamInvitations.POST, { key: await keyFor(ctx.admin), method: "POST", params: { team: ctx.team.slug }, body: { emails: [address], role: "member" } });
+        if (i === 0) expected.push((created.json!.results as Array<{ invitationId: string }>)[0]!.invitationId);
+      }
+      await db.invitation.create({
+        data: {
+          teamId: ctx.team.id,
+          email: `${t}${invitee.email}`,
+          emailCanonical: invitee.emailCanonical,
+          roleId: ctx.roles.member.id,
+          inviterId: ctx.admin.id,
+          status: "WITHDRAWN",
+          expiresAt: new Date(Date.now() + 86_400_000),
+          tokenHash: randomBytes(32).toString("hex"),
+          tokenSealed: "v1.x.y.z",
+        },
+      });
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const response = await call(receivedRoute.GET, { key, path: `/?limit=2${cursor ? `&cursor=${cursor}` : ""}` });
+      expect(response.status).toBe(200);
+      seen.push(...response.json!.data!.map((i) => i.id as string));
+      cursor = response.json!.next as string | null;
+      pages += 1;
+    } while (cursor);
+    expect(seen.sort()).toEqual(expected.sort());
+    expect(pages).toBe(2);
+    expect((await call(receivedRoute.GET, { key, path: "/?cursor=garbage" })).status).toBe(400);
+  });
+});
+
+describe("names in the body", () => {
+  it("role keys and group names are looked up only after the caller is authorized", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const outsiderKey = await keyFor(await createUser(db));
+    const holder = globalThis as { teamgateDb?: unknown };
+    const original = holder.teamgateDb;
+    const operations: string[] = [];
+    holder.teamgateDb = db.$extends({
+      query: {
+        $allModels: {
+          $allOperations({ model, operation, args, query }) {
+            operations.push(`${model}.${operation}`);
+            return query(args);
+          },
+        },
+      },
+    });
+    try {
+      const response = await call(teamInvitations.POST, { key: outsiderKey, method: "POST", params: { team: ctx.team.slug }, body: { emails: ["n@example.com"], role: "admin", groups: ["Engineering"] } });
+      expect(response.status).toBe(404);
+    } finally {
+      holder.teamgateDb = original;
+    }
+    const guard = operations.indexOf("Membership.findFirst");
+    expect(guard).toBeGreaterThanOrEqual(0);
+    expect(operations.slice(0, guard).filter((operation) => /^(Role|Group)\./.test(operation))).toEqual([]);
+    expect(operations.filter((operation) => /^(Role|Group)\./.test(operation))).toEqual([]);
+  });
+
+  it("answers unknown role keys and group names as field errors on the API's own fields", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const key = await keyFor(ctx.admin);
+    const badRole = await call(teamInvitations.POST, { key, method: "POST", params: { team: ctx.team.slug }, body: { emails: ["n@example.com"], role: "wizard" } });
+    expect(badRole.status).toBe(400);
+    expect(badRole.json!.errors).toEqual({ role: ["Unknown role: wizard"] });
+    const badGroup = await call(teamInvitations.POST, { key, method: "POST", params: { team: ctx.team.slug }, body: { emails: ["n@example.com"], role: "member", groups: ["Sales", "Nope"] } });
+    expect(badGroup.json!.errors).toEqual({ groups: ["Unknown group: Nope"] });
+    const byIds = await call(teamInvitations.POST, { key, method: "POST", params: { team: ctx.team.id }, body: { emails: ["n@example.com"], role: ctx.roles.member.id, groups: [ctx.groups[1]!.id, "Engineering"] } });
+    expect(byIds.status).toBe(201);
+    const created = await db.invitation.findFirstOrThrow({ where: { teamId: ctx.team.id }, include: { groups: true } });
+    expect(created.roleId).toBe(ctx.roles.member.id);
+    expect(created.groups).toHaveLength(2);
+    expect(await db.invitation.count({ where: { teamId: ctx.team.id } })).toBe(1);
   });
 });
 
@@ -244,9 +349,64 @@ describe("pagination and limits", () => {
   });
 });
 
+describe("every answer carries RateLimit headers", () => {
+  const expectHeaders = (response: { headers: Headers }, policy: string) => {
+    expect(response.headers.get("ratelimit-policy")).toBe(`"${policy}";q=40;w=60`);
+    expect(response.headers.get("ratelimit")).toMatch(new RegExp(`^"${policy}";r=\\d+;t=\\d+$`));
+  };
+
+  it("on 401, scope 403, handler 404s and the OpenAPI document", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const readKey = await keyFor(ctx.admin, ["invitations:read"]);
+    const missing = await call(receivedRoute.GET, { headers: { "x-forwarded-for": "203.0.113.80" } });
+    expect(missing.status).toBe(401);
+    expectHeaders(missing, "per-client");
+    const scope = await call(teamInvitations.POST, { key: readKey, method: "POST", params: { team: ctx.team.slug }, body: { emails: ["a@example.com"], role: "member" } });
+    expect(scope.status).toBe(403);
+    expectHeaders(scope, "per-key");
+    const absent = await call(teamInvitation.GET, { key: readKey, params: { team: ctx.team.slug, id: randomUUID() } });
+    expect(absent.status).toBe(404);
+    expectHeaders(absent, "per-key");
+    const document = await openapiRoute.GET(new Request("http://localhost/api/v1/openapi.json", { headers: { "x-forwarded-for": "203.0.113.81" } }));
+    expect(document.status).toBe(200);
+    expectHeaders(document, "per-client");
+  });
+
+  it("limits requests without a key per client address", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 41; i += 1) statuses.push((await call(receivedRoute.GET, { key: "tg_live_guess", headers: { "x-forwarded-for": "203.0.113.90" } })).status);
+    expect(statuses.slice(0, 40).every((status) => status === 401)).toBe(true);
+    const limited = await call(receivedRoute.GET, { key: "tg_live_guess", headers: { "x-forwarded-for": "203.0.113.90" } });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
+
+describe("unexpected errors", () => {
+  it("answer a problem+json 500 with RateLimit headers and no details, and are logged", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const key = await keyFor(ctx.admin);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const throwing = apiRoute("invitations:read", async () => {
+        throw new Error("connection to 10.0.0.5 refused: secret detail");
+      });
+      const response = await call(throwing, { key });
+      expect(response.status).toBe(500);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect(response.json).toEqual({ type: "https://teamgate.dev/problems/internal", title: "Internal server error", status: 500, detail: expect.any(String) });
+      expect(response.text).not.toContain("secret detail");
+      expect(response.headers.get("ratelimit")).toMatch(/^"per-key";r=\d+;t=\d+$/);
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining("API GET /api/v1/ failed"), expect.objectContaining({ message: expect.stringContaining("secret detail") }));
+    } finally {
+      logged.mockRestore();
+    }
+  });
+});
+
 describe("OpenAPI", () => {
   it("is a valid OpenAPI 3.1 document describing every route", async () => {
-    const document = await (openapiRoute.GET as () => Response)().json();
+    const document = await (await openapiRoute.GET(new Request("http://localhost/api/v1/openapi.json"))).json();
     const validated = await SwaggerParser.validate(structuredClone(document));
     expect((validated as { openapi?: string }).openapi).toBe("3.1.0");
     expect(Object.keys(document.paths).sort()).toEqual([
@@ -261,5 +421,24 @@ describe("OpenAPI", () => {
     ]);
     expect(document.components.schemas.CreateInvitations.required).toEqual(["emails", "role"]);
     expect(document.components.schemas.CreateInvitations.additionalProperties).toBe(false);
+
+    type Operation = { operationId: string; responses: Record<string, { headers?: Record<string, { $ref: string }> }> };
+    const operations = Object.values(document.paths as Record<string, Record<string, Operation>>).flatMap((methods) => Object.values(methods));
+    for (const operation of operations) {
+      for (const [status, response] of Object.entries(operation.responses)) {
+        expect({ operation: operation.operationId, status, headers: Object.keys(response.headers ?? {}) }).toEqual({
+          operation: operation.operationId,
+          status,
+          headers: expect.arrayContaining(["RateLimit-Policy", "RateLimit", ...(status === "429" ? ["Retry-After"] : [])]),
+        });
+      }
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(["401", "403", "429", "500"]));
+    }
+    const statuses = (id: string) => Object.keys(operations.find((operation) => operation.operationId === id)!.responses);
+    expect(statuses("createInvitations")).toEqual(expect.arrayContaining(["201", "200", "400", "404", "413", "415", "422"]));
+    expect(statuses("acceptInvitation")).toEqual(expect.arrayContaining(["404", "410", "422"]));
+    expect(statuses("declineInvitation")).toEqual(expect.arrayContaining(["404", "410", "413", "415"]));
+    expect(statuses("withdrawTeamInvitation")).toEqual(expect.arrayContaining(["404", "409"]));
+    expect(document.paths["/invitations/sent"].get.description).toContain("no longer read its invitations");
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { Badge } from "@/components/ui/badge";
 import { buildOpenApiDocument } from "@/lib/api/openapi/build-openapi-document";
 import { env } from "@/lib/env";
@@ -14,8 +15,12 @@ type Operation = {
   responses: Record<string, { description: string }>;
 };
 
-/** A readable reference rendered from the same OpenAPI document the API serves. */
-export default function ApiReferencePage() {
+/**
+ * A readable reference rendered from the same OpenAPI document the API serves. Rendered per
+ * request, so the base URL is the running server's APP_URL rather than the one at build time.
+ */
+export default async function ApiReferencePage() {
+  await connection();
   const document = buildOpenApiDocument(env.APP_URL);
   const base = document.servers[0]!.url;
   const operations = Object.entries(document.paths).flatMap(([path, methods]) =>

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { MAX_BODY_BYTES } from "../read-json-body";
 import {
@@ -5,7 +6,6 @@ import {
   apiInvitationSchema,
   createInvitationsBodySchema,
   declineBodySchema,
-  invitationListSchema,
   invitationPageSchema,
   inviteResultSchema,
   pageQuerySchema,
@@ -35,21 +35,39 @@ const teamParameter = pathParameter("team", "Team id or slug");
 const invitationParameter = pathParameter("id", "Invitation id (UUID)");
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
+const rateLimitHeaders = { "RateLimit-Policy": headerRef("RateLimit-Policy"), RateLimit: headerRef("RateLimit") };
 const jsonContent = (schema: JsonSchema) => ({ "application/json": { schema } });
-const problemResponse = (description: string) => ({ description, content: { "application/problem+json": { schema: ref("Problem") } } });
 
-const commonErrors = {
-  "400": problemResponse("Invalid parameters or body; `errors` lists field errors"),
-  "401": problemResponse("Missing, unknown, expired or revoked API key"),
-  "403": problemResponse("The key lacks the scope, or its user lacks the permission"),
-  "429": problemResponse("Rate limited; see Retry-After"),
-};
-const notFound = { "404": problemResponse("No such team or invitation for this caller (another team's resources answer 404)") };
-const bodyErrors = {
-  "413": problemResponse(`Body larger than ${MAX_BODY_BYTES} bytes`),
+/** Every answer carries the RateLimit fields; a 429 also says when to retry. */
+const success = (description: string, schemaName?: string) => ({
+  description,
+  headers: rateLimitHeaders,
+  ...(schemaName ? { content: jsonContent(ref(schemaName)) } : {}),
+});
+const problemResponse = (description: string, extraHeaders: Record<string, unknown> = {}) => ({
+  description,
+  headers: { ...rateLimitHeaders, ...extraHeaders },
+  content: { "application/problem+json": { schema: ref("Problem") } },
+});
+
+const errors = {
+  "400": problemResponse("Invalid parameters or body (type .../invalid-request, `errors` lists field errors) or malformed JSON (.../malformed-json)"),
+  "401": problemResponse("Missing, unknown, expired or revoked API key (limited per client address)"),
+  "403": problemResponse("The key lacks the operation's scope, or its user lacks the permission (members.manage and api.access in that team)"),
+  "404": problemResponse("No such team or invitation for this caller: another team's resources, and teams you are not in, answer 404"),
+  "409": problemResponse("The invitation is no longer pending (accepted, declined or withdrawn)"),
+  "410": problemResponse("The invitation can no longer be answered: it expired, was withdrawn, or was already accepted or declined"),
+  "413": problemResponse(`Body larger than ${MAX_BODY_BYTES} bytes, whatever Content-Length says`),
   "415": problemResponse("Body is not application/json"),
+  "422": problemResponse("The team's seat limit would be exceeded (type .../limit-reached)"),
+  "429": problemResponse("Too many requests: this key's requests per minute, or an invitation limit (per team, per inviter, resends per invitation)", {
+    "Retry-After": headerRef("Retry-After"),
+  }),
+  "500": problemResponse("Unexpected failure (type .../internal); no details are given, the server logs them"),
 };
-const stateErrors = { "409": problemResponse("The invitation is no longer pending"), "410": problemResponse("The invitation expired, was used or withdrawn") };
+type ErrorStatus = keyof typeof errors;
+const errorsFor = (...statuses: ErrorStatus[]) => Object.fromEntries(["401", "403", "429", "500", ...statuses].sort().map((status) => [status, errors[status as ErrorStatus]]));
 
 export function buildOpenApiDocument(serverUrl: string) {
   const read = [{ bearerAuth: [] }];
@@ -59,7 +77,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       title: "Teamgate API",
       version: "1.0.0",
       description:
-        "Invite people to teams and follow their invitations. Authenticate with a personal API key (`Authorization: Bearer tg_live_…`) created under Account → API keys. A key acts as its user, narrowed by its scopes. Errors are RFC 9457 problem details. Every response carries RateLimit headers.",
+        "Invite people to teams and follow their invitations. Authenticate with a personal API key (`Authorization: Bearer tg_live_…`) created under Account → API keys. A key acts as its user, narrowed by its scopes, in the teams where the user's role has `api.access`. Errors are RFC 9457 problem details. Every response carries the IETF draft `RateLimit-Policy` and `RateLimit` fields (per key; per client address without a valid key); a 429 adds `Retry-After`.",
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
     security: read,
@@ -70,16 +88,20 @@ export function buildOpenApiDocument(serverUrl: string) {
           operationId: "listSentInvitations",
           tags: ["Invitations"],
           summary: "Invitations you created, in every team where you can still manage members",
+          description:
+            "Newest first, across teams. Only teams where you still hold `members.manage` and `api.access` are included: after leaving a team or losing that right you no longer read its invitations, including the ones you created.",
           parameters: queryParameters(pageQuerySchema),
-          responses: { "200": { description: "A page of invitations", content: jsonContent(ref("InvitationPage")) }, ...commonErrors },
+          responses: { "200": success("A page of invitations", "InvitationPage"), ...errorsFor("400") },
         },
       },
       "/invitations/received": {
         get: {
           operationId: "listReceivedInvitations",
           tags: ["Invitations"],
-          summary: "Pending invitations addressed to your email",
-          responses: { "200": { description: "Your pending invitations", content: jsonContent(ref("InvitationList")) }, ...commonErrors },
+          summary: "Pending invitations addressed to your email, in any team",
+          description: "Newest first, paginated by cursor like every list: follow `next` until it is null.",
+          parameters: queryParameters(pageQuerySchema),
+          responses: { "200": success("A page of your pending invitations", "InvitationPage"), ...errorsFor("400") },
         },
       },
       "/invitations/{id}/accept": {
@@ -88,7 +110,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           tags: ["Invitations"],
           summary: "Accept one of your received invitations (scope invitations:write)",
           parameters: [invitationParameter],
-          responses: { "200": { description: "You are a member", content: jsonContent(ref("AcceptResult")) }, ...commonErrors, ...notFound, ...stateErrors },
+          responses: { "200": success("You are a member", "AcceptResult"), ...errorsFor("404", "410", "422") },
         },
       },
       "/invitations/{id}/decline": {
@@ -98,7 +120,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           summary: "Decline one of your received invitations (scope invitations:write)",
           parameters: [invitationParameter],
           requestBody: { required: false, content: jsonContent(ref("Decline")) },
-          responses: { "204": { description: "Declined" }, ...commonErrors, ...bodyErrors, ...notFound, ...stateErrors },
+          responses: { "204": success("Declined"), ...errorsFor("400", "404", "410", "413", "415") },
         },
       },
       "/teams/{team}/invitations": {
@@ -107,7 +129,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           tags: ["Invitations"],
           summary: "A team's invitations (members.manage), filtered, sorted and cursor-paginated",
           parameters: [teamParameter, ...queryParameters(teamInvitationsQuerySchema)],
-          responses: { "200": { description: "A page of invitations", content: jsonContent(ref("InvitationPage")) }, ...commonErrors, ...notFound },
+          responses: { "200": success("A page of invitations", "InvitationPage"), ...errorsFor("400", "404") },
         },
         post: {
           operationId: "createInvitations",
@@ -116,12 +138,9 @@ export function buildOpenApiDocument(serverUrl: string) {
           parameters: [teamParameter],
           requestBody: { required: true, content: jsonContent(ref("CreateInvitations")) },
           responses: {
-            "201": { description: "At least one invitation was created", content: jsonContent(ref("InviteResult")) },
-            "200": { description: "Nothing was created; every address was skipped (see results)", content: jsonContent(ref("InviteResult")) },
-            ...commonErrors,
-            ...bodyErrors,
-            ...notFound,
-            "422": problemResponse("The team's seat limit would be exceeded"),
+            "201": success("At least one invitation was created", "InviteResult"),
+            "200": success("Nothing was created; every address was skipped (see results)", "InviteResult"),
+            ...errorsFor("400", "404", "413", "415", "422"),
           },
         },
       },
@@ -131,14 +150,14 @@ export function buildOpenApiDocument(serverUrl: string) {
           tags: ["Invitations"],
           summary: "One invitation of the team",
           parameters: [teamParameter, invitationParameter],
-          responses: { "200": { description: "The invitation", content: jsonContent(ref("Invitation")) }, ...commonErrors, ...notFound },
+          responses: { "200": success("The invitation", "Invitation"), ...errorsFor("404") },
         },
         delete: {
           operationId: "deleteTeamInvitation",
           tags: ["Invitations"],
           summary: "Delete an invitation; a pending link stops working (scope invitations:write)",
           parameters: [teamParameter, invitationParameter],
-          responses: { "204": { description: "Deleted" }, ...commonErrors, ...notFound },
+          responses: { "204": success("Deleted"), ...errorsFor("404") },
         },
       },
       "/teams/{team}/invitations/{id}/resend": {
@@ -147,7 +166,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           tags: ["Invitations"],
           summary: "Send again with a new link and a fresh lifetime (pending or expired only)",
           parameters: [teamParameter, invitationParameter],
-          responses: { "200": { description: "The invitation after resending", content: jsonContent(ref("Invitation")) }, ...commonErrors, ...notFound, ...stateErrors },
+          responses: { "200": success("The invitation after resending", "Invitation"), ...errorsFor("404", "409") },
         },
       },
       "/teams/{team}/invitations/{id}/withdraw": {
@@ -156,16 +175,26 @@ export function buildOpenApiDocument(serverUrl: string) {
           tags: ["Invitations"],
           summary: "Withdraw a pending invitation; its link stops working at once",
           parameters: [teamParameter, invitationParameter],
-          responses: { "200": { description: "The withdrawn invitation", content: jsonContent(ref("Invitation")) }, ...commonErrors, ...notFound, ...stateErrors },
+          responses: { "200": success("The withdrawn invitation", "Invitation"), ...errorsFor("404", "409") },
         },
       },
     },
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A personal API key" } },
+      headers: {
+        "RateLimit-Policy": {
+          description: 'The quota: `"per-key";q=<requests>;w=<window seconds>` (IETF draft-ietf-httpapi-ratelimit-headers)',
+          schema: { type: "string", examples: ['"per-key";q=600;w=60'] },
+        },
+        RateLimit: {
+          description: 'What is left: `"per-key";r=<remaining>;t=<seconds until the window resets>`',
+          schema: { type: "string", examples: ['"per-key";r=599;t=42'] },
+        },
+        "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer", minimum: 1 } },
+      },
       schemas: {
         Invitation: schemaOf(apiInvitationSchema),
         InvitationPage: schemaOf(invitationPageSchema),
-        InvitationList: schemaOf(invitationListSchema),
         CreateInvitations: schemaOf(createInvitationsBodySchema, "input"),
         InviteResult: schemaOf(inviteResultSchema),
         Decline: schemaOf(declineBodySchema, "input"),

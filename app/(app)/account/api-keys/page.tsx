@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApiKeysManager } from "@/components/api-keys/api-keys-manager";
 import { PageHeader } from "@/components/ui/page-header";
-import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
+import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requireCurrentUser } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "API keys" };

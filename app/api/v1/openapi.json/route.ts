@@ -1,6 +1,5 @@
+import { publicApiRoute } from "@/lib/api/api-handler";
 import { buildOpenApiDocument } from "@/lib/api/openapi/build-openapi-document";
 import { env } from "@/lib/env";
 
-export function GET() {
-  return Response.json(buildOpenApiDocument(env.APP_URL), { headers: { "Cache-Control": "public, max-age=300" } });
-}
+export const GET = publicApiRoute(() => Response.json(buildOpenApiDocument(env.APP_URL)));

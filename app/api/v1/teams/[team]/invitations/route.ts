@@ -1,10 +1,10 @@
 import { apiRoute, json } from "@/lib/api/api-handler";
 import { parseBody, parseQuery } from "@/lib/api/parse-input";
 import { problemFromFailure } from "@/lib/api/problem";
-import { resolveInviteInput, toTeamRef } from "@/lib/api/resolve-invite-input";
+import { inviteMembersByName } from "@/lib/api/invite-members-by-name";
 import { createInvitationsBodySchema, teamInvitationsQuerySchema } from "@/lib/api/schemas";
 import { toApiInvitation } from "@/lib/api/to-api-invitation";
-import { inviteMembers } from "@/lib/invitations/invite-members";
+import { toTeamRef } from "@/lib/api/to-team-ref";
 import { listTeamInvitationsPage } from "@/lib/invitations/list-team-invitations-page";
 
 export const GET = apiRoute<{ team: string }>("invitations:read", async ({ actor, request, params }) => {
@@ -18,9 +18,7 @@ export const GET = apiRoute<{ team: string }>("invitations:read", async ({ actor
 export const POST = apiRoute<{ team: string }>("invitations:write", async ({ actor, request, params }) => {
   const body = await parseBody(request, createInvitationsBodySchema);
   if (!body.ok) return body.response;
-  const team = toTeamRef(params.team);
-  const { roleId, groupIds } = await resolveInviteInput(team, body.value.role, body.value.groups);
-  const result = await inviteMembers(actor, team, { emails: body.value.emails, roleId, groupIds, language: body.value.language });
+  const result = await inviteMembersByName(actor, toTeamRef(params.team), body.value);
   if (!result.ok) return problemFromFailure(result);
   return json({ summary: result.summary, counts: result.counts, results: result.results }, result.counts.invited > 0 ? 201 : 200);
 });

@@ -1,6 +1,6 @@
 import { apiRoute, json } from "@/lib/api/api-handler";
 import { problemFromFailure } from "@/lib/api/problem";
-import { toTeamRef } from "@/lib/api/resolve-invite-input";
+import { toTeamRef } from "@/lib/api/to-team-ref";
 import { toApiInvitation } from "@/lib/api/to-api-invitation";
 import { deleteInvitation } from "@/lib/invitations/delete-invitation";
 import { getTeamInvitation } from "@/lib/invitations/get-team-invitation";

@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// Pure modules (no I/O, safe anywhere, unit-tested beside them); everything else in these folders is server-only.
+const PURE = new Set([
+  "lib/api/rate-limit-headers.ts",
+  "lib/api-keys/api-key-scopes.ts",
+  "lib/api-keys/create-api-key-schema.ts",
+  "lib/auth/actor.ts",
+  "lib/auth/safe-redirect.ts",
+  "lib/auth/parse-client-address.ts",
+  "lib/db/database-settings.ts",
+]);
+
+function modulesIn(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return modulesIn(path);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+describe("server-only modules", () => {
+  const modules = ["lib/api", "lib/api-keys", "lib/auth", "lib/db"].flatMap(modulesIn).filter((path) => !PURE.has(path));
+
+  it.each(modules)("%s starts with import \"server-only\"", (path) => {
+    expect(readFileSync(path, "utf8").split("\n")[0]).toBe('import "server-only";');
+  });
+});

@@ -1,0 +1,15 @@
+import { createServer } from "node:http";
+
+/**
+ * An HTTP server that appends the socket's address to X-Forwarded-For before `handle` sees it,
+ * as a proxy does. `next start` only fills that header when the client sent none, so without
+ * this a client could pick its own rate-limit bucket (lib/auth/parse-client-address.ts).
+ */
+export function createPeerAwareServer(handle) {
+  return createServer((request, response) => {
+    const peer = request.socket.remoteAddress ?? "unknown";
+    const prior = request.headers["x-forwarded-for"];
+    request.headers["x-forwarded-for"] = prior ? `${prior}, ${peer}` : peer;
+    return handle(request, response);
+  });
+}
