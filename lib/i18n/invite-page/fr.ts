@@ -41,4 +41,18 @@ export const fr: InvitePageMessages = {
   declinedStateBody: (team) => `Demandez à un administrateur de ${team} de vous inviter à nouveau si vous avez changé d’avis.`,
   signIn: "Se connecter",
   tooManyRequests: "Trop de requêtes. Patientez une minute puis réessayez.",
+  requestFailed: "La demande n’a pas abouti. Vérifiez votre connexion, patientez une minute puis réessayez.",
+  noLongerOpen: "Il n’est plus possible de répondre à cette invitation.",
+  conflict: "Impossible de répondre à cette invitation pour le moment. Réessayez dans un instant.",
+  signInFirst: "Connectez-vous pour continuer.",
+  accountAlreadyExists: "Un compte existe déjà pour cette adresse. Connectez-vous pour accepter l’invitation.",
+  roleNoLongerGrantable: (team) =>
+    `Cette invitation ne peut plus être acceptée : la personne qui l’a envoyée ne peut plus attribuer ce rôle. Demandez à un administrateur de ${team} de vous inviter à nouveau.`,
+  teamFull: (team) => `${team} n’a plus de place disponible. Demandez à un administrateur d’en libérer une, puis acceptez à nouveau.`,
+  checkTheForm: "Vérifiez les champs ci-dessous.",
+  nameRule: "Indiquez votre nom, 100 caractères au plus.",
+  passwordRule: "Utilisez entre 12 et 200 caractères.",
+  reasonRule: "La raison doit faire moins de 500 caractères.",
+  renewalFailed: "Votre demande n’a pas pu être envoyée. Patientez une minute puis réessayez.",
+  alreadyMemberDecline: "Si vous n’avez plus besoin de cette invitation, vous pouvez la refuser.",
 };
