@@ -26,9 +26,9 @@ export function AppHeader({ user, teams, pendingInvitations }: Props) {
             {pendingInvitations > 0 ? (
               <span
                 className="ml-1 inline-flex min-w-5 items-center justify-center rounded-full bg-primary px-1.5 text-xs font-medium text-primary-foreground"
-                aria-label={`${pendingInvitations} pending`}
               >
                 {pendingInvitations}
+                <span className="sr-only"> pending</span>
               </span>
             ) : null}
           </Link>
