@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptButton } from "@/components/invite/accept-button";
-import { DeclineDialog } from "@/components/invite/decline-dialog";
 import { InvitationMessage, InvitationShell } from "@/components/invite/invitation-shell";
+import { InviteDeclineDialog } from "@/components/invite/invite-decline-dialog";
 import { RequestRenewalButton } from "@/components/invite/request-renewal-button";
 import { SignOutAndContinue } from "@/components/invite/sign-out-and-continue";
 import { SignUpForm } from "@/components/invite/sign-up-form";
@@ -32,7 +32,6 @@ export default async function InvitePage({ params, searchParams }: Props) {
 
   const t = getInvitePageMessages(view.language);
   const team = view.team.name;
-  const tokenPath = `/invite/${token}`;
 
   if (view.state === "DECLINED") {
     return (
@@ -49,7 +48,7 @@ export default async function InvitePage({ params, searchParams }: Props) {
     return (
       <InvitationShell lang={view.language}>
         <InvitationMessage title={t.expiredTitle} body={t.expiredBody(team)}>
-          <RequestRenewalButton token={token} label={t.askForNew} doneMessage={t.renewalRequested} alreadyRequested={view.renewalRequested} />
+          <RequestRenewalButton token={token} language={view.language} team={team} alreadyRequested={view.renewalRequested} />
         </InvitationMessage>
       </InvitationShell>
     );
@@ -75,14 +74,7 @@ export default async function InvitePage({ params, searchParams }: Props) {
 
   const signedInAsInvitee = user?.emailCanonical === view.emailCanonical;
   const alreadyMember = signedInAsInvitee && (await isTeamMember(user.id, view.team.slug));
-  const declineLabels = {
-    decline: t.decline,
-    title: t.declineTitle,
-    description: t.declineDescription(team),
-    reason: t.declineReason,
-    confirm: t.declineConfirm,
-    cancel: t.cancel,
-  };
+  const decline = <InviteDeclineDialog token={token} language={view.language} team={team} />;
 
   return (
     <InvitationShell lang={view.language}>
@@ -115,31 +107,28 @@ export default async function InvitePage({ params, searchParams }: Props) {
           <Button asChild className="w-full">
             <Link href={`/teams/${view.team.slug}`}>{t.goToTeam}</Link>
           </Button>
+          <p className="text-sm text-muted-foreground">{t.alreadyMemberDecline}</p>
+          {decline}
         </div>
       ) : signedInAsInvitee ? (
         <div className="grid gap-3 sm:grid-cols-2">
-          <AcceptButton token={token} label={t.accept} />
-          <DeclineDialog token={token} labels={declineLabels} />
+          <AcceptButton token={token} language={view.language} team={team} />
+          {decline}
         </div>
       ) : view.accountExists ? (
         <div className="space-y-3">
           <p className="text-sm text-muted-foreground">{t.accountExists(view.email)}</p>
+          {/* A plain link: prefetching it would set the return cookie. */}
           <Button asChild className="w-full">
-            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(tokenPath)}&email=${encodeURIComponent(view.email)}&locked=1`}>
-              {t.signInToAccept}
-            </Link>
+            <a href={`/invite/${encodeURIComponent(token)}/sign-in`}>{t.signInToAccept}</a>
           </Button>
-          <DeclineDialog token={token} labels={declineLabels} />
+          {decline}
         </div>
       ) : (
         <div className="space-y-4">
           <p className="text-sm text-muted-foreground">{t.createAccount}</p>
-          <SignUpForm
-            token={token}
-            email={view.email}
-            labels={{ email: t.email, name: t.name, password: t.password, passwordHint: t.passwordHint, submit: t.acceptAndJoin }}
-          />
-          <DeclineDialog token={token} labels={declineLabels} />
+          <SignUpForm token={token} email={view.email} language={view.language} team={team} />
+          {decline}
         </div>
       )}
     </InvitationShell>
