@@ -24,12 +24,13 @@ export function AppHeader({ user, teams, pendingInvitations }: Props) {
           >
             Invitations
             {pendingInvitations > 0 ? (
-              <span
-                className="ml-1 inline-flex min-w-5 items-center justify-center rounded-full bg-primary px-1.5 text-xs font-medium text-primary-foreground"
-              >
-                {pendingInvitations}
-                <span className="sr-only"> pending</span>
-              </span>
+              <>
+                {" "}
+                <span className="inline-flex min-w-5 items-center justify-center rounded-full bg-primary px-1.5 text-xs font-medium text-primary-foreground">
+                  {pendingInvitations}
+                  <span className="sr-only"> pending</span>
+                </span>
+              </>
             ) : null}
           </Link>
           <UserMenu name={user.name} email={user.email} />
