@@ -294,46 +294,50 @@ export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInv
             ? "No invitations"
             : `${invitations.length > 0 ? `${formatCount(firstShown)}–${formatCount(lastShown)} of ` : ""}${formatCount(total)}${totalIsCapped ? "+" : ""} invitations${totalIsCapped ? "; filter or search to narrow them" : ""}`}
         </p>
-        <div className="flex items-center gap-2">
-          <span className="text-muted-foreground" id="rows-per-page-label">
-            Rows per page
-          </span>
-          <Select value={String(query.perPage)} onValueChange={(value) => update({ perPage: value })}>
-            <SelectTrigger className="h-8 w-20" aria-labelledby="rows-per-page-label">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              {[10, 20, 50, 100].map((size) => (
-                <SelectItem key={size} value={String(size)}>
-                  {size}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
-          <span className="whitespace-nowrap px-2">
-            Page {formatCount(query.page)} of {formatCount(pageCount)}
-            {totalIsCapped ? "+" : ""}
-          </span>
-          <Button
-            variant="outline"
-            size="icon"
-            className="size-8"
-            aria-label="Previous page"
-            disabled={query.page <= 1}
-            onClick={() => goToPage(-1)}
-          >
-            <ChevronLeft aria-hidden className="size-4" />
-          </Button>
-          <Button
-            variant="outline"
-            size="icon"
-            className="size-8"
-            aria-label="Next page"
-            disabled={query.page >= pageCount}
-            onClick={() => goToPage(1)}
-          >
-            <ChevronRight aria-hidden className="size-4" />
-          </Button>
+        <div className="flex flex-wrap items-center justify-center gap-x-4 gap-y-2">
+          <div className="flex items-center gap-2">
+            <span className="whitespace-nowrap text-muted-foreground" id="rows-per-page-label">
+              Rows per page
+            </span>
+            <Select value={String(query.perPage)} onValueChange={(value) => update({ perPage: value })}>
+              <SelectTrigger className="h-8 w-20" aria-labelledby="rows-per-page-label">
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                {[10, 20, 50, 100].map((size) => (
+                  <SelectItem key={size} value={String(size)}>
+                    {size}
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+          </div>
+          <div className="flex items-center gap-2">
+            <span className="whitespace-nowrap px-2">
+              Page {formatCount(query.page)} of {formatCount(pageCount)}
+              {totalIsCapped ? "+" : ""}
+            </span>
+            <Button
+              variant="outline"
+              size="icon"
+              className="size-8"
+              aria-label="Previous page"
+              disabled={query.page <= 1}
+              onClick={() => goToPage(-1)}
+            >
+              <ChevronLeft aria-hidden className="size-4" />
+            </Button>
+            <Button
+              variant="outline"
+              size="icon"
+              className="size-8"
+              aria-label="Next page"
+              disabled={query.page >= pageCount}
+              onClick={() => goToPage(1)}
+            >
+              <ChevronRight aria-hidden className="size-4" />
+            </Button>
+          </div>
         </div>
       </div>
     </div>

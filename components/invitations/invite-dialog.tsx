@@ -3,7 +3,6 @@
 import { Copy, UserPlus } from "lucide-react";
 import type { ComponentProps } from "react";
 import { useEffect, useState, useTransition } from "react";
-import { toast } from "sonner";
 import { getInvitationLinkAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/get-invitation-link-action";
 import { inviteMembersAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/invite-members-action";
 import { previewInvitationsAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/preview-invitations-action";
@@ -100,8 +99,8 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
         const linkResult = await getInvitationLinkAction({ teamSlug: context.teamSlug, invitationId, audit: "shown" });
         link = linkResult.ok ? { invitationId, url: linkResult.url } : null;
       }
+      // The outcome is said in the dialog (a status region); a toast would say it twice.
       setOutcome({ summary: result.summary, results: result.results, link });
-      if (invited.length > 0) toast.success(result.summary);
       onInvited();
     });
 

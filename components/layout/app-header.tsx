@@ -11,7 +11,7 @@ type Props = {
 export function AppHeader({ user, teams, pendingInvitations }: Props) {
   return (
     <header className="sticky top-0 z-30 border-b bg-background/90 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4">
         <Link href="/" className="font-semibold tracking-tight">
           Teamgate
         </Link>
