@@ -12,7 +12,7 @@ export type InvitationView =
       emailCanonical: string;
       language: string;
       team: { name: string; slug: string };
-      role: { name: string };
+      role: { name: string; key: string; builtIn: boolean };
       inviter: { name: string; email: string } | null;
       expiresAt: Date;
       /** Looked up only for a pending, unexpired invitation; false otherwise. */
@@ -40,7 +40,7 @@ export async function findInvitationByToken(token: string): Promise<InvitationVi
         language: true,
         renewalRequestedAt: true,
         team: { select: { name: true, slug: true } },
-        role: { select: { name: true } },
+        role: { select: { name: true, key: true, builtIn: true } },
         inviter: { select: { name: true, email: true } },
       },
     }),

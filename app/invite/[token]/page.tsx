@@ -9,6 +9,7 @@ import { SignUpForm } from "@/components/invite/sign-up-form";
 import { Button } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getInvitePageMessages } from "@/lib/i18n/invite-page";
+import { roleLabel } from "@/lib/i18n/invite-page/role-label";
 import { findInvitationByToken } from "@/lib/invitations/find-invitation-by-token";
 import { isTeamMember } from "@/lib/teams/is-team-member";
 
@@ -82,7 +83,7 @@ export default async function InvitePage({ params, searchParams }: Props) {
         <h1 className="text-xl font-semibold">{view.inviter ? t.invitedYou(view.inviter.name, team) : t.invitedYouNoInviter(team)}</h1>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-muted-foreground">{t.role}</dt>
-          <dd className="font-medium">{view.role.name}</dd>
+          <dd className="font-medium">{roleLabel(t, view.role)}</dd>
           <dt className="text-muted-foreground">{t.invitedAddress}</dt>
           <dd className="break-all font-medium">{view.email}</dd>
           <dt className="text-muted-foreground">{t.expires}</dt>

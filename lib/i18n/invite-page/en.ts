@@ -2,6 +2,7 @@ export const en = {
   invitedYou: (inviter: string, team: string) => `${inviter} invited you to join ${team}`,
   invitedYouNoInviter: (team: string) => `You're invited to join ${team}`,
   role: "Role",
+  builtInRoles: { owner: "Owner", admin: "Admin", member: "Member" } as Record<string, string>,
   invitedAddress: "Invited address",
   expires: "Expires",
   accept: "Accept",

@@ -4,6 +4,7 @@ export const fr: InvitePageMessages = {
   invitedYou: (inviter, team) => `${inviter} vous invite à rejoindre ${team}`,
   invitedYouNoInviter: (team) => `Vous êtes invité·e à rejoindre ${team}`,
   role: "Rôle",
+  builtInRoles: { owner: "Propriétaire", admin: "Administrateur", member: "Membre" },
   invitedAddress: "Adresse invitée",
   expires: "Expire le",
   accept: "Accepter",
