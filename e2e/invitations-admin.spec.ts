@@ -99,6 +99,8 @@ test.describe("as Acme's admin", () => {
     await expect(dialog).toBeHidden();
 
     const expectEmptyForm = async () => {
+      // Reopen only once the last one has finished closing.
+      await expect(page.getByRole("dialog")).toHaveCount(0);
       const reopened = await openInviteDialog(page);
       await expect(reopened.getByLabel("Email addresses")).toHaveValue("");
       await expect(reopened.getByLabel("Invitation link")).toHaveCount(0);
