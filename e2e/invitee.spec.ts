@@ -27,9 +27,10 @@ async function currentLink(page: Page, email: string) {
   return link;
 }
 
-/** A client address of its own, so rate-limit tests neither disturb others nor get disturbed. */
+/** A client address of its own (one X-Forwarded-For entry), so rate-limit tests neither disturb others nor get disturbed. */
 function clientAddress() {
-  return `203.0.113.${Math.floor(Math.random() * 250) + 1}, 10.${Math.floor(Math.random() * 250)}.0.1`;
+  const octet = () => Math.floor(Math.random() * 254) + 1;
+  return `198.18.${octet()}.${octet()}`;
 }
 
 /** Spends the rest of this client's invitation-page allowance for the current minute. */
