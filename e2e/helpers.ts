@@ -44,3 +44,59 @@ export async function inviteThroughUi(page: Page, emails: string[], options: { r
   await dialog.getByRole("button", { name: "Done" }).click();
   return link;
 }
+
+/** Signs up through an invitation link (no account yet for its address) and lands in the team. */
+export async function signUpThroughLink(page: Page, link: string, name = "Invited Person", password = "a-long-enough-password") {
+  await page.goto(link);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  await expect(page).toHaveURL(/joined=new/);
+}
+
+/** Opens a row's actions menu; retried because a click can land before the table has hydrated. */
+export async function openRowMenu(page: Page, email: string) {
+  const trigger = page.getByRole("button", { name: `Actions for ${email}` });
+  await expect(async () => {
+    if ((await page.getByRole("menu").count()) === 0) await trigger.click();
+    await expect(page.getByRole("menu")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  return page.getByRole("menu");
+}
+
+/** The time a row's Expires cell points at (pending and expired rows show one). */
+export async function expiryTimes(page: Page) {
+  return page.locator("tbody tr td:nth-child(7) time").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("datetime") ?? ""));
+}
+
+/**
+ * Direct SQL against the e2e server's database, for states only time can make (an expired
+ * invitation) or no UI can (a member who still holds a pending invitation). Only on
+ * PostgreSQL: PGlite lives inside the server process and accepts no second connection.
+ */
+export const databaseReachable = !!process.env.TEST_DATABASE_URL;
+
+export async function runSqlWhereInvited(email: string, sql: string) {
+  const { default: pg } = await import("pg");
+  const server = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await server.connect();
+  // Other runs may have e2e databases on the same server: ours is the one holding this address.
+  const { rows } = await server.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'teamgate_e2e_%'");
+  await server.end();
+  for (const { datname } of rows) {
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.pathname = `/${datname}`;
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      const found = await client.query(`SELECT 1 FROM "Invitation" WHERE "emailCanonical" = $1`, [email.toLowerCase()]).catch(() => ({ rowCount: 0 }));
+      if (found.rowCount) {
+        await client.query(sql, [email.toLowerCase()]);
+        return;
+      }
+    } finally {
+      await client.end();
+    }
+  }
+  throw new Error(`No e2e database holds an invitation for ${email}`);
+}

@@ -48,6 +48,7 @@ test("crafted action POSTs get the same checks as the UI and change nothing when
     ["deleteInvitationAction", target],
     ["resendInvitationAction", target],
     ["getInvitationLinkAction", target],
+    ["getInvitationLinkAction", { ...target, audit: "shown" }],
     ["getInvitationDetailsAction", target],
     ["updateInvitationAction", { ...target, changes: { language: "fr" } }],
     ["inviteMembersAction", { teamSlug: "acme", invitation: { emails: uniqueEmail("sneaky"), roleId: invitationId } }],
@@ -65,6 +66,7 @@ test("crafted action POSTs get the same checks as the UI and change nothing when
   }
   // Malformed input is a clear value too, not a crash.
   expect((await callAction(request, baseURL!, "withdrawInvitationAction", { teamSlug: "acme" }, admin)).body).toContain('"code":"INVALID"');
+  expect((await callAction(request, baseURL!, "getInvitationLinkAction", { ...target, audit: "never-mind" }, admin)).body).toContain('"code":"INVALID"');
 
   const details = await callAction(request, baseURL!, "getInvitationDetailsAction", target, admin);
   expect(details.body).toContain('"status":"PENDING"');

@@ -10,6 +10,8 @@ import {
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { returnFocus } from "@/components/ui/return-focus";
+import type { RefObject } from "react";
 
 type Props = {
   open: boolean;
@@ -20,12 +22,14 @@ type Props = {
   confirmLabel: string;
   pending: boolean;
   onConfirm: () => void;
+  /** Where focus goes on close, when the dialog was opened from a menu that is gone by then. */
+  focusOnClose?: RefObject<HTMLElement | null>;
 };
 
-export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, pending, onConfirm }: Props) {
+export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, pending, onConfirm, focusOnClose }: Props) {
   return (
     <AlertDialog open={open} onOpenChange={onOpenChange}>
-      <AlertDialogContent>
+      <AlertDialogContent onCloseAutoFocus={focusOnClose ? (event) => returnFocus(event, focusOnClose) : undefined}>
         <AlertDialogHeader>
           <AlertDialogTitle>{title}</AlertDialogTitle>
           <AlertDialogDescription>{description}</AlertDialogDescription>

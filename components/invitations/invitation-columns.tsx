@@ -85,7 +85,6 @@ export const invitationColumns = helper.columns([
   helper.accessor("id", {
     id: "id",
     header: COLUMN_LABELS.id,
-    enableSorting: false,
     cell: (info) => <code className="text-xs">{info.getValue()}</code>,
   }),
   helper.display({

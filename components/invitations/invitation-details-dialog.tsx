@@ -2,12 +2,13 @@
 
 import { format } from "date-fns";
 import { Copy, Link as LinkIcon } from "lucide-react";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useState, useTransition, type RefObject } from "react";
 import { getInvitationDetailsAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/get-invitation-details-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
+import { returnFocus } from "@/components/ui/return-focus";
 import { Skeleton } from "@/components/ui/skeleton";
 import { INVITATION_LANGUAGES } from "@/lib/invitations/languages";
 import { copyInvitationLink, copyText } from "./copy-invitation-link";
@@ -39,9 +40,11 @@ type Props = {
   /** Roles the viewer may grant; empty when they may not edit this invitation. */
   grantableRoles: Array<{ id: string; name: string }>;
   onChanged: () => void;
+  /** The row's menu button: the menu item that opened this dialog is gone when it closes. */
+  focusOnClose: RefObject<HTMLElement | null>;
 };
 
-export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitationId, email, grantableRoles, onChanged }: Props) {
+export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitationId, email, grantableRoles, onChanged, focusOnClose }: Props) {
   const [details, setDetails] = useState<Details | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
@@ -64,7 +67,7 @@ export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitati
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="max-w-xl">
+      <DialogContent className="max-w-xl" onCloseAutoFocus={(event) => returnFocus(event, focusOnClose)}>
         <DialogHeader>
           <DialogTitle>Invitation details</DialogTitle>
           <DialogDescription className="break-all">{email}</DialogDescription>

@@ -1,7 +1,7 @@
 "use client";
 
 import { Copy, Eye, MoreHorizontal, RotateCw, Trash2, Undo2 } from "lucide-react";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { deleteInvitationAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/delete-invitation-action";
 import { resendInvitationAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/resend-invitation-action";
@@ -31,6 +31,7 @@ export function InvitationRowActions({ invitation }: { invitation: InvitationRow
     setDetailsOpen(true);
   };
   const [busy, startTransition] = useTransition();
+  const trigger = useRef<HTMLButtonElement>(null);
   const target = { teamSlug: context.teamSlug, invitationId: invitation.id };
   const manageable = invitation.role.rank <= context.viewerRank;
   const pending = invitation.status === "PENDING";
@@ -52,7 +53,7 @@ export function InvitationRowActions({ invitation }: { invitation: InvitationRow
     <>
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
-          <Button variant="ghost" size="icon" aria-label={`Actions for ${invitation.email}`} disabled={busy}>
+          <Button ref={trigger} variant="ghost" size="icon" aria-label={`Actions for ${invitation.email}`} aria-busy={busy || undefined}>
             <MoreHorizontal aria-hidden className="size-4" />
           </Button>
         </DropdownMenuTrigger>
@@ -66,19 +67,19 @@ export function InvitationRowActions({ invitation }: { invitation: InvitationRow
             </DropdownMenuItem>
           ) : null}
           {resendable ? (
-            <DropdownMenuItem onSelect={() => run("resend", resendInvitationAction, `Invitation sent again to ${invitation.email}`)}>
+            <DropdownMenuItem disabled={busy} onSelect={() => run("resend", resendInvitationAction, `Invitation sent again to ${invitation.email}`)}>
               <RotateCw aria-hidden /> Resend
             </DropdownMenuItem>
           ) : null}
           {pending && manageable ? (
-            <DropdownMenuItem onSelect={() => openConfirm("withdraw")}>
+            <DropdownMenuItem disabled={busy} onSelect={() => openConfirm("withdraw")}>
               <Undo2 aria-hidden /> Withdraw
             </DropdownMenuItem>
           ) : null}
           {manageable ? (
             <>
               <DropdownMenuSeparator />
-              <DropdownMenuItem variant="destructive" onSelect={() => openConfirm("delete")}>
+              <DropdownMenuItem variant="destructive" disabled={busy} onSelect={() => openConfirm("delete")}>
                 <Trash2 aria-hidden /> Delete
               </DropdownMenuItem>
             </>
@@ -95,6 +96,7 @@ export function InvitationRowActions({ invitation }: { invitation: InvitationRow
             description="The link in their email stops working at once. You can invite them again later."
             confirmLabel="Withdraw"
             pending={busy}
+            focusOnClose={trigger}
             onConfirm={() => run("withdraw", withdrawInvitationAction, `Invitation to ${invitation.email} withdrawn`)}
           />
           <ConfirmDialog
@@ -108,6 +110,7 @@ export function InvitationRowActions({ invitation }: { invitation: InvitationRow
             }
             confirmLabel="Delete"
             pending={busy}
+            focusOnClose={trigger}
             onConfirm={() => run("delete", deleteInvitationAction, `Invitation to ${invitation.email} deleted`)}
           />
         </>
@@ -121,6 +124,7 @@ export function InvitationRowActions({ invitation }: { invitation: InvitationRow
           email={invitation.email}
           grantableRoles={manageable ? context.roles.filter((role) => role.rank <= context.viewerRank) : []}
           onChanged={onChanged}
+          focusOnClose={trigger}
         />
       ) : null}
     </>

@@ -3,7 +3,7 @@
 import { useTable, type SortingState, type ColumnVisibilityState as VisibilityState } from "@tanstack/react-table";
 import { ChevronLeft, ChevronRight, Columns3, Mail, SearchX } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -25,6 +25,7 @@ import { STATUS_OPTIONS } from "./invitation-status-badge";
 import { invitationFeatures } from "./invitation-table-features";
 import { InvitationTableProvider } from "./invitation-table-provider";
 import { InviteButton, InviteDialog } from "./invite-dialog";
+import { readList, toggleListValue } from "./merge-query";
 import { MultiSelectFilter } from "./multi-select-filter";
 import { SortableHeader } from "./sortable-header";
 import { useStoredVisibility } from "./use-stored-visibility";
@@ -51,15 +52,60 @@ const formatCount = (value: number) => value.toLocaleString("en");
 
 export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInvitations, pageCount, query, context }: Props) {
   const router = useRouter();
-  const { update, isPending } = useUrlState();
-  const [search, setSearch] = useState(query.q ?? "");
+  const { params, update, isPending } = useUrlState();
   const [inviteOpen, setInviteOpen] = useState(false);
   const [columnVisibility, setColumnVisibility] = useStoredVisibility(VISIBILITY_KEY, DEFAULT_VISIBILITY);
+
+  // The box is the user's while they type: only typing asks for a search (debounced). When the
+  // search changes any other way (Back, Forward, "Clear all filters"), the box follows it.
+  const [search, setSearch] = useState(query.q ?? "");
+  const requestedSearch = useRef(query.q ?? "");
+  const searchTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(searchTimer.current), []);
   useEffect(() => {
-    if ((query.q ?? "") === search.trim()) return;
-    const timer = setTimeout(() => update({ q: search.trim() || null }), 300);
-    return () => clearTimeout(timer);
-  }, [search, query.q, update]);
+    const q = query.q ?? "";
+    if (q === requestedSearch.current) return;
+    clearTimeout(searchTimer.current);
+    requestedSearch.current = q;
+    setSearch(q);
+  }, [query.q]);
+  const typeSearch = (value: string) => {
+    setSearch(value);
+    clearTimeout(searchTimer.current);
+    searchTimer.current = setTimeout(() => {
+      const q = value.trim();
+      if (q === requestedSearch.current) return;
+      requestedSearch.current = q;
+      update({ q: q || null }, { history: "replace" });
+    }, 300);
+  };
+  const clearFilters = () => {
+    clearTimeout(searchTimer.current);
+    requestedSearch.current = "";
+    setSearch("");
+    update({ status: null, role: null, inviter: null, q: null });
+  };
+  const listFilter = (key: "status" | "role" | "inviter") => ({
+    selected: readList(params.get(key)),
+    onToggle: (value: string, checked: boolean) => update((latest) => ({ [key]: toggleListValue(latest.get(key), value, checked) })),
+    onClear: () => update({ [key]: null }),
+  });
+
+  // A page past the end (the last row of the last page was deleted, or an old link) moves to
+  // the last page; and a page the server corrected shows its own number in the address bar.
+  const pastTheEnd = invitations.length === 0 && total > 0;
+  useEffect(() => {
+    if (pastTheEnd && !isPending) update({ page: pageCount > 1 ? String(pageCount) : null }, { resetPage: false, history: "replace" });
+  }, [pastTheEnd, pageCount, isPending, update]);
+  const urlPage = params.get("page");
+  useEffect(() => {
+    if (isPending || pastTheEnd || urlPage === null || Number(urlPage) === query.page) return;
+    const corrected = new URLSearchParams(window.location.search);
+    if (query.page > 1) corrected.set("page", String(query.page));
+    else corrected.delete("page");
+    const href = corrected.size > 0 ? `?${corrected.toString()}` : window.location.pathname;
+    window.history.replaceState(window.history.state, "", href);
+  }, [urlPage, query.page, isPending, pastTheEnd]);
 
   const rowContext = useMemo(() => ({ context, onChanged: () => router.refresh() }), [context, router]);
   const sorting: SortingState = [{ id: query.sort, desc: query.order === "desc" }];
@@ -80,11 +126,24 @@ export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInv
       setColumnVisibility(typeof updater === "function" ? updater(columnVisibility) : updater),
   });
 
-  const toggleSort = (id: string) => {
-    const order = query.sort === id ? (query.order === "asc" ? "desc" : "asc") : "asc";
-    update({ sort: id, order }, { resetPage: true });
-  };
+  // Built on the newest URL asked for, so a second click before the first lands still counts.
+  const toggleSort = (id: string) =>
+    update((latest) => {
+      const sort = latest.get("sort") ?? "createdAt";
+      const order = latest.get("order") ?? "desc";
+      return { sort: id, order: sort === id && order === "asc" ? "desc" : "asc" };
+    });
+  const goToPage = (step: -1 | 1) =>
+    update(
+      (latest) => {
+        const page = Math.min(Math.max(1, (Number(latest.get("page")) || 1) + step), pageCount);
+        return { page: page > 1 ? String(page) : null };
+      },
+      { resetPage: false },
+    );
   const filtersActive = query.status.length + query.role.length + query.inviter.length > 0 || !!query.q;
+  const firstShown = (query.page - 1) * query.perPage + 1;
+  const lastShown = firstShown + invitations.length - 1;
   const visibleColumns = table.getVisibleLeafColumns();
 
   const inviteDialog = <InviteDialog context={context} onInvited={() => router.refresh()} open={inviteOpen} onOpenChange={setInviteOpen} />;
@@ -114,26 +173,14 @@ export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInv
             aria-label="Search by email"
             placeholder="Search by email…"
             value={search}
-            onChange={(event) => setSearch(event.target.value)}
+            onChange={(event) => typeSearch(event.target.value)}
             className="h-8 w-full sm:w-60"
           />
-          <MultiSelectFilter label="Status" options={STATUS_OPTIONS} selected={query.status} onChange={(values) => update({ status: values.join(",") || null })} />
-          <MultiSelectFilter
-            label="Role"
-            options={context.roles.map((role) => ({ value: role.id, label: role.name }))}
-            selected={query.role}
-            onChange={(values) => update({ role: values.join(",") || null })}
-          />
-          <MultiSelectFilter label="Invited by" options={context.inviters} selected={query.inviter} onChange={(values) => update({ inviter: values.join(",") || null })} />
+          <MultiSelectFilter label="Status" options={STATUS_OPTIONS} {...listFilter("status")} />
+          <MultiSelectFilter label="Role" options={context.roles.map((role) => ({ value: role.id, label: role.name }))} {...listFilter("role")} />
+          <MultiSelectFilter label="Invited by" options={context.inviters} {...listFilter("inviter")} />
           {filtersActive ? (
-            <Button
-              variant="ghost"
-              size="sm"
-              onClick={() => {
-                setSearch("");
-                update({ status: null, role: null, inviter: null, q: null });
-              }}
-            >
+            <Button variant="ghost" size="sm" onClick={clearFilters}>
               Reset filters
             </Button>
           ) : null}
@@ -198,13 +245,24 @@ export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInv
               {invitations.length === 0 ? (
                 <TableRow className="hover:bg-transparent">
                   <TableCell colSpan={visibleColumns.length}>
-                    <div className="flex flex-col items-center gap-2 py-10 text-center">
-                      <SearchX aria-hidden className="size-6 text-muted-foreground" />
-                      <p className="font-medium">No invitations match these filters</p>
-                      <Button variant="link" size="sm" onClick={() => update({ status: null, role: null, inviter: null, q: null })}>
-                        Clear all filters
-                      </Button>
-                    </div>
+                    {pastTheEnd ? (
+                      <div className="flex flex-col items-center gap-2 py-10 text-center">
+                        <p className="font-medium">This page is past the end of the list</p>
+                        <Button variant="link" size="sm" onClick={() => update({ page: pageCount > 1 ? String(pageCount) : null }, { resetPage: false })}>
+                          Go to the last page
+                        </Button>
+                      </div>
+                    ) : filtersActive ? (
+                      <div className="flex flex-col items-center gap-2 py-10 text-center">
+                        <SearchX aria-hidden className="size-6 text-muted-foreground" />
+                        <p className="font-medium">No invitations match these filters</p>
+                        <Button variant="link" size="sm" onClick={clearFilters}>
+                          Clear all filters
+                        </Button>
+                      </div>
+                    ) : (
+                      <p className="py-10 text-center font-medium">No invitations</p>
+                    )}
                   </TableCell>
                 </TableRow>
               ) : (
@@ -234,48 +292,52 @@ export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInv
         <p className="text-muted-foreground" aria-live="polite">
           {total === 0
             ? "No invitations"
-            : `${formatCount((query.page - 1) * query.perPage + 1)}–${formatCount(Math.min(query.page * query.perPage, total))} of ${formatCount(total)}${totalIsCapped ? "+" : ""} invitations${totalIsCapped ? "; filter or search to narrow them" : ""}`}
+            : `${invitations.length > 0 ? `${formatCount(firstShown)}–${formatCount(lastShown)} of ` : ""}${formatCount(total)}${totalIsCapped ? "+" : ""} invitations${totalIsCapped ? "; filter or search to narrow them" : ""}`}
         </p>
-        <div className="flex items-center gap-2">
-          <span className="text-muted-foreground" id="rows-per-page-label">
-            Rows per page
-          </span>
-          <Select value={String(query.perPage)} onValueChange={(value) => update({ perPage: value })}>
-            <SelectTrigger className="h-8 w-20" aria-labelledby="rows-per-page-label">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              {[10, 20, 50, 100].map((size) => (
-                <SelectItem key={size} value={String(size)}>
-                  {size}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
-          <span className="whitespace-nowrap px-2">
-            Page {formatCount(query.page)} of {formatCount(pageCount)}
-            {totalIsCapped ? "+" : ""}
-          </span>
-          <Button
-            variant="outline"
-            size="icon"
-            className="size-8"
-            aria-label="Previous page"
-            disabled={query.page <= 1}
-            onClick={() => update({ page: String(query.page - 1) }, { resetPage: false })}
-          >
-            <ChevronLeft aria-hidden className="size-4" />
-          </Button>
-          <Button
-            variant="outline"
-            size="icon"
-            className="size-8"
-            aria-label="Next page"
-            disabled={query.page >= pageCount}
-            onClick={() => update({ page: String(query.page + 1) }, { resetPage: false })}
-          >
-            <ChevronRight aria-hidden className="size-4" />
-          </Button>
+        <div className="flex flex-wrap items-center justify-center gap-x-4 gap-y-2">
+          <div className="flex items-center gap-2">
+            <span className="whitespace-nowrap text-muted-foreground" id="rows-per-page-label">
+              Rows per page
+            </span>
+            <Select value={String(query.perPage)} onValueChange={(value) => update({ perPage: value })}>
+              <SelectTrigger className="h-8 w-20" aria-labelledby="rows-per-page-label">
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                {[10, 20, 50, 100].map((size) => (
+                  <SelectItem key={size} value={String(size)}>
+                    {size}
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+          </div>
+          <div className="flex items-center gap-2">
+            <span className="whitespace-nowrap px-2">
+              Page {formatCount(query.page)} of {formatCount(pageCount)}
+              {totalIsCapped ? "+" : ""}
+            </span>
+            <Button
+              variant="outline"
+              size="icon"
+              className="size-8"
+              aria-label="Previous page"
+              disabled={query.page <= 1}
+              onClick={() => goToPage(-1)}
+            >
+              <ChevronLeft aria-hidden className="size-4" />
+            </Button>
+            <Button
+              variant="outline"
+              size="icon"
+              className="size-8"
+              aria-label="Next page"
+              disabled={query.page >= pageCount}
+              onClick={() => goToPage(1)}
+            >
+              <ChevronRight aria-hidden className="size-4" />
+            </Button>
+          </div>
         </div>
       </div>
     </div>

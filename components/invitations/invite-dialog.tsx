@@ -3,7 +3,6 @@
 import { Copy, UserPlus } from "lucide-react";
 import type { ComponentProps } from "react";
 import { useEffect, useState, useTransition } from "react";
-import { toast } from "sonner";
 import { getInvitationLinkAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/get-invitation-link-action";
 import { inviteMembersAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/invite-members-action";
 import { previewInvitationsAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/preview-invitations-action";
@@ -17,12 +16,15 @@ import { SelectField } from "@/components/ui/select-field";
 import { Textarea } from "@/components/ui/textarea";
 import type { PreviewEntry } from "@/lib/invitations/preview-invitations";
 import type { InviteAddressResult } from "@/lib/invitations/summarize-invite-results";
-import { copyText } from "./copy-invitation-link";
+import { copyInvitationLink } from "./copy-invitation-link";
 import type { InvitationTableContext } from "./invitation-row";
 import { InvitePreview } from "./invite-preview";
 import { LANGUAGE_OPTIONS, roleOptions } from "./select-options";
 
-type Outcome = { summary: string; results: InviteAddressResult[]; link: string | null };
+type Outcome = { summary: string; results: InviteAddressResult[]; link: { invitationId: string; url: string } | null };
+type Preview = { entries: PreviewEntry[]; tooMany: boolean; error: string | null };
+
+const NO_PREVIEW: Preview = { entries: [], tooMany: false, error: null };
 
 type Props = { context: InvitationTableContext; onInvited: () => void; open: boolean; onOpenChange: (open: boolean) => void };
 
@@ -33,29 +35,53 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
   const [roleId, setRoleId] = useState(grantable[0]?.id ?? "");
   const [groupIds, setGroupIds] = useState<string[]>([]);
   const [language, setLanguage] = useState("en");
-  const [preview, setPreview] = useState<PreviewEntry[]>([]);
+  const [preview, setPreview] = useState<Preview>(NO_PREVIEW);
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [sending, startSending] = useTransition();
 
+  // Every opening starts from an empty form, however the last one ended (Done, Cancel,
+  // Escape, the corner button). Role and language stay as chosen: people invite in batches.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
+      setEmails("");
+      setGroupIds([]);
+      setPreview(NO_PREVIEW);
+      setError(null);
+      setOutcome(null);
+    }
+  }
+
   useEffect(() => {
     if (!emails.trim()) return;
+    let current = true;
     const timer = setTimeout(async () => {
-      const result = await previewInvitationsAction({ teamSlug: context.teamSlug, text: emails });
-      if (result.ok) setPreview(result.entries);
+      try {
+        const result = await previewInvitationsAction({ teamSlug: context.teamSlug, text: emails });
+        if (!current) return;
+        if (result.ok) setPreview({ entries: result.entries, tooMany: result.tooMany, error: null });
+        else setPreview({ ...NO_PREVIEW, error: result.code === "INVALID" ? "This list is too long to check. Send at most 500 addresses at a time." : result.error });
+      } catch {
+        if (current) setPreview({ ...NO_PREVIEW, error: "Couldn't check these addresses just now. They are still checked when you send." });
+      }
     }, 350);
-    return () => clearTimeout(timer);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [emails, context.teamSlug]);
 
-  const reset = () => {
+  const inviteMore = () => {
     setEmails("");
     setGroupIds([]);
-    setPreview([]);
+    setPreview(NO_PREVIEW);
     setError(null);
     setOutcome(null);
   };
-  const shownPreview = emails.trim() ? preview : [];
-  const sendable = shownPreview.filter((entry) => entry.status === "valid").length;
+  const shownPreview = emails.trim() ? preview : NO_PREVIEW;
+  const sendable = shownPreview.entries.filter((entry) => entry.status === "valid").length;
 
   const submit = () =>
     startSending(async () => {
@@ -66,24 +92,20 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
         return;
       }
       const invited = result.results.filter((r) => r.outcome === "invited");
-      let link: string | null = null;
-      if (invited.length === 1 && invited[0]?.invitationId) {
-        const linkResult = await getInvitationLinkAction({ teamSlug: context.teamSlug, invitationId: invited[0].invitationId });
-        link = linkResult.ok ? linkResult.url : null;
+      let link: Outcome["link"] = null;
+      const invitationId = invited.length === 1 ? invited[0]?.invitationId : undefined;
+      if (invitationId) {
+        // Shown, not copied: only the copy button records "link copied" in the history.
+        const linkResult = await getInvitationLinkAction({ teamSlug: context.teamSlug, invitationId, audit: "shown" });
+        link = linkResult.ok ? { invitationId, url: linkResult.url } : null;
       }
+      // The outcome is said in the dialog (a status region); a toast would say it twice.
       setOutcome({ summary: result.summary, results: result.results, link });
-      if (invited.length > 0) toast.success(result.summary);
       onInvited();
     });
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) reset();
-      }}
-    >
+    <Dialog open={open} onOpenChange={setOpen}>
       <DialogContent className="max-w-xl">
         <DialogHeader>
           <DialogTitle>Invite users</DialogTitle>
@@ -99,8 +121,8 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
               <div className="space-y-2">
                 <Label htmlFor="new-invitation-link">Invitation link</Label>
                 <div className="flex gap-2">
-                  <Input id="new-invitation-link" readOnly value={outcome.link} onFocus={(event) => event.currentTarget.select()} />
-                  <Button variant="outline" size="icon" aria-label="Copy link" onClick={() => void copyText(outcome.link!)}>
+                  <Input id="new-invitation-link" readOnly value={outcome.link.url} onFocus={(event) => event.currentTarget.select()} />
+                  <Button variant="outline" size="icon" aria-label="Copy link" onClick={() => void copyInvitationLink(context.teamSlug, outcome.link!.invitationId)}>
                     <Copy aria-hidden className="size-4" />
                   </Button>
                 </div>
@@ -122,7 +144,7 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
               </div>
             ) : null}
             <DialogFooter>
-              <Button variant="outline" onClick={reset}>
+              <Button variant="outline" onClick={inviteMore}>
                 Invite more
               </Button>
               <Button onClick={() => setOpen(false)}>Done</Button>
@@ -151,7 +173,7 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
                 One per line, or separated by commas. Up to 500 at once.
                 {context.allowedDomains.length > 0 ? ` Allowed domains: ${context.allowedDomains.join(", ")}.` : ""}
               </p>
-              <InvitePreview entries={shownPreview} />
+              <InvitePreview entries={shownPreview.entries} tooMany={shownPreview.tooMany} error={shownPreview.error} />
             </div>
             <div className="grid gap-4 sm:grid-cols-2">
               <SelectField
@@ -187,7 +209,7 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
               <Button type="button" variant="outline" onClick={() => setOpen(false)}>
                 Cancel
               </Button>
-              <Button type="submit" pending={sending} disabled={!emails.trim() || !roleId}>
+              <Button type="submit" pending={sending} disabled={!emails.trim() || !roleId || shownPreview.tooMany}>
                 Send invitations{sendable > 1 ? ` (${sendable})` : ""}
               </Button>
             </DialogFooter>

@@ -13,11 +13,16 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 
-type Props = { label: string; options: Array<{ value: string; label: string }>; selected: string[]; onChange: (values: string[]) => void };
+type Props = {
+  label: string;
+  options: Array<{ value: string; label: string }>;
+  selected: string[];
+  /** One value at a time, so the caller can apply it to the newest selection rather than this render's. */
+  onToggle: (value: string, checked: boolean) => void;
+  onClear: () => void;
+};
 
-export function MultiSelectFilter({ label, options, selected, onChange }: Props) {
-  const toggle = (value: string, checked: boolean) =>
-    onChange(checked ? [...selected, value] : selected.filter((item) => item !== value));
+export function MultiSelectFilter({ label, options, selected, onToggle, onClear }: Props) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
@@ -38,7 +43,7 @@ export function MultiSelectFilter({ label, options, selected, onChange }: Props)
           <DropdownMenuCheckboxItem
             key={option.value}
             checked={selected.includes(option.value)}
-            onCheckedChange={(checked) => toggle(option.value, checked === true)}
+            onCheckedChange={(checked) => onToggle(option.value, checked === true)}
             onSelect={(event) => event.preventDefault()}
           >
             {option.label}
@@ -47,7 +52,7 @@ export function MultiSelectFilter({ label, options, selected, onChange }: Props)
         {selected.length > 0 ? (
           <>
             <DropdownMenuSeparator />
-            <DropdownMenuItem onSelect={() => onChange([])}>Clear filter</DropdownMenuItem>
+            <DropdownMenuItem onSelect={onClear}>Clear filter</DropdownMenuItem>
           </>
         ) : null}
       </DropdownMenuContent>

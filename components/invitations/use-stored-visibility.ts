@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useSyncExternalStore } from "react";
+import { parseStoredVisibility } from "./parse-stored-visibility";
 
 const EVENT = "teamgate:stored-visibility";
 
@@ -13,17 +14,33 @@ function subscribe(callback: () => void) {
   };
 }
 
+// Where choices go when the browser refuses localStorage (blocked, private mode, full).
+const memory = new Map<string, string>();
+
+function readStorage(key: string): string | null {
+  try {
+    return memory.get(key) ?? window.localStorage.getItem(key);
+  } catch {
+    return memory.get(key) ?? null;
+  }
+}
+
 /** Column visibility remembered per browser; the server render uses the defaults. */
 export function useStoredVisibility(key: string, defaults: Record<string, boolean>) {
   const raw = useSyncExternalStore(
     subscribe,
-    () => window.localStorage.getItem(key),
+    () => readStorage(key),
     () => null,
   );
-  const value: Record<string, boolean> = raw ? { ...defaults, ...(JSON.parse(raw) as Record<string, boolean>) } : defaults;
+  const value: Record<string, boolean> = { ...defaults, ...parseStoredVisibility(raw) };
   const setValue = useCallback(
     (next: Record<string, boolean>) => {
-      window.localStorage.setItem(key, JSON.stringify(next));
+      try {
+        window.localStorage.setItem(key, JSON.stringify(next));
+      } catch {
+        // Storage full or blocked: the choice lasts until the page reloads.
+        memory.set(key, JSON.stringify(next));
+      }
       window.dispatchEvent(new Event(EVENT));
     },
     [key],

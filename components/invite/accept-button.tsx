@@ -1,11 +1,17 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { acceptInvitationAction } from "@/app/invite/[token]/_actions/accept-invitation-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { describeInviteFailure } from "@/lib/i18n/invite-page/describe-failure";
+import { getInvitePageMessages } from "@/lib/i18n/invite-page";
+import { callInviteAction } from "./call-invite-action";
 
-export function AcceptButton({ token, label }: { token: string; label: string }) {
+export function AcceptButton({ token, language, team }: { token: string; language: string; team: string }) {
+  const router = useRouter();
+  const t = getInvitePageMessages(language);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -16,12 +22,14 @@ export function AcceptButton({ token, label }: { token: string; label: string })
         pending={pending}
         onClick={() =>
           startTransition(async () => {
-            const result = await acceptInvitationAction({ token });
-            if (result && !result.ok) setError(result.error);
+            const result = await callInviteAction(() => acceptInvitationAction({ token }));
+            if (!result || result.ok) return;
+            setError(describeInviteFailure(t, result, team));
+            if (result.code === "GONE" || result.code === "NOT_FOUND") router.refresh();
           })
         }
       >
-        {label}
+        {t.accept}
       </Button>
     </div>
   );

@@ -1,7 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { declineInvitationAction } from "@/app/invite/[token]/_actions/decline-invitation-action";
+import { useId, useState, useTransition, type ReactElement } from "react";
 import { Alert } from "@/components/ui/alert";
 import {
   AlertDialog,
@@ -17,21 +16,33 @@ import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 
-type Labels = { decline: string; title: string; description: string; reason: string; confirm: string; cancel: string };
+export type DeclineLabels = { title: string; description: string; reason: string; confirm: string; cancel: string };
 
-export function DeclineDialog({ token, labels }: { token: string; labels: Labels }) {
+type Props = {
+  /** The button that opens the dialog; focus returns to it when the dialog closes. */
+  trigger: ReactElement;
+  labels: DeclineLabels;
+  /** Declines with the optional reason; resolves to an error message in words, or null when done. */
+  onDecline: (reason: string | undefined) => Promise<string | null>;
+};
+
+/** Declining asks first and takes an optional reason, which the team's admins see. */
+export function DeclineDialog({ trigger, labels, onDecline }: Props) {
+  const reasonId = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
   return (
-    <AlertDialog open={open} onOpenChange={setOpen}>
-      <AlertDialogTrigger asChild>
-        <Button variant="outline" className="w-full">
-          {labels.decline}
-        </Button>
-      </AlertDialogTrigger>
+    <AlertDialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) setError(null);
+      }}
+    >
+      <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>
       <AlertDialogContent>
         <AlertDialogHeader>
           <AlertDialogTitle>{labels.title}</AlertDialogTitle>
@@ -39,8 +50,8 @@ export function DeclineDialog({ token, labels }: { token: string; labels: Labels
         </AlertDialogHeader>
         {error ? <Alert variant="destructive">{error}</Alert> : null}
         <div className="space-y-2">
-          <Label htmlFor="decline-reason">{labels.reason}</Label>
-          <Textarea id="decline-reason" value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} rows={3} />
+          <Label htmlFor={reasonId}>{labels.reason}</Label>
+          <Textarea id={reasonId} value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} rows={3} />
         </div>
         <AlertDialogFooter>
           <AlertDialogCancel disabled={pending}>{labels.cancel}</AlertDialogCancel>
@@ -49,8 +60,9 @@ export function DeclineDialog({ token, labels }: { token: string; labels: Labels
             pending={pending}
             onClick={() =>
               startTransition(async () => {
-                const result = await declineInvitationAction({ token, reason: reason.trim() || undefined });
-                if (result && !result.ok) setError(result.error);
+                const failure = await onDecline(reason.trim() || undefined);
+                setError(failure);
+                if (!failure) setOpen(false);
               })
             }
           >

@@ -4,24 +4,39 @@ import { useState, useTransition } from "react";
 import { requestRenewalAction } from "@/app/invite/[token]/_actions/request-renewal-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { describeInviteFailure } from "@/lib/i18n/invite-page/describe-failure";
+import { getInvitePageMessages } from "@/lib/i18n/invite-page";
+import { callInviteAction } from "./call-invite-action";
 
-export function RequestRenewalButton({ token, label, doneMessage, alreadyRequested }: { token: string; label: string; doneMessage: string; alreadyRequested: boolean }) {
+type Props = { token: string; language: string; team: string; alreadyRequested: boolean };
+
+/** "Ask for a new invitation": success only when the server said so; a failure says why and lets them try again. */
+export function RequestRenewalButton({ token, language, team, alreadyRequested }: Props) {
+  const t = getInvitePageMessages(language);
   const [done, setDone] = useState(alreadyRequested);
+  const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  if (done) return <Alert variant="success">{doneMessage}</Alert>;
+  if (done) return <Alert variant="success">{t.renewalRequested}</Alert>;
   return (
-    <Button
-      variant="outline"
-      className="w-full"
-      pending={pending}
-      onClick={() =>
-        startTransition(async () => {
-          await requestRenewalAction({ token });
-          setDone(true);
-        })
-      }
-    >
-      {label}
-    </Button>
+    <div className="space-y-3">
+      {error ? <Alert variant="destructive">{error}</Alert> : null}
+      <Button
+        variant="outline"
+        className="w-full"
+        pending={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await callInviteAction(() => requestRenewalAction({ token }));
+            if (result.ok) {
+              setDone(true);
+              return;
+            }
+            setError(result.code === "UNREACHABLE" ? t.renewalFailed : describeInviteFailure(t, result, team));
+          })
+        }
+      >
+        {t.askForNew}
+      </Button>
+    </div>
   );
 }

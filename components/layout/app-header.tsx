@@ -11,7 +11,7 @@ type Props = {
 export function AppHeader({ user, teams, pendingInvitations }: Props) {
   return (
     <header className="sticky top-0 z-30 border-b bg-background/90 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4">
         <Link href="/" className="font-semibold tracking-tight">
           Teamgate
         </Link>
@@ -24,12 +24,13 @@ export function AppHeader({ user, teams, pendingInvitations }: Props) {
           >
             Invitations
             {pendingInvitations > 0 ? (
-              <span
-                className="ml-1 inline-flex min-w-5 items-center justify-center rounded-full bg-primary px-1.5 text-xs font-medium text-primary-foreground"
-                aria-label={`${pendingInvitations} pending`}
-              >
-                {pendingInvitations}
-              </span>
+              <>
+                {" "}
+                <span className="inline-flex min-w-5 items-center justify-center rounded-full bg-primary px-1.5 text-xs font-medium text-primary-foreground">
+                  {pendingInvitations}
+                  <span className="sr-only"> pending</span>
+                </span>
+              </>
             ) : null}
           </Link>
           <UserMenu name={user.name} email={user.email} />

@@ -2,7 +2,7 @@
 
 import { MoreHorizontal, UserMinus, UserCog } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { changeMemberRoleAction, removeMemberAction } from "@/app/(app)/teams/[slug]/settings/members/_actions/manage-member-actions";
 import { ConfirmDialog } from "@/components/invitations/confirm-dialog";
@@ -10,6 +10,7 @@ import { roleOptions } from "@/components/invitations/select-options";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { returnFocus } from "@/components/ui/return-focus";
 import { SelectField } from "@/components/ui/select-field";
 
 type Props = {
@@ -23,6 +24,7 @@ export function MemberRowActions({ teamSlug, member, roles }: Props) {
   const [dialog, setDialog] = useState<"role" | "remove" | null>(null);
   const [roleId, setRoleId] = useState(member.role.id);
   const [pending, startTransition] = useTransition();
+  const trigger = useRef<HTMLButtonElement>(null);
   const target = { teamSlug, membershipId: member.id };
 
   const finish = (result: { ok: boolean; error?: string }, message: string) => {
@@ -39,7 +41,7 @@ export function MemberRowActions({ teamSlug, member, roles }: Props) {
     <>
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
-          <Button variant="ghost" size="icon" aria-label={`Actions for ${member.email}`}>
+          <Button ref={trigger} variant="ghost" size="icon" aria-label={`Actions for ${member.email}`}>
             <MoreHorizontal aria-hidden className="size-4" />
           </Button>
         </DropdownMenuTrigger>
@@ -54,7 +56,7 @@ export function MemberRowActions({ teamSlug, member, roles }: Props) {
       </DropdownMenu>
 
       <Dialog open={dialog === "role"} onOpenChange={(open) => setDialog(open ? "role" : null)}>
-        <DialogContent className="max-w-sm">
+        <DialogContent className="max-w-sm" onCloseAutoFocus={(event) => returnFocus(event, trigger)}>
           <DialogHeader>
             <DialogTitle>Change role</DialogTitle>
             <DialogDescription>
@@ -87,6 +89,7 @@ export function MemberRowActions({ teamSlug, member, roles }: Props) {
         description={`${member.email} loses access at once. You can invite them again later.`}
         confirmLabel="Remove"
         pending={pending}
+        focusOnClose={trigger}
         onConfirm={() => startTransition(async () => finish(await removeMemberAction(target), `${member.name} was removed`))}
       />
     </>

@@ -9,6 +9,7 @@ import {
   declineReceivedInvitationAction,
 } from "@/app/(app)/invitations/_actions/respond-received-invitation-action";
 import { Button } from "@/components/ui/button";
+import { DeclineDialog } from "@/components/invite/decline-dialog";
 import { Card } from "@/components/ui/card";
 
 type Item = { id: string; teamName: string; teamSlug: string; roleName: string; inviterName: string | null; expiresAt: string };
@@ -29,22 +30,30 @@ function ReceivedInvitationRow({ invitation }: { invitation: Item }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
 
-  const respond = (kind: "accept" | "decline") =>
+  const accept = () =>
     startTransition(async () => {
-      const action = kind === "accept" ? acceptReceivedInvitationAction : declineReceivedInvitationAction;
-      const result = await action({ invitationId: invitation.id });
-      if (!result.ok) {
-        toast.error(result.error);
+      const result = await acceptReceivedInvitationAction({ invitationId: invitation.id }).catch(() => null);
+      if (!result) {
+        toast.error("That didn't go through. Check your connection and try again.");
         return;
       }
-      if (kind === "accept") {
-        toast.success(`You joined ${invitation.teamName} as ${invitation.roleName}.`);
-        router.push(`/teams/${invitation.teamSlug}?joined=new`);
-      } else {
-        toast.success(`You declined the invitation to ${invitation.teamName}.`);
+      if (!result.ok) {
+        toast.error(result.error);
         router.refresh();
+        return;
       }
+      toast.success(`You joined ${invitation.teamName} as ${invitation.roleName}.`);
+      router.push(`/teams/${invitation.teamSlug}?joined=new`);
     });
+
+  const decline = async (reason: string | undefined) => {
+    const result = await declineReceivedInvitationAction({ invitationId: invitation.id, reason }).catch(() => null);
+    if (!result) return "That didn't go through. Check your connection and try again.";
+    if (!result.ok) return result.error;
+    toast.success(`You declined the invitation to ${invitation.teamName}.`);
+    router.refresh();
+    return null;
+  };
 
   return (
     <Card className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between">
@@ -57,12 +66,24 @@ function ReceivedInvitationRow({ invitation }: { invitation: Item }) {
         </p>
       </div>
       <div className="flex gap-2">
-        <Button size="sm" pending={pending} onClick={() => respond("accept")} aria-label={`Accept invitation to ${invitation.teamName}`}>
+        <Button size="sm" pending={pending} onClick={accept} aria-label={`Accept invitation to ${invitation.teamName}`}>
           Accept
         </Button>
-        <Button size="sm" variant="outline" disabled={pending} onClick={() => respond("decline")} aria-label={`Decline invitation to ${invitation.teamName}`}>
-          Decline
-        </Button>
+        <DeclineDialog
+          trigger={
+            <Button size="sm" variant="outline" disabled={pending} aria-label={`Decline invitation to ${invitation.teamName}`}>
+              Decline
+            </Button>
+          }
+          labels={{
+            title: `Decline the invitation to ${invitation.teamName}?`,
+            description: `${invitation.teamName} will see that you declined. You can add a reason if you like.`,
+            reason: "Reason (optional)",
+            confirm: "Decline invitation",
+            cancel: "Cancel",
+          }}
+          onDecline={decline}
+        />
       </div>
     </Card>
   );

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptButton } from "@/components/invite/accept-button";
-import { DeclineDialog } from "@/components/invite/decline-dialog";
 import { InvitationMessage, InvitationShell } from "@/components/invite/invitation-shell";
+import { InviteDeclineDialog } from "@/components/invite/invite-decline-dialog";
 import { RequestRenewalButton } from "@/components/invite/request-renewal-button";
 import { SignOutAndContinue } from "@/components/invite/sign-out-and-continue";
 import { SignUpForm } from "@/components/invite/sign-up-form";
 import { Button } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getInvitePageMessages } from "@/lib/i18n/invite-page";
+import { roleLabel } from "@/lib/i18n/invite-page/role-label";
 import { findInvitationByToken } from "@/lib/invitations/find-invitation-by-token";
 import { isTeamMember } from "@/lib/teams/is-team-member";
 
@@ -32,7 +33,6 @@ export default async function InvitePage({ params, searchParams }: Props) {
 
   const t = getInvitePageMessages(view.language);
   const team = view.team.name;
-  const tokenPath = `/invite/${token}`;
 
   if (view.state === "DECLINED") {
     return (
@@ -49,7 +49,7 @@ export default async function InvitePage({ params, searchParams }: Props) {
     return (
       <InvitationShell lang={view.language}>
         <InvitationMessage title={t.expiredTitle} body={t.expiredBody(team)}>
-          <RequestRenewalButton token={token} label={t.askForNew} doneMessage={t.renewalRequested} alreadyRequested={view.renewalRequested} />
+          <RequestRenewalButton token={token} language={view.language} team={team} alreadyRequested={view.renewalRequested} />
         </InvitationMessage>
       </InvitationShell>
     );
@@ -75,14 +75,7 @@ export default async function InvitePage({ params, searchParams }: Props) {
 
   const signedInAsInvitee = user?.emailCanonical === view.emailCanonical;
   const alreadyMember = signedInAsInvitee && (await isTeamMember(user.id, view.team.slug));
-  const declineLabels = {
-    decline: t.decline,
-    title: t.declineTitle,
-    description: t.declineDescription(team),
-    reason: t.declineReason,
-    confirm: t.declineConfirm,
-    cancel: t.cancel,
-  };
+  const decline = <InviteDeclineDialog token={token} language={view.language} team={team} />;
 
   return (
     <InvitationShell lang={view.language}>
@@ -90,7 +83,7 @@ export default async function InvitePage({ params, searchParams }: Props) {
         <h1 className="text-xl font-semibold">{view.inviter ? t.invitedYou(view.inviter.name, team) : t.invitedYouNoInviter(team)}</h1>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-muted-foreground">{t.role}</dt>
-          <dd className="font-medium">{view.role.name}</dd>
+          <dd className="font-medium">{roleLabel(t, view.role)}</dd>
           <dt className="text-muted-foreground">{t.invitedAddress}</dt>
           <dd className="break-all font-medium">{view.email}</dd>
           <dt className="text-muted-foreground">{t.expires}</dt>
@@ -115,31 +108,28 @@ export default async function InvitePage({ params, searchParams }: Props) {
           <Button asChild className="w-full">
             <Link href={`/teams/${view.team.slug}`}>{t.goToTeam}</Link>
           </Button>
+          <p className="text-sm text-muted-foreground">{t.alreadyMemberDecline}</p>
+          {decline}
         </div>
       ) : signedInAsInvitee ? (
         <div className="grid gap-3 sm:grid-cols-2">
-          <AcceptButton token={token} label={t.accept} />
-          <DeclineDialog token={token} labels={declineLabels} />
+          <AcceptButton token={token} language={view.language} team={team} />
+          {decline}
         </div>
       ) : view.accountExists ? (
         <div className="space-y-3">
           <p className="text-sm text-muted-foreground">{t.accountExists(view.email)}</p>
+          {/* A plain link: prefetching it would set the return cookie. */}
           <Button asChild className="w-full">
-            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(tokenPath)}&email=${encodeURIComponent(view.email)}&locked=1`}>
-              {t.signInToAccept}
-            </Link>
+            <a href={`/invite/${encodeURIComponent(token)}/sign-in`}>{t.signInToAccept}</a>
           </Button>
-          <DeclineDialog token={token} labels={declineLabels} />
+          {decline}
         </div>
       ) : (
         <div className="space-y-4">
           <p className="text-sm text-muted-foreground">{t.createAccount}</p>
-          <SignUpForm
-            token={token}
-            email={view.email}
-            labels={{ email: t.email, name: t.name, password: t.password, passwordHint: t.passwordHint, submit: t.acceptAndJoin }}
-          />
-          <DeclineDialog token={token} labels={declineLabels} />
+          <SignUpForm token={token} email={view.email} language={view.language} team={team} />
+          {decline}
         </div>
       )}
     </InvitationShell>

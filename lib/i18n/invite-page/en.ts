@@ -2,6 +2,7 @@ export const en = {
   invitedYou: (inviter: string, team: string) => `${inviter} invited you to join ${team}`,
   invitedYouNoInviter: (team: string) => `You're invited to join ${team}`,
   role: "Role",
+  builtInRoles: { owner: "Owner", admin: "Admin", member: "Member" } as Record<string, string>,
   invitedAddress: "Invited address",
   expires: "Expires",
   accept: "Accept",
@@ -39,6 +40,20 @@ export const en = {
   declinedStateBody: (team: string) => `Ask an admin of ${team} to invite you again if you changed your mind.`,
   signIn: "Sign in",
   tooManyRequests: "Too many requests. Wait a minute and try again.",
+  requestFailed: "That didn't go through. Check your connection, wait a minute and try again.",
+  noLongerOpen: "This invitation can no longer be answered.",
+  conflict: "This invitation can't be answered right now. Try again in a moment.",
+  signInFirst: "Sign in to continue.",
+  accountAlreadyExists: "An account for this address already exists. Sign in to accept the invitation.",
+  roleNoLongerGrantable: (team: string) =>
+    `This invitation can no longer be accepted: the person who sent it can't grant this role anymore. Ask an admin of ${team} to invite you again.`,
+  teamFull: (team: string) => `${team} has no free seats. Ask an admin to make room, then accept again.`,
+  checkTheForm: "Check the fields below.",
+  nameRule: "Enter your name, up to 100 characters.",
+  passwordRule: "Use between 12 and 200 characters.",
+  reasonRule: "Keep the reason under 500 characters.",
+  renewalFailed: "We couldn't send your request. Wait a minute and try again.",
+  alreadyMemberDecline: "If you don't need this invitation any more, you can decline it.",
 };
 
 export type InvitePageMessages = typeof en;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import type { ErrorCode } from "@/lib/result";
+import { en } from "./en";
+import { fr } from "./fr";
+import { describeFieldErrors, describeInviteFailure, type InviteFailure } from "./describe-failure";
+
+const CODES: Array<InviteFailure["code"]> = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "INVALID",
+  "CONFLICT",
+  "GONE",
+  "RATE_LIMITED",
+  "LIMIT_REACHED",
+  "UNREACHABLE",
+] satisfies Array<ErrorCode | "UNREACHABLE">;
+
+describe("describeInviteFailure", () => {
+  it.each(CODES)("says %s in the page's own language", (code) => {
+    const english = describeInviteFailure(en, { code }, "Acme");
+    const french = describeInviteFailure(fr, { code }, "Acme");
+    expect(english).toBeTruthy();
+    expect(french).toBeTruthy();
+    expect(french).not.toBe(english);
+  });
+
+  it("names the team where it helps", () => {
+    expect(describeInviteFailure(fr, { code: "LIMIT_REACHED" }, "Acme")).toContain("Acme");
+  });
+});
+
+describe("describeFieldErrors", () => {
+  it("replaces the server's English rules with the catalogue's, field by field", () => {
+    const fieldErrors = { password: ["Use at least 12 characters"], name: ["Enter your name"], token: ["Too big"] };
+    expect(describeFieldErrors(fr, fieldErrors)).toEqual({ password: fr.passwordRule, name: fr.nameRule });
+    expect(describeFieldErrors(en, undefined)).toEqual({});
+  });
+});
