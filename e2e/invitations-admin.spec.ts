@@ -42,20 +42,19 @@ async function expectEveryCell(cells: Locator, pattern: RegExp) {
   for (const text of texts) expect(text).toMatch(pattern);
 }
 
-// First in this file, before any test gives Globex an invitation (the only other seeded team,
-// used elsewhere only with example.com addresses and later in the run).
+// Initech is seeded for this: no other test invites anyone to it.
 test.describe("a team without invitations", () => {
   test("shows the empty state, and the preview flags addresses outside the allowed domains", async ({ page }) => {
-    await signIn(page, "owner@globex.test", undefined, "/teams/globex/settings/invitations");
+    await signIn(page, "owner@globex.test", undefined, "/teams/initech/settings/invitations");
     await expect(page.getByText("No invitations yet")).toBeVisible();
     await expect(page.getByText("Invite people by email; they join with the role you choose.")).toBeVisible();
 
-    await page.goto("/teams/globex/settings/domains");
+    await page.goto("/teams/initech/settings/domains");
     await page.getByRole("textbox", { name: "Allowed email domains" }).fill("example.com");
     await page.getByRole("button", { name: "Save domains" }).click();
     await expect(page.getByText("Invitations are limited to 1 domain(s)")).toBeVisible();
     try {
-      await page.goto("/teams/globex/settings/invitations");
+      await page.goto("/teams/initech/settings/invitations");
       const dialog = await openInviteDialog(page);
       await expect(dialog.getByText("Allowed domains: example.com.")).toBeVisible();
       await dialog.getByLabel("Email addresses").fill(`${uniqueEmail("outside", "elsewhere.org")}\n${uniqueEmail("inside")}`);
@@ -66,7 +65,7 @@ test.describe("a team without invitations", () => {
       await dialog.getByRole("button", { name: "Cancel" }).click();
       await expect(page.getByText("No invitations yet")).toBeVisible();
     } finally {
-      await page.goto("/teams/globex/settings/domains");
+      await page.goto("/teams/initech/settings/domains");
       await page.getByRole("textbox", { name: "Allowed email domains" }).fill("");
       await page.getByRole("button", { name: "Save domains" }).click();
       await expect(page.getByText("Invitations may go to any domain")).toBeVisible();

@@ -36,4 +36,7 @@ export async function seedDatabase(db: Db): Promise<void> {
   });
 
   await createTeam(db, { name: "Globex", slug: "globex", ownerId: users.get("owner@globex.test")! });
+  // A second team for Globex's owner: the team switcher has something to switch to, and the
+  // end-to-end tests keep it free of invitations to see the empty state.
+  await createTeam(db, { name: "Initech", slug: "initech", ownerId: users.get("owner@globex.test")! });
 }
