@@ -12,6 +12,7 @@ const { inviteMembers } = await import("@/lib/invitations/invite-members");
 const { getInvitationLink } = await import("@/lib/invitations/get-invitation-link");
 const { requestInvitationRenewal } = await import("@/lib/invitations/request-invitation-renewal");
 const { findInvitationByToken } = await import("@/lib/invitations/find-invitation-by-token");
+const { acceptInvitation } = await import("@/lib/invitations/accept-invitation");
 
 const { db } = getTestDatabase();
 
@@ -23,6 +24,21 @@ describe("sign-in", () => {
     expect(stored.passwordHash).toMatch(/^scrypt\$/);
     expect(stored.passwordHash).not.toContain("correct horse");
     expect(await signInWithPassword(" PERSON@example.COM ", "correct horse battery", "203.0.113.1")).toMatchObject({ ok: true, user: { id: user.id } });
+  });
+
+  it("signs in and accepts as the same person whatever form of an IDN address was used", async () => {
+    const user = await createUser(db, { email: "Zoe@Bücher.de" });
+    expect(user.emailCanonical).toBe("zoe@xn--bcher-kva.de");
+    await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword("correct horse battery") } });
+    expect(await signInWithPassword("ZOE@BÜCHER.DE", "correct horse battery", "203.0.113.2")).toMatchObject({ ok: true, user: { id: user.id } });
+    expect(await signInWithPassword("zoe@xn--bcher-kva.de", "correct horse battery", "203.0.113.2")).toMatchObject({ ok: true, user: { id: user.id } });
+
+    const ctx = await createTeamWithMembers(db);
+    const invited = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "zoe@BÜCHER.de", roleId: ctx.roles.member.id });
+    const id = invited.ok ? invited.results[0]!.invitationId! : "";
+    const link = await getInvitationLink(asActor(ctx.admin), ctx.ref, id);
+    const token = link.ok ? link.url.split("/invite/")[1]! : "";
+    expect(await acceptInvitation(asActor(user), token)).toMatchObject({ ok: true, alreadyMember: false });
   });
 
   it("pauses an address after repeated failures, even with the right password, and says so", async () => {
