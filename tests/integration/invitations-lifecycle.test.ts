@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
 import { acceptInvitation, declineInvitation } from "@/lib/invitations/accept-invitation";
 import { deleteInvitation } from "@/lib/invitations/delete-invitation";
 import { findInvitationByToken } from "@/lib/invitations/find-invitation-by-token";
@@ -223,6 +224,26 @@ describe("admin operations", () => {
     expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: true });
     expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: true });
     expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
+  });
+
+  it("reviving an expired invitation needs a free seat; a refused resend rolls back and uses none of the hourly limit", async () => {
+    const ctx = await createTeamWithMembers(db, { seatLimit: 5 });
+    const expired = await inviteOne(ctx, "expired-seat@example.com");
+    await db.$executeRaw`UPDATE "Invitation" SET "expiresAt" = now() - interval '1 second' WHERE "id" = ${expired.id}::uuid`;
+    const first = await inviteOne(ctx, "seat-a@example.com");
+    const second = await inviteOne(ctx, "seat-b@example.com");
+    // 3 members + 2 pending = 5 of 5: the expired one holds no seat and may not take one.
+    for (let attempt = 0; attempt < env.RESENDS_PER_INVITATION_PER_HOUR + 1; attempt += 1) {
+      expect(await resendInvitation(asActor(ctx.admin), ctx.ref, expired.id)).toMatchObject({ ok: false, code: "LIMIT_REACHED" });
+    }
+    expect(await db.rateLimitBucket.count({ where: { key: `resend:${expired.id}` } })).toBe(0);
+    expect(await db.emailOutbox.count({ where: { invitationId: expired.id } })).toBe(1);
+    expect(await findInvitationByToken(expired.token)).toMatchObject({ state: "EXPIRED" });
+    // A pending one keeps its seat, so resending it is fine in a full team.
+    expect(await resendInvitation(asActor(ctx.admin), ctx.ref, first.id)).toMatchObject({ ok: true, sendCount: 2 });
+
+    await withdrawInvitation(asActor(ctx.admin), ctx.ref, second.id);
+    expect(await resendInvitation(asActor(ctx.admin), ctx.ref, expired.id)).toMatchObject({ ok: true, sendCount: 2 });
   });
 
   it("withdraw kills the link at once and only works while pending", async () => {
