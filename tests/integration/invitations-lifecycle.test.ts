@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
-import { acceptInvitation, declineInvitation } from "@/lib/invitations/accept-invitation";
+import { acceptInvitation, acceptReceivedInvitation, declineInvitation, declineReceivedInvitation } from "@/lib/invitations/accept-invitation";
 import { deleteInvitation } from "@/lib/invitations/delete-invitation";
 import { findInvitationByToken } from "@/lib/invitations/find-invitation-by-token";
 import { getInvitationLink } from "@/lib/invitations/get-invitation-link";
@@ -193,6 +193,29 @@ describe("accept and decline", () => {
     expect(details).toMatchObject({ ok: true, invitation: { status: "DECLINED", declineReason: "Wrong team" } });
     expect(details.ok && details.history.map((h) => h.action)).toEqual(["invitation.created", "invitation.link_copied", "invitation.declined"]);
     expect(await declineInvitation(null, token, { reason: "x".repeat(501) })).toMatchObject({ ok: false, code: "INVALID" });
+  });
+
+  it("answering by id (no token) needs a verified address; the link still works for the inbox's owner", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const unverified = await createUser(db, { email: "unverified@example.com", verified: false });
+    const { id, token } = await inviteOne(ctx, "unverified@example.com");
+    const auditBefore = await db.auditEvent.count({ where: { targetId: id } });
+
+    expect(await acceptReceivedInvitation(asActor(unverified), id)).toMatchObject({ ok: false, code: "FORBIDDEN", error: expect.stringContaining("Confirm your email") });
+    expect(await declineReceivedInvitation(asActor(unverified), id)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await db.membership.count({ where: { userId: unverified.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { targetId: id } })).toBe(auditBefore);
+    expect(await findInvitationByToken(token)).toMatchObject({ state: "PENDING" });
+
+    expect(await acceptInvitation(asActor(unverified), token)).toMatchObject({ ok: true, alreadyMember: false });
+  });
+
+  it("accepts by id for a verified account", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const user = await createUser(db, { email: "verified@example.com" });
+    const { id } = await inviteOne(ctx, "verified@example.com");
+    expect(await acceptReceivedInvitation(asActor(user), id)).toMatchObject({ ok: true, alreadyMember: false });
+    expect(await db.membership.count({ where: { userId: user.id, teamId: ctx.team.id } })).toBe(1);
   });
 
   it("lists a user's pending invitations across teams", async () => {
