@@ -106,7 +106,7 @@ describe(`races (${engine})`, () => {
     // Invited while the limit was higher, then lowered: 10 pending invitations, 3 free seats.
     const ctx = await createTeamWithMembers(db, { seatLimit: 100 });
     const invitees = await Promise.all(Array.from({ length: 10 }, (_, i) => createUser(db, { email: `seat-accept${i}@example.com` })));
-    const invited = [];
+    const invited: Array<{ id: string; token: string }> = [];
     for (const invitee of invitees) invited.push(await inviteWithToken(ctx, invitee.email));
     await db.team.update({ where: { id: ctx.team.id }, data: { seatLimit: 6 } });
 
