@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { env } from "@/lib/env";
 import { acceptInvitation, acceptReceivedInvitation, declineInvitation, declineReceivedInvitation } from "@/lib/invitations/accept-invitation";
 import { deleteInvitation } from "@/lib/invitations/delete-invitation";
@@ -6,14 +6,35 @@ import { findInvitationByToken } from "@/lib/invitations/find-invitation-by-toke
 import { getInvitationLink } from "@/lib/invitations/get-invitation-link";
 import { getTeamInvitation } from "@/lib/invitations/get-team-invitation";
 import { inviteMembers } from "@/lib/invitations/invite-members";
+import { countReceivedInvitations } from "@/lib/invitations/count-received-invitations";
 import { listReceivedInvitations } from "@/lib/invitations/list-received-invitations";
 import { resendInvitation } from "@/lib/invitations/resend-invitation";
+import { signUpFromInvitation } from "@/lib/invitations/sign-up-from-invitation";
 import { updateInvitation } from "@/lib/invitations/update-invitation";
 import { withdrawInvitation } from "@/lib/invitations/withdraw-invitation";
 import { asActor, createTeamWithMembers, createUser } from "../helpers/factories";
 import { getTestDatabase } from "../helpers/test-database";
 
-const { db } = getTestDatabase();
+const { db, engine } = getTestDatabase();
+
+const DAY = 24 * 3600 * 1000;
+
+/**
+ * Moves this process's wall clock away from the database's: expiry must follow the database.
+ * Only on PostgreSQL: PGlite runs inside this process and reads the same (faked) clock.
+ */
+function skewAppClock(ms: number) {
+  if (engine !== "postgres") return;
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(Date.now() + ms);
+}
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Sets expiry relative to the database clock, never the test process's. */
+const expireIn = (id: string, seconds: number) =>
+  db.$executeRaw`UPDATE "Invitation" SET "expiresAt" = now() + make_interval(secs => ${seconds}::int) WHERE "id" = ${id}::uuid`;
 
 async function inviteOne(ctx: Awaited<ReturnType<typeof createTeamWithMembers>>, email: string, roleKey: "admin" | "member" = "member") {
   const result = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: email, roleId: ctx.roles[roleKey].id });
@@ -153,18 +174,38 @@ describe("accept and decline", () => {
     expect(await acceptInvitation(null, token)).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
   });
 
-  it("answers unknown, malformed and expired tokens clearly and changes nothing", async () => {
+  it("answers unknown, malformed and expired tokens clearly and changes nothing, judging expiry by the database clock", async () => {
     const ctx = await createTeamWithMembers(db);
     const user = await createUser(db, { email: "late@example.com" });
     const { id, token } = await inviteOne(ctx, "late@example.com");
-    await db.invitation.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expireIn(id, -1);
+    // The app server's clock runs a day behind: by its own watch the invitation is still valid.
+    skewAppClock(-DAY);
     expect(await findInvitationByToken(token)).toMatchObject({ state: "EXPIRED" });
+    expect(await countReceivedInvitations(user)).toBe(0);
+    expect(await listReceivedInvitations(asActor(user))).toMatchObject({ ok: true, invitations: [] });
     expect(await acceptInvitation(asActor(user), token)).toMatchObject({ ok: false, code: "GONE", error: expect.stringContaining("expired") });
     expect(await declineInvitation(null, token)).toMatchObject({ ok: false, code: "GONE" });
     expect(await acceptInvitation(asActor(user), `tgi_${"A".repeat(43)}`)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await acceptInvitation(asActor(user), "garbage")).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await findInvitationByToken("garbage")).toEqual({ state: "invalid" });
     expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db.invitation.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PENDING" });
+  });
+
+  it("keeps an invitation valid until the database clock says otherwise, whatever the app server's clock says", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const user = await createUser(db, { email: "early@example.com" });
+    const { id, token } = await inviteOne(ctx, "early@example.com");
+    await expireIn(id, 3600);
+    skewAppClock(2 * DAY);
+    expect(await findInvitationByToken(token)).toMatchObject({ state: "PENDING" });
+    expect(await countReceivedInvitations(user)).toBe(1);
+    expect(await updateInvitation(asActor(ctx.admin), ctx.ref, id, { language: "fr" })).toMatchObject({ ok: true });
+    const rows = await db.$queryRaw<Array<{ drift: number }>>`
+      SELECT abs(extract(epoch FROM ("updatedAt" - now())))::float AS drift FROM "Invitation" WHERE "id" = ${id}::uuid`;
+    expect(rows[0]!.drift).toBeLessThan(60);
+    expect(await acceptInvitation(asActor(user), token)).toMatchObject({ ok: true });
   });
 
   it("says so when the invitee is already a member, and consumes the invitation", async () => {
@@ -227,6 +268,51 @@ describe("accept and decline", () => {
     await withdrawInvitation(asActor(b.admin), b.ref, second.id);
     const received = await listReceivedInvitations(asActor(user));
     expect(received.ok && received.invitations.map((i) => i.team.slug)).toEqual([a.team.slug]);
+  });
+});
+
+describe("sign-up from an invitation", () => {
+  const password = "a-long-enough-password";
+
+  it("creates a verified account and its membership together", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const { token } = await inviteOne(ctx, "Newcomer@Example.com");
+    expect(await signUpFromInvitation(token, { name: "New Comer", password })).toMatchObject({ ok: true, email: "Newcomer@example.com", team: { slug: ctx.team.slug } });
+    const user = await db.user.findUniqueOrThrow({ where: { emailCanonical: "newcomer@example.com" } });
+    expect(user.emailVerifiedAt).not.toBeNull();
+    expect(await db.membership.count({ where: { userId: user.id, teamId: ctx.team.id } })).toBe(1);
+    expect(await signUpFromInvitation(token, { name: "Again", password })).toMatchObject({ ok: false });
+  });
+
+  type Ctx = Awaited<ReturnType<typeof createTeamWithMembers>>;
+  const cases: Array<[string, string, (ctx: Ctx, id: string) => Promise<void>]> = [
+    ["withdrawn before sign-up", "GONE", async (ctx, id) => void (await withdrawInvitation(asActor(ctx.admin), ctx.ref, id))],
+    ["expired on the database clock while the app clock lags", "GONE", async (_ctx, id) => {
+      await expireIn(id, -1);
+      skewAppClock(-DAY);
+    }],
+    ["sent by an inviter who can no longer grant the role", "FORBIDDEN", async (ctx) =>
+      void (await db.membership.update({ where: { teamId_userId: { teamId: ctx.team.id, userId: ctx.admin.id } }, data: { roleId: ctx.roles.member.id } }))],
+    ["for a team with no free seat left", "LIMIT_REACHED", async (ctx) =>
+      void (await db.team.update({ where: { id: ctx.team.id }, data: { seatLimit: 3 } }))],
+  ];
+  it.each(cases)("leaves no account behind when the invitation was %s", async (_label, code, breakIt) => {
+    const ctx = await createTeamWithMembers(db);
+    const email = `no-account-${code.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    const { id, token } = await inviteOne(ctx, email);
+    await breakIt(ctx, id);
+    expect(await signUpFromInvitation(token, { name: "Nobody", password })).toMatchObject({ ok: false, code });
+    expect(await db.user.count({ where: { emailCanonical: email } })).toBe(0);
+    expect(await db.membership.count({ where: { teamId: ctx.team.id } })).toBe(3);
+  });
+
+  it("refuses an address that already has an account and creates nothing", async () => {
+    const ctx = await createTeamWithMembers(db);
+    await createUser(db, { email: "taken@example.com" });
+    const { token } = await inviteOne(ctx, "taken@example.com");
+    expect(await signUpFromInvitation(token, { name: "Dup", password })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await db.user.count({ where: { emailCanonical: "taken@example.com" } })).toBe(1);
+    expect(await findInvitationByToken(token)).toMatchObject({ state: "PENDING" });
   });
 });
 
