@@ -13,6 +13,7 @@ const { getInvitationLink } = await import("@/lib/invitations/get-invitation-lin
 const { requestInvitationRenewal } = await import("@/lib/invitations/request-invitation-renewal");
 const { findInvitationByToken } = await import("@/lib/invitations/find-invitation-by-token");
 const { acceptInvitation } = await import("@/lib/invitations/accept-invitation");
+const { resendInvitation } = await import("@/lib/invitations/resend-invitation");
 
 const { db } = getTestDatabase();
 
@@ -74,6 +75,51 @@ describe("asking for a new invitation", () => {
 
     expect(await requestInvitationRenewal(`tgi_${"B".repeat(43)}`)).toEqual({ ok: true });
     expect(await requestInvitationRenewal("nonsense")).toEqual({ ok: true });
+  });
+
+  async function expiredInvitation(email: string) {
+    const ctx = await createTeamWithMembers(db);
+    const invited = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: email, roleId: ctx.roles.member.id });
+    const id = invited.ok ? invited.results[0]!.invitationId! : "";
+    const token = await currentToken(ctx, id);
+    await db.$executeRaw`UPDATE "Invitation" SET "expiresAt" = now() - interval '1 second' WHERE "id" = ${id}::uuid`;
+    return { ctx, id, token };
+  }
+  async function currentToken(ctx: Awaited<ReturnType<typeof createTeamWithMembers>>, id: string) {
+    const link = await getInvitationLink(asActor(ctx.admin), ctx.ref, id);
+    return link.ok ? link.url.split("/invite/")[1]! : "";
+  }
+  const renewalRecipients = async (id: string) =>
+    (await db.emailOutbox.findMany({ where: { invitationId: id, kind: "renewal_request" }, orderBy: { createdAt: "asc" } })).map((row) => row.to);
+
+  it("can be asked again after a resend expired too, once per send", async () => {
+    const { ctx, id, token } = await expiredInvitation("twice-late@example.com");
+    expect(await requestInvitationRenewal(token)).toEqual({ ok: true });
+    expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: true, sendCount: 2 });
+    const newToken = await currentToken(ctx, id);
+    await db.$executeRaw`UPDATE "Invitation" SET "expiresAt" = now() - interval '1 second' WHERE "id" = ${id}::uuid`;
+    expect(await requestInvitationRenewal(newToken)).toEqual({ ok: true });
+    expect(await requestInvitationRenewal(newToken)).toEqual({ ok: true });
+    expect(await renewalRecipients(id)).toEqual([ctx.admin.email, ctx.admin.email]);
+    expect(await db.auditEvent.count({ where: { targetId: id, action: "invitation.renewal_requested" } })).toBe(2);
+  });
+
+  it("tells the team's managers when the inviter left the team", async () => {
+    const { ctx, id, token } = await expiredInvitation("orphan-left@example.com");
+    const otherAdmin = await createUser(db, { name: "Second admin" });
+    await db.membership.create({ data: { teamId: ctx.team.id, userId: otherAdmin.id, roleId: ctx.roles.admin.id } });
+    await db.membership.delete({ where: { teamId_userId: { teamId: ctx.team.id, userId: ctx.admin.id } } });
+    expect(await requestInvitationRenewal(token)).toEqual({ ok: true });
+    // Owner first (highest rank), then admins; never the member without members.manage.
+    expect(await renewalRecipients(id)).toEqual([ctx.owner.email, otherAdmin.email]);
+  });
+
+  it("tells the team's managers when the inviter's account is gone", async () => {
+    const { ctx, id, token } = await expiredInvitation("orphan-deleted@example.com");
+    await db.user.delete({ where: { id: ctx.admin.id } });
+    expect((await db.invitation.findUniqueOrThrow({ where: { id } })).inviterId).toBeNull();
+    expect(await requestInvitationRenewal(token)).toEqual({ ok: true });
+    expect(await renewalRecipients(id)).toEqual([ctx.owner.email]);
   });
 
   it("answers unknown and known-but-dead tokens with the same shape", async () => {
