@@ -11,7 +11,8 @@ import { enqueueInvitationEmails } from "@/lib/email/enqueue-invitation-email";
 import { signalOutbox } from "@/lib/email/outbox-signal";
 import { isDomainAllowed, parseEmail } from "@/lib/email/parse-email";
 import { canGrantRole } from "@/lib/permissions/can";
-import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { consumeRateLimit, consumeRateLimitForEach } from "@/lib/rate-limit/consume-rate-limit";
+import { recipientFromRateLimitKey, recipientRateLimitKey } from "@/lib/rate-limit/recipient-rate-limit-key";
 import { fail, type Result } from "@/lib/result";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
 import { inviteMembersSchema, type InviteMembersInput } from "./schemas";
@@ -114,6 +115,22 @@ export async function inviteMembers(actor: Actor | null, team: TeamRef, input: I
               }),
             );
           }
+        }
+
+        const recipients = await consumeRateLimitForEach(tx, {
+          keys: toCreate.map((entry) => recipientRateLimitKey(entry.canonical)),
+          limit: env.INVITES_PER_RECIPIENT_PER_HOUR,
+          windowSeconds: 3600,
+        });
+        if (recipients.refused.length > 0) {
+          const [first, ...others] = recipients.refused.map(recipientFromRateLimitKey);
+          abortTransaction(
+            fail(
+              "RATE_LIMITED",
+              `${first}${others.length ? ` and ${others.length} more` : ""} already received ${env.INVITES_PER_RECIPIENT_PER_HOUR} invitations this hour. Remove ${others.length ? "them" : "it"} or try again in ${Math.ceil(recipients.resetSeconds / 60)} minutes.`,
+              { retryAfterSeconds: recipients.resetSeconds },
+            ),
+          );
         }
 
         const now = await readDatabaseNow(tx);

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { enqueueInvitationEmails } from "@/lib/email/enqueue-invitation-email";
 import { signalOutbox } from "@/lib/email/outbox-signal";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { recipientRateLimitKey } from "@/lib/rate-limit/recipient-rate-limit-key";
 import { fail } from "@/lib/result";
 import type { TeamRef } from "@/lib/teams/authorize-team";
 import { authorizeInvitation, describeClosedInvitation } from "./authorize-invitation";
@@ -52,7 +53,7 @@ export async function resendInvitation(actor: Actor | null, team: TeamRef, invit
         );
       }
 
-      const rows = await tx.$queryRaw<Array<{ sendCount: number; email: string; expiresAt: Date }>>`
+      const rows = await tx.$queryRaw<Array<{ sendCount: number; email: string; emailCanonical: string; expiresAt: Date }>>`
         UPDATE "Invitation"
         SET "tokenHash" = ${hashInvitationToken(token)},
             "tokenSealed" = ${sealInvitationToken(token)},
@@ -64,11 +65,20 @@ export async function resendInvitation(actor: Actor | null, team: TeamRef, invit
             "renewalRequestedAt" = NULL,
             "updatedAt" = now()
         WHERE "id" = ${invitation.id}::uuid AND "teamId" = ${teamId}::uuid AND "status" = 'PENDING'
-        RETURNING "sendCount", "email", "expiresAt"`;
+        RETURNING "sendCount", "email", "emailCanonical", "expiresAt"`;
       const row = rows[0];
       if (!row) {
         const current = await tx.invitation.findFirst({ where: { id: invitation.id }, select: { status: true } });
         abortTransaction(current ? fail("CONFLICT", describeClosedInvitation(current.status)) : fail("NOT_FOUND", "Invitation not found."));
+      }
+      const recipientLimit = env.INVITES_PER_RECIPIENT_PER_HOUR;
+      const recipient = await consumeRateLimit(tx, { key: recipientRateLimitKey(row.emailCanonical), limit: recipientLimit, windowSeconds: 3600 });
+      if (!recipient.allowed) {
+        abortTransaction(
+          fail("RATE_LIMITED", `${row.email} already received ${recipientLimit} invitations this hour. Try again in ${Math.ceil(recipient.resetSeconds / 60)} minutes.`, {
+            retryAfterSeconds: recipient.resetSeconds,
+          }),
+        );
       }
       await enqueueInvitationEmails(tx, [{ invitationId: invitation.id, to: row.email, sendNumber: row.sendCount }]);
       await recordAuditEvents(tx, [

@@ -128,6 +128,25 @@ describe("invite", () => {
     expect(fits).toMatchObject({ ok: true, counts: { invited: 10 } });
   });
 
+  it("limits how many invitations one address receives per hour across all teams, resends included", async () => {
+    const limit = env.INVITES_PER_RECIPIENT_PER_HOUR;
+    const sent: Array<{ ctx: Awaited<ReturnType<typeof createTeamWithMembers>>; id: string }> = [];
+    for (let i = 0; i < limit; i += 1) {
+      const ctx = await createTeamWithMembers(db);
+      sent.push({ ctx, ...(await inviteOne(ctx, i % 2 ? "Popular.Recipient@example.com" : "popular.recipient@EXAMPLE.com")) });
+    }
+    const next = await createTeamWithMembers(db);
+    const refused = await inviteMembers(asActor(next.admin), next.ref, { emails: "bystander@example.com popular.recipient@example.com", roleId: next.roles.member.id });
+    expect(refused).toMatchObject({ ok: false, code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number), error: expect.stringContaining("popular.recipient@example.com") });
+    expect(await db.invitation.count({ where: { teamId: next.team.id } })).toBe(0);
+    // The refused request rolled back: the bystander's unit was not used.
+    expect(await inviteMembers(asActor(next.admin), next.ref, { emails: "bystander@example.com", roleId: next.roles.member.id })).toMatchObject({ ok: true, counts: { invited: 1 } });
+
+    const { ctx, id } = sent[0]!;
+    expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+    expect(await db.invitation.findUniqueOrThrow({ where: { id } })).toMatchObject({ sendCount: 1 });
+  });
+
   it("counts members and pending invitations against a seat limit", async () => {
     const ctx = await createTeamWithMembers(db, { seatLimit: 5 });
     const result = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "s1@example.com s2@example.com s3@example.com", roleId: ctx.roles.member.id });
