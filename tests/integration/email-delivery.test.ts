@@ -160,9 +160,9 @@ describe("delivery through the Resend SDK", () => {
   it("after a crash between commit and send, the lease expires and the email goes out once", async () => {
     const { ids } = await invite(["crash@example.com"]);
     // A sender claimed the row, then died before sending.
-    await db.emailOutbox.updateMany({ where: { invitationId: ids[0] }, data: { lockedUntil: new Date(Date.now() + 60_000), attempts: 1 } });
+    await db.$executeRaw`UPDATE "EmailOutbox" SET "lockedUntil" = now() + interval '1 minute', "attempts" = 1 WHERE "invitationId" = ${ids[0]}::uuid`;
     expect(await deliverQueuedEmails()).toMatchObject({ sent: 0 });
-    await db.emailOutbox.updateMany({ where: { invitationId: ids[0] }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await db.$executeRaw`UPDATE "EmailOutbox" SET "lockedUntil" = now() - interval '1 second' WHERE "invitationId" = ${ids[0]}::uuid`;
     expect(await deliverQueuedEmails()).toMatchObject({ sent: 1 });
     expect(await deliverQueuedEmails()).toMatchObject({ sent: 0 });
     expect(standIn.delivered).toHaveLength(1);

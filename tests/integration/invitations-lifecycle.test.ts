@@ -339,7 +339,7 @@ describe("admin operations", () => {
   it("resend rotates the token, restarts the lifetime and queues a new email", async () => {
     const ctx = await createTeamWithMembers(db);
     const { id, token } = await inviteOne(ctx, "again@example.com");
-    await db.invitation.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expireIn(id, -1);
     const resent = await resendInvitation(asActor(ctx.admin), ctx.ref, id);
     expect(resent).toMatchObject({ ok: true, sendCount: 2 });
     expect(await findInvitationByToken(token)).toEqual({ state: "invalid" });

@@ -64,7 +64,7 @@ describe("asking for a new invitation", () => {
     expect(await requestInvitationRenewal(token)).toEqual({ ok: true });
     expect(await db.emailOutbox.count({ where: { invitationId: id, kind: "renewal_request" } })).toBe(0);
 
-    await db.invitation.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.$executeRaw`UPDATE "Invitation" SET "expiresAt" = now() - interval '1 second' WHERE "id" = ${id}::uuid`;
     expect(await requestInvitationRenewal(token)).toEqual({ ok: true });
     expect(await requestInvitationRenewal(token)).toEqual({ ok: true });
     const requests = await db.emailOutbox.findMany({ where: { invitationId: id, kind: "renewal_request" } });
