@@ -51,6 +51,7 @@ test("a new user follows the emailed link, creates an account and joins with the
     await page.goto("/dev/mailbox");
     await page.getByRole("row").filter({ hasText: email }).getByRole("link").click({ timeout: 1000 });
   }).toPass({ timeout: 20_000 });
+  await expect(page.getByRole("heading", { name: "Join Acme on Teamgate" })).toBeVisible();
   await page.getByText("Plain-text version").click();
   const text = await page.locator("pre").innerText();
   const link = text.match(/http\S+\/invite\/tgi_[A-Za-z0-9_-]{43}/)?.[0];

@@ -24,6 +24,8 @@ const schema = z
     INVITES_PER_TEAM_PER_HOUR: positiveInt(100),
     INVITES_PER_INVITER_PER_HOUR: positiveInt(100),
     RESENDS_PER_INVITATION_PER_HOUR: positiveInt(3),
+    /** Invitation emails (new or resent) one address may receive per hour, across all teams. */
+    INVITES_PER_RECIPIENT_PER_HOUR: positiveInt(20),
     SIGN_IN_FAILURES_PER_15_MINUTES: positiveInt(10),
     INVITE_PAGE_REQUESTS_PER_MINUTE: positiveInt(30),
     API_REQUESTS_PER_MINUTE: positiveInt(600),

@@ -1,15 +1,27 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { buildInvitationUrl, unsealInvitationToken } from "@/lib/crypto/invitation-token";
 import { db } from "@/lib/db";
+import { readDatabaseNow } from "@/lib/db/database-now";
 import { env } from "@/lib/env";
 import { renderInvitationEmail } from "./render-invitation-email";
 import { renderRenewalRequestEmail } from "./render-renewal-request-email";
-import { sendEmails, type OutgoingEmail, type SendOutcome } from "./send-emails";
+import { BATCH_LIMIT, sendEmail, sendEmailBatch, type OutgoingEmail, type SendOutcome } from "./send-emails";
 
-const MAX_ATTEMPTS = 8;
+export const MAX_ATTEMPTS = 8;
+/** Serialises claims across senders, so a batch's rows are always claimed together. */
+const CLAIM_LOCK_ID = 7_468_205_733;
 
-type ClaimedRow = { id: string; invitationId: string | null; kind: string; to: string; payload: { sendNumber?: number }; idempotencyKey: string; attempts: number };
-type Prepared = { row: ClaimedRow; email: OutgoingEmail; sendNumber: number | null } | { row: ClaimedRow; skip: string };
+/** batchKey: the idempotency key of the batch request this row went out in; a retry replays that batch. */
+type OutboxPayload = { sendNumber?: number; batchKey?: string } | null;
+type ClaimedRow = { id: string; invitationId: string | null; kind: string; to: string; payload: OutboxPayload; idempotencyKey: string; attempts: number };
+type Prepared =
+  | { row: ClaimedRow; sendNumber: number | null; email: OutgoingEmail }
+  | { row: ClaimedRow; sendNumber: number | null; skip: string }
+  | { row: ClaimedRow; sendNumber: number | null; error: string };
+type Sendable = Extract<Prepared, { email: OutgoingEmail }>;
+type Unprepared = Extract<Prepared, { error: string }>;
+type Tally = { sent: number; failed: number; skipped: number };
 
 /** Exponential backoff with jitter: 30 s, 1 min, 2 min … capped at one hour. */
 export function computeBackoffSeconds(attempts: number, random = Math.random()): number {
@@ -18,49 +30,154 @@ export function computeBackoffSeconds(attempts: number, random = Math.random()):
 }
 
 /**
- * Claims due outbox rows (several server instances can run this at once: SKIP LOCKED plus a
- * lease), renders and sends them, and records each outcome. At-least-once: a row stays
- * PENDING until the provider confirmed it, and its idempotency key makes a repeat harmless.
+ * Claims due outbox rows (several server instances can run this at once: a claim lock, SKIP
+ * LOCKED and a lease), renders and sends them, and records each outcome as soon as it is
+ * known. At-least-once, never twice: a row stays PENDING until the provider confirmed it, and
+ * every retry replays the request it was first sent in, under the same idempotency key — an
+ * email first sent alone is retried alone, a batch is retried as that batch (its rows are
+ * claimed together, whenever any of them falls due).
+ *
+ * `signal` stops the sender like a crash would: whatever is in flight is left unrecorded,
+ * under its lease, for the next sender.
  */
-export async function deliverQueuedEmails({ limit = 200, leaseSeconds = 120 } = {}) {
-  const claimed = await db.$queryRaw<ClaimedRow[]>`
-    UPDATE "EmailOutbox" SET "lockedUntil" = now() + make_interval(secs => ${leaseSeconds}::int), "attempts" = "attempts" + 1
-    WHERE "id" IN (
-      SELECT "id" FROM "EmailOutbox"
-      WHERE "status" = 'PENDING' AND "nextAttemptAt" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
-      ORDER BY "createdAt"
-      LIMIT ${limit}::int
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING "id", "invitationId", "kind", "to", "payload", "idempotencyKey", "attempts"`;
-  if (claimed.length === 0) return { sent: 0, failed: 0, skipped: 0 };
+export async function deliverQueuedEmails({ limit = 200, leaseSeconds = 120, signal }: { limit?: number; leaseSeconds?: number; signal?: AbortSignal } = {}): Promise<Tally> {
+  const tally: Tally = { sent: 0, failed: 0, skipped: 0 };
+  const claimed = await claimDueRows(limit, leaseSeconds);
+  if (claimed.length === 0) return tally;
 
-  const prepared = await Promise.all(claimed.map(prepare));
-  const sendable = prepared.filter((p): p is Extract<Prepared, { email: OutgoingEmail }> => "email" in p);
-  const outcomes = await sendEmails(sendable.map((p) => p.email)).catch((error: unknown) =>
-    sendable.map((): SendOutcome => ({ ok: false, retryable: true, error: error instanceof Error ? error.message : String(error) })),
-  );
-
-  let skipped = 0;
+  const now = await readDatabaseNow(db);
+  const prepared = await Promise.all(claimed.map((row) => prepareSafely(row, now)));
   for (const item of prepared) {
-    if ("skip" in item) {
-      skipped += 1;
-      await db.emailOutbox.update({ where: { id: item.row.id }, data: { status: "SKIPPED", lastError: item.skip, lockedUntil: null } });
+    if (!("skip" in item)) continue;
+    tally.skipped += 1;
+    await db.emailOutbox.updateMany({ where: { id: item.row.id, status: "PENDING" }, data: { status: "SKIPPED", lastError: item.skip, lockedUntil: null } });
+  }
+
+  const byId = (a: Prepared, b: Prepared) => a.row.id.localeCompare(b.row.id);
+  const batches = new Map<string, Prepared[]>();
+  const fresh: Prepared[] = [];
+  const retriedAlone: Prepared[] = [];
+  for (const item of prepared) {
+    const batchKey = item.row.payload?.batchKey;
+    if (batchKey) batches.set(batchKey, [...(batches.get(batchKey) ?? []), item]);
+    else if (item.row.attempts > 1) retriedAlone.push(item);
+    else fresh.push(item);
+  }
+
+  for (const [batchKey, members] of batches) {
+    stopIfAborted(signal);
+    await replayBatch(batchKey, members.sort(byId), signal, tally);
+  }
+  for (const item of retriedAlone) {
+    stopIfAborted(signal);
+    await sendAlone(item, signal, tally);
+  }
+  const freshSendable = fresh.filter(isSendable).sort(byId);
+  for (const item of fresh.filter(isUnprepared)) await recordUnprepared(item, tally);
+  for (let start = 0; start < freshSendable.length; start += BATCH_LIMIT) {
+    stopIfAborted(signal);
+    const chunk = freshSendable.slice(start, start + BATCH_LIMIT);
+    if (chunk.length === 1) {
+      await sendAlone(chunk[0]!, signal, tally);
+      continue;
     }
+    const batchKey = `batch/${createHash("sha256").update(chunk.map((item) => item.email.idempotencyKey).join("\n")).digest("hex")}`;
+    // Remembered before the request leaves: whatever happens next, a retry replays this batch.
+    await db.$executeRaw`
+      UPDATE "EmailOutbox" SET "payload" = "payload" || jsonb_build_object('batchKey', ${batchKey}::text)
+      WHERE "id" = ANY(${chunk.map((item) => item.row.id)}::uuid[])`;
+    await recordOutcomes(chunk, await sendEmailBatch(chunk.map((item) => item.email), batchKey, signal), tally);
   }
-  let sent = 0;
-  let failed = 0;
-  for (const [index, item] of sendable.entries()) {
-    const outcome = outcomes[index]!;
-    if (outcome.ok) sent += 1;
-    else failed += 1;
-    await recordOutcome(item.row, item.sendNumber, outcome);
-  }
-  return { sent, failed, skipped };
+  return tally;
 }
 
-async function prepare(row: ClaimedRow): Promise<Prepared> {
-  if (!row.invitationId) return { row, skip: "No invitation attached" };
+const isSendable = (item: Prepared): item is Sendable => "email" in item;
+const isUnprepared = (item: Prepared): item is Unprepared => "error" in item;
+
+function stopIfAborted(signal?: AbortSignal) {
+  if (signal?.aborted) throw signal.reason;
+}
+
+async function claimDueRows(limit: number, leaseSeconds: number): Promise<ClaimedRow[]> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLAIM_LOCK_ID}::bigint)`;
+    return tx.$queryRaw<ClaimedRow[]>`
+      WITH due AS (
+        SELECT "id", "payload"->>'batchKey' AS "batchKey" FROM "EmailOutbox"
+        WHERE "status" = 'PENDING' AND "nextAttemptAt" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
+        ORDER BY "createdAt"
+        LIMIT ${limit}::int
+        FOR UPDATE SKIP LOCKED
+      ), batch_mates AS (
+        SELECT o."id" FROM "EmailOutbox" o
+        WHERE o."status" = 'PENDING' AND (o."lockedUntil" IS NULL OR o."lockedUntil" < now())
+          AND o."payload"->>'batchKey' IN (SELECT "batchKey" FROM due WHERE "batchKey" IS NOT NULL)
+        FOR UPDATE SKIP LOCKED
+      )
+      UPDATE "EmailOutbox" SET "lockedUntil" = now() + make_interval(secs => ${leaseSeconds}::int), "attempts" = "attempts" + 1
+      WHERE "id" IN (SELECT "id" FROM due UNION SELECT "id" FROM batch_mates)
+      RETURNING "id", "invitationId", "kind", "to", "payload", "idempotencyKey", "attempts"`;
+  });
+}
+
+async function sendAlone(item: Prepared, signal: AbortSignal | undefined, tally: Tally) {
+  if (isUnprepared(item)) return recordUnprepared(item, tally);
+  if (!isSendable(item)) return;
+  await recordOutcomes([item], [await sendEmail(item.email, signal)], tally);
+}
+
+/**
+ * A retry of a batch: the same key with its still-live members. Resend replays an identical
+ * request and refuses a changed one (which proves it accepted the original). When a live
+ * member could not be prepared this time, a fresh answer to the smaller batch proves the
+ * original never went out, so that member is detached and later sent alone under its own key.
+ */
+async function replayBatch(batchKey: string, members: Prepared[], signal: AbortSignal | undefined, tally: Tally) {
+  const sendable = members.filter(isSendable);
+  const unprepared = members.filter(isUnprepared);
+  if (sendable.length === 0) {
+    for (const item of unprepared) await recordUnprepared(item, tally);
+    return;
+  }
+  const outcomes = await sendEmailBatch(sendable.map((item) => item.email), batchKey, signal);
+  await recordOutcomes(sendable, outcomes, tally);
+  const acceptedBefore = outcomes.some((outcome) => outcome.ok && outcome.providerMessageId === null);
+  const answeredNow = outcomes.some((outcome) => outcome.ok && outcome.providerMessageId !== null);
+  for (const item of unprepared) {
+    if (acceptedBefore) {
+      await recordOutcome(item.row, item.sendNumber, { ok: true, providerMessageId: null }, tally);
+      continue;
+    }
+    if (answeredNow) {
+      await db.$executeRaw`UPDATE "EmailOutbox" SET "payload" = "payload" - 'batchKey' WHERE "id" = ${item.row.id}::uuid`;
+    }
+    await recordUnprepared(item, tally);
+  }
+}
+
+/** A batch that failed as a whole stays together: one retry time for all its rows. */
+async function recordOutcomes(items: Sendable[], outcomes: SendOutcome[], tally: Tally) {
+  const shared = outcomes.every((outcome) => !outcome.ok && outcome.retryable)
+    ? computeBackoffSeconds(Math.max(...items.map((item) => item.row.attempts)))
+    : undefined;
+  for (const [index, item] of items.entries()) await recordOutcome(item.row, item.sendNumber, outcomes[index]!, tally, shared);
+}
+
+function recordUnprepared(item: Unprepared, tally: Tally) {
+  return recordOutcome(item.row, item.sendNumber, { ok: false, retryable: true, error: item.error }, tally);
+}
+
+async function prepareSafely(row: ClaimedRow, now: Date): Promise<Prepared> {
+  const sendNumber = row.kind === "invitation" ? Number(row.payload?.sendNumber ?? 0) : null;
+  try {
+    return await prepare(row, sendNumber, now);
+  } catch (error) {
+    return { row, sendNumber, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function prepare(row: ClaimedRow, sendNumber: number | null, now: Date): Promise<Prepared> {
+  if (!row.invitationId) return { row, sendNumber, skip: "No invitation attached" };
   const invitation = await db.invitation.findUnique({
     where: { id: row.invitationId },
     select: {
@@ -75,19 +192,18 @@ async function prepare(row: ClaimedRow): Promise<Prepared> {
       inviter: { select: { name: true } },
     },
   });
-  if (!invitation) return { row, skip: "Invitation deleted" };
+  if (!invitation) return { row, sendNumber, skip: "Invitation deleted" };
 
   if (row.kind === "renewal_request") {
     const rendered = renderRenewalRequestEmail({ inviteeEmail: invitation.email, teamName: invitation.team.name, teamSlug: invitation.team.slug });
-    return { row, sendNumber: null, email: { to: row.to, idempotencyKey: row.idempotencyKey, ...rendered } };
+    return { row, sendNumber, email: { to: row.to, idempotencyKey: row.idempotencyKey, ...rendered } };
   }
 
-  const sendNumber = Number(row.payload?.sendNumber ?? 0);
-  if (invitation.status !== "PENDING") return { row, skip: `Invitation is ${invitation.status.toLowerCase()}` };
-  if (sendNumber !== invitation.sendCount) return { row, skip: "Superseded by a newer send" };
-  if (invitation.expiresAt.getTime() <= Date.now()) return { row, skip: "Invitation expired before it could be sent" };
+  if (invitation.status !== "PENDING") return { row, sendNumber, skip: `Invitation is ${invitation.status.toLowerCase()}` };
+  if (sendNumber !== invitation.sendCount) return { row, sendNumber, skip: "Superseded by a newer send" };
+  if (invitation.expiresAt <= now) return { row, sendNumber, skip: "Invitation expired before it could be sent" };
   const token = unsealInvitationToken(invitation.tokenSealed);
-  if (!token) return { row, skip: "The token can't be unsealed (AUTH_SECRET changed); resend the invitation" };
+  if (!token) return { row, sendNumber, skip: "The token can't be unsealed (AUTH_SECRET changed); resend the invitation" };
 
   const rendered = await renderInvitationEmail({
     language: invitation.language,
@@ -102,13 +218,19 @@ async function prepare(row: ClaimedRow): Promise<Prepared> {
   return { row, sendNumber, email: { to: invitation.email, idempotencyKey: row.idempotencyKey, ...rendered } };
 }
 
-async function recordOutcome(row: ClaimedRow, sendNumber: number | null, outcome: SendOutcome) {
+/**
+ * Outbox rows change only while PENDING; an invitation's delivery status only moves forward
+ * (a failure never overwrites what Resend already reported for the same send).
+ */
+async function recordOutcome(row: ClaimedRow, sendNumber: number | null, outcome: SendOutcome, tally: Tally, sharedDelaySeconds?: number) {
   const invitationMatches = row.invitationId && sendNumber !== null ? { id: row.invitationId, sendCount: sendNumber } : null;
   if (outcome.ok) {
-    await db.emailOutbox.update({
-      where: { id: row.id },
-      data: { status: "SENT", sentAt: new Date(), providerMessageId: outcome.providerMessageId, lockedUntil: null, lastError: null },
-    });
+    tally.sent += 1;
+    await db.$executeRaw`
+      UPDATE "EmailOutbox"
+      SET "status" = 'SENT', "sentAt" = now(), "providerMessageId" = ${outcome.providerMessageId}, "lockedUntil" = NULL,
+          "lastError" = ${outcome.providerMessageId ? null : "Resend had already accepted this email in an earlier attempt"}
+      WHERE "id" = ${row.id}::uuid AND "status" = 'PENDING'`;
     if (invitationMatches) {
       await db.invitation.updateMany({
         where: { ...invitationMatches, deliveryStatus: { in: ["QUEUED", "FAILED"] } },
@@ -117,21 +239,18 @@ async function recordOutcome(row: ClaimedRow, sendNumber: number | null, outcome
     }
     return;
   }
+  tally.failed += 1;
   const final = !outcome.retryable || row.attempts >= MAX_ATTEMPTS;
-  const delay = outcome.retryAfterSeconds ?? computeBackoffSeconds(row.attempts);
-  await db.emailOutbox.update({
-    where: { id: row.id },
-    data: {
-      status: final ? "FAILED" : "PENDING",
-      lastError: outcome.error,
-      lockedUntil: null,
-      nextAttemptAt: new Date(Date.now() + delay * 1000),
-    },
-  });
+  const delay = outcome.retryAfterSeconds ?? sharedDelaySeconds ?? computeBackoffSeconds(row.attempts);
+  await db.$executeRaw`
+    UPDATE "EmailOutbox"
+    SET "status" = ${final ? "FAILED" : "PENDING"}::"OutboxStatus", "lastError" = ${outcome.error.slice(0, 2000)}, "lockedUntil" = NULL,
+        "nextAttemptAt" = now() + make_interval(secs => ${delay}::int)
+    WHERE "id" = ${row.id}::uuid AND "status" = 'PENDING'`;
   if (invitationMatches) {
     const note = final ? outcome.error : `${outcome.error}; retrying automatically`;
     await db.invitation.updateMany({
-      where: { ...invitationMatches, deliveryStatus: { in: ["QUEUED", "FAILED", "SENT"] } },
+      where: { ...invitationMatches, deliveryStatus: { in: ["QUEUED", "FAILED"] } },
       data: { deliveryStatus: "FAILED", deliveryError: note.slice(0, 500) },
     });
   }

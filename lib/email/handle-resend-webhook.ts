@@ -17,6 +17,7 @@ type ResendEvent = { type?: string; data?: { email_id?: string; bounce?: { messa
 /**
  * Resend's delivery events: Svix signature over the raw body (stale timestamps rejected by the
  * library), replays ignored by event id, and an invitation's status only ever moves forward.
+ * The event id is recorded in the same transaction as its effect, and only once it had one.
  */
 export async function handleResendWebhook(rawBody: string, headers: Headers): Promise<WebhookOutcome> {
   if (!env.RESEND_WEBHOOK_SECRET) return { status: 503, body: "Webhooks are not configured" };
@@ -33,25 +34,31 @@ export async function handleResendWebhook(rawBody: string, headers: Headers): Pr
     return { status: 400, body: "Invalid signature" };
   }
 
-  const fresh = await db.$executeRaw`
-    INSERT INTO "WebhookEvent" ("id", "type", "receivedAt") VALUES (${svixHeaders["svix-id"]}, ${event.type ?? "unknown"}, now())
-    ON CONFLICT ("id") DO NOTHING`;
-  if (fresh === 0) return { status: 200, body: "Already processed" };
-
   const next = STATUS_BY_EVENT[event.type as keyof typeof STATUS_BY_EVENT];
   const messageId = event.data?.email_id;
   if (!next || !messageId) return { status: 200, body: "Ignored" };
 
-  const outbox = await db.emailOutbox.findUnique({ where: { providerMessageId: messageId }, select: { invitationId: true, payload: true } });
-  const sendNumber = Number((outbox?.payload as { sendNumber?: number } | null)?.sendNumber ?? 0);
-  if (!outbox?.invitationId || !sendNumber) return { status: 200, body: "Unknown message" };
+  return db.$transaction(async (tx) => {
+    const outbox = await tx.emailOutbox.findUnique({ where: { providerMessageId: messageId }, select: { invitationId: true, payload: true } });
+    // The provider can report on an email before the sender has saved its id. Nothing is
+    // recorded, so Svix's retry (same event id) applies it once the id is known.
+    if (!outbox) return { status: 409, body: "Unknown email id; retry later" };
 
-  const error = next === "BOUNCED" ? (event.data?.bounce?.message ?? "The recipient's server refused the message") : next === "COMPLAINED" ? "The recipient marked the message as spam" : null;
-  await db.$executeRaw`
-    UPDATE "Invitation"
-    SET "deliveryStatus" = ${next}::"DeliveryStatus", "deliveryError" = ${error}
-    WHERE "id" = ${outbox.invitationId}::uuid AND "sendCount" = ${sendNumber}::int
-      AND (CASE "deliveryStatus" WHEN 'QUEUED' THEN 0 WHEN 'FAILED' THEN 0 WHEN 'SENT' THEN 1 WHEN 'DELIVERED' THEN 2 ELSE 3 END)
-        < (CASE ${next}::"DeliveryStatus" WHEN 'SENT' THEN 1 WHEN 'DELIVERED' THEN 2 ELSE 3 END)`;
-  return { status: 200, body: "OK" };
+    const fresh = await tx.$executeRaw`
+      INSERT INTO "WebhookEvent" ("id", "type", "receivedAt") VALUES (${svixHeaders["svix-id"]}, ${event.type ?? "unknown"}, now())
+      ON CONFLICT ("id") DO NOTHING`;
+    if (fresh === 0) return { status: 200, body: "Already processed" };
+
+    const sendNumber = Number((outbox.payload as { sendNumber?: number } | null)?.sendNumber ?? 0);
+    if (!outbox.invitationId || !sendNumber) return { status: 200, body: "Not an invitation email" };
+
+    const error = next === "BOUNCED" ? (event.data?.bounce?.message ?? "The recipient's server refused the message") : next === "COMPLAINED" ? "The recipient marked the message as spam" : null;
+    await tx.$executeRaw`
+      UPDATE "Invitation"
+      SET "deliveryStatus" = ${next}::"DeliveryStatus", "deliveryError" = ${error}
+      WHERE "id" = ${outbox.invitationId}::uuid AND "sendCount" = ${sendNumber}::int
+        AND (CASE "deliveryStatus" WHEN 'QUEUED' THEN 0 WHEN 'FAILED' THEN 0 WHEN 'SENT' THEN 1 WHEN 'DELIVERED' THEN 2 ELSE 3 END)
+          < (CASE ${next}::"DeliveryStatus" WHEN 'SENT' THEN 1 WHEN 'DELIVERED' THEN 2 ELSE 3 END)`;
+    return { status: 200, body: "OK" };
+  });
 }

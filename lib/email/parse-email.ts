@@ -25,9 +25,18 @@ function toAsciiDomain(domain: string): string | null {
   }
 }
 
-/** Canonical form used for every comparison: trimmed, Unicode NFKC, lower-cased. */
+/**
+ * The one canonical form every comparison uses (invitations, sign-in, sign-up, seed): trimmed,
+ * Unicode NFKC, lower-cased, the domain in its ASCII (punycode) form. Input the strict parser
+ * refuses still gets a stable key (for rate limits and lookups that then find nobody).
+ */
 export function canonicalizeEmail(input: string): string {
-  return input.trim().normalize("NFKC").toLowerCase();
+  const parsed = parseEmail(input);
+  if (parsed.ok) return parsed.canonical;
+  const normalized = input.trim().normalize("NFKC");
+  const at = normalized.lastIndexOf("@");
+  const domain = at > 0 ? toAsciiDomain(normalized.slice(at + 1)) : null;
+  return (domain ? `${normalized.slice(0, at)}@${domain}` : normalized).toLowerCase();
 }
 
 export function parseEmail(input: string): EmailParseResult {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { LANGUAGE_CODES } from "@/lib/invitations/languages";
+import { EMAIL_LANGUAGES } from "./messages";
 import { renderInvitationEmail } from "./render-invitation-email";
 
 const base = {
@@ -13,7 +15,7 @@ const base = {
 describe("renderInvitationEmail", () => {
   it("renders English: who, which team, role, address, expiry, button and plain link", async () => {
     const email = await renderInvitationEmail({ ...base, language: "en" });
-    expect(email.subject).toBe("Olivia Owner invited you to join Acme on Teamgate");
+    expect(email.subject).toBe("Join Acme on Teamgate");
     for (const part of [email.html, email.text]) {
       expect(part).toContain("Olivia Owner has invited you to join Acme as Admin.");
       expect(part).toContain("This invitation is for ada@example.com.");
@@ -27,7 +29,7 @@ describe("renderInvitationEmail", () => {
 
   it("renders French from the invitation's language", async () => {
     const email = await renderInvitationEmail({ ...base, language: "fr" });
-    expect(email.subject).toBe("Olivia Owner vous invite à rejoindre Acme sur Teamgate");
+    expect(email.subject).toBe("Rejoignez Acme sur Teamgate");
     expect(email.text).toContain("Accepter l’invitation");
     expect(email.text).toContain("1 décembre 2026");
     expect(email.html).toContain('lang="fr"');
@@ -41,5 +43,13 @@ describe("renderInvitationEmail", () => {
     expect(new Set(links)).toEqual(new Set([base.url]));
     expect(email.text).not.toMatch(/evil\.example/);
     expect(email.subject).not.toMatch(/evil\.example/);
+  });
+
+  it.each(EMAIL_LANGUAGES.map((l) => l.code))("registers %s once: a subject of fixed text plus the team name only, and an invitable language", async (code) => {
+    const email = await renderInvitationEmail({ ...base, language: code });
+    expect(email.subject).toContain("Acme");
+    expect(email.subject).not.toContain("Olivia");
+    expect(email.html).toContain(`lang="${code}"`);
+    expect(LANGUAGE_CODES).toContain(code);
   });
 });

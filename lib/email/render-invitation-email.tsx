@@ -36,5 +36,5 @@ export async function renderInvitationEmail(input: InvitationEmailInput): Promis
     />
   );
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: t.subject(inviter, team), html, text };
+  return { subject: t.subject(team), html, text };
 }

@@ -1,17 +1,17 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { Resend } from "resend";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
 export type OutgoingEmail = { to: string; subject: string; html: string; text: string; idempotencyKey: string };
 
+/** A null id means Resend had already accepted this idempotency key earlier, under a payload we no longer have. */
 export type SendOutcome =
-  | { ok: true; providerMessageId: string }
+  | { ok: true; providerMessageId: string | null }
   | { ok: false; retryable: boolean; error: string; retryAfterSeconds?: number };
 
-const BATCH_LIMIT = 100;
-const FINAL_ERRORS = new Set(["daily_quota_exceeded", "monthly_quota_exceeded", "validation_error", "invalid_from_address", "invalid_api_key", "restricted_api_key", "missing_api_key", "invalid_parameter"]);
+export const BATCH_LIMIT = 100;
+const FINAL_ERRORS = new Set(["daily_quota_exceeded", "monthly_quota_exceeded", "validation_error", "invalid_from_address", "invalid_api_key", "restricted_api_key", "missing_api_key", "invalid_parameter", "invalid_idempotency_key"]);
 
 let client: Resend | undefined;
 function getResend(): Resend {
@@ -23,6 +23,8 @@ type ResendError = { message?: string; statusCode?: number | null; name?: string
 
 /** The SDK answers { data, error } and does not throw: read the error, not an exception. */
 function classify(error: ResendError, headers: Record<string, string> | null): SendOutcome {
+  // Resend keeps a key only once it has sent under it: a refused replay means "already sent".
+  if (error.name === "invalid_idempotent_request") return { ok: true, providerMessageId: null };
   const status = error.statusCode ?? null;
   const message = `${error.message ?? "Unknown error"}${status ? ` (HTTP ${status})` : ""}`;
   if (status === 429) {
@@ -35,25 +37,58 @@ function classify(error: ResendError, headers: Record<string, string> | null): S
   return { ok: false, retryable: false, error: message };
 }
 
-async function sendThroughResend(emails: OutgoingEmail[]): Promise<SendOutcome[]> {
-  const resend = getResend();
-  const payload = (email: OutgoingEmail) => ({ from: env.EMAIL_FROM, to: [email.to], subject: email.subject, html: email.html, text: email.text });
-  const requestOptions = { signal: AbortSignal.timeout(env.EMAIL_SEND_TIMEOUT_MS) };
-  if (emails.length === 1) {
-    const email = emails[0]!;
-    const { data, error, headers } = await resend.emails.send(payload(email), { idempotencyKey: email.idempotencyKey, ...requestOptions });
-    if (error || !data?.id) return [classify(error ?? { message: "Resend answered without an email id" }, headers)];
-    return [{ ok: true, providerMessageId: data.id }];
-  }
-  // One key for the batch, derived from its messages' keys: a retry of the same batch is a replay.
-  const idempotencyKey = `batch/${createHash("sha256").update(emails.map((e) => e.idempotencyKey).join("\n")).digest("hex")}`;
-  const { data, error, headers } = await resend.batch.send(emails.map(payload), { idempotencyKey, ...requestOptions });
-  const ids = data?.data ?? [];
-  if (error || ids.length !== emails.length) {
-    const outcome = classify(error ?? { message: "Resend's batch answer did not match the request" }, headers);
+const payload = (email: OutgoingEmail) => ({ from: env.EMAIL_FROM, to: [email.to], subject: email.subject, html: email.html, text: email.text });
+
+function requestSignal(signal?: AbortSignal): AbortSignal {
+  const timeout = AbortSignal.timeout(env.EMAIL_SEND_TIMEOUT_MS);
+  return signal ? AbortSignal.any([timeout, signal]) : timeout;
+}
+
+/** Stopping the sender is a crash as far as the outbox knows: nothing gets recorded. */
+function throwIfStopped(signal?: AbortSignal) {
+  if (signal?.aborted) throw signal.reason;
+}
+
+/** One email under its own key (the invitation and send number): a retry is a replay. */
+export async function sendEmail(email: OutgoingEmail, signal?: AbortSignal): Promise<SendOutcome> {
+  if (!env.RESEND_API_KEY) return (await sendToMailbox([email]))[0]!;
+  const { data, error, headers } = await getResend().emails.send(payload(email), { idempotencyKey: email.idempotencyKey, signal: requestSignal(signal) });
+  throwIfStopped(signal);
+  if (error) return classify(error, headers);
+  // 200 without an id: Resend may or may not have queued it, so retry under the same key.
+  if (!data?.id) return { ok: false, retryable: true, error: "Resend answered without an email id" };
+  return { ok: true, providerMessageId: data.id };
+}
+
+/**
+ * Up to 100 emails in one request under one key, which the caller keeps with the rows so
+ * that a retry replays the same batch. Permissive validation: a message Resend refuses fails
+ * alone instead of taking its 99 neighbours with it. Outcomes come back in input order.
+ */
+export async function sendEmailBatch(emails: OutgoingEmail[], idempotencyKey: string, signal?: AbortSignal): Promise<SendOutcome[]> {
+  if (!env.RESEND_API_KEY) return sendToMailbox(emails);
+  const { data, error, headers } = await getResend().batch.send(emails.map(payload), {
+    idempotencyKey,
+    batchValidation: "permissive",
+    signal: requestSignal(signal),
+  });
+  throwIfStopped(signal);
+  if (error) {
+    const outcome = classify(error, headers);
     return emails.map(() => outcome);
   }
-  return ids.map((entry) => (entry.id ? { ok: true as const, providerMessageId: entry.id } : { ok: false as const, retryable: true, error: "Missing email id" }));
+  const ids = data?.data ?? [];
+  const refused = new Map((data?.errors ?? []).map((entry) => [entry.index, entry.message]));
+  if (ids.length + refused.size !== emails.length) {
+    return emails.map(() => ({ ok: false, retryable: true, error: "Resend's batch answer did not match the request" }));
+  }
+  let next = 0;
+  return emails.map((_, index): SendOutcome => {
+    const reason = refused.get(index);
+    if (reason !== undefined) return { ok: false, retryable: false, error: reason };
+    const id = ids[next++]?.id;
+    return id ? { ok: true, providerMessageId: id } : { ok: false, retryable: true, error: "Resend answered without an email id" };
+  });
 }
 
 /** Without a Resend key, mail goes to the local mailbox at /dev/mailbox. */
@@ -68,16 +103,6 @@ async function sendToMailbox(emails: OutgoingEmail[]): Promise<SendOutcome[]> {
     });
     console.info(`[email] to=${email.to} subject=${JSON.stringify(email.subject)} (local mailbox)`);
     outcomes.push({ ok: true, providerMessageId: `mailbox_${stored.id}` });
-  }
-  return outcomes;
-}
-
-/** Sends in batches of at most 100; the outcomes come back in the order of the input. */
-export async function sendEmails(emails: OutgoingEmail[]): Promise<SendOutcome[]> {
-  const outcomes: SendOutcome[] = [];
-  for (let start = 0; start < emails.length; start += BATCH_LIMIT) {
-    const chunk = emails.slice(start, start + BATCH_LIMIT);
-    outcomes.push(...(env.RESEND_API_KEY ? await sendThroughResend(chunk) : await sendToMailbox(chunk)));
   }
   return outcomes;
 }

@@ -3,38 +3,60 @@ import { deliverQueuedEmails } from "./deliver-queued-emails";
 import { onOutboxSignal } from "./outbox-signal";
 
 const POLL_MS = 5_000;
-const globalForWorker = globalThis as unknown as { teamgateEmailWorker?: boolean };
+
+export type EmailWorker = {
+  /** Stops like a crash would for the outbox: an email in flight is abandoned unrecorded, under its lease. */
+  stop: () => Promise<void>;
+};
+
+const globalForWorker = globalThis as unknown as { teamgateEmailWorker?: EmailWorker };
 
 /**
  * One sender loop per server process: woken right after a commit in this process, and polling
  * for rows written by other instances or left behind by a crash. Runs never overlap.
  */
-export function startEmailWorker(): void {
-  if (globalForWorker.teamgateEmailWorker) return;
-  globalForWorker.teamgateEmailWorker = true;
-  let running = false;
+export function startEmailWorker(): EmailWorker {
+  if (globalForWorker.teamgateEmailWorker) return globalForWorker.teamgateEmailWorker;
+  const controller = new AbortController();
+  let current: Promise<void> | null = null;
   let again = false;
 
-  const run = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
+  const loop = async () => {
     try {
       do {
         again = false;
-        const result = await deliverQueuedEmails();
+        const result = await deliverQueuedEmails({ signal: controller.signal });
         if (result.sent + result.failed + result.skipped >= 200) again = true;
-      } while (again);
+      } while (again && !controller.signal.aborted);
     } catch (error) {
-      console.error("[email] sender run failed:", error instanceof Error ? error.message : error);
+      if (!controller.signal.aborted) console.error("[email] sender run failed:", error instanceof Error ? error.message : error);
     } finally {
-      running = false;
+      current = null;
     }
   };
+  const run = () => {
+    if (controller.signal.aborted) return;
+    if (current) {
+      again = true;
+      return;
+    }
+    current = loop();
+  };
 
-  onOutboxSignal(() => void run());
-  setInterval(() => void run(), POLL_MS).unref();
-  void run();
+  const unsubscribe = onOutboxSignal(run);
+  const timer = setInterval(run, POLL_MS);
+  timer.unref();
+  run();
+
+  const worker: EmailWorker = {
+    stop: async () => {
+      controller.abort(new Error("The email sender was stopped"));
+      clearInterval(timer);
+      unsubscribe();
+      await current;
+      if (globalForWorker.teamgateEmailWorker === worker) globalForWorker.teamgateEmailWorker = undefined;
+    },
+  };
+  globalForWorker.teamgateEmailWorker = worker;
+  return worker;
 }

@@ -25,17 +25,26 @@ export async function declineInvitation(actor: Actor | null, token: string, inpu
   return declineInvitationWhere(actor?.userId ?? null, { tokenHash: hashInvitationToken(token) }, parsed.data.reason, INVALID_LINK);
 }
 
+const UNVERIFIED = "Confirm your email address first, or answer with the link in the invitation email.";
+
 async function ownInvitationWhere(actor: Actor, invitationId: string) {
-  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { emailCanonical: true } });
-  return user ? { id: invitationId, emailCanonical: user.emailCanonical } : null;
+  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { emailCanonical: true, emailVerifiedAt: true } });
+  if (!user) return fail("UNAUTHENTICATED", "Sign in to continue.");
+  if (!user.emailVerifiedAt) return fail("FORBIDDEN", UNVERIFIED);
+  return { ok: true as const, where: { id: invitationId, emailCanonical: user.emailCanonical } };
 }
 
-/** For the API: the caller's own received invitation, by id; anyone else's answers not found. */
+/**
+ * The caller's own received invitation, by id (received-invitations page and the API); anyone
+ * else's answers not found. Without a token nothing proves the inbox, so the account's
+ * address must be verified.
+ */
 export async function acceptReceivedInvitation(actor: Actor | null, invitationId: string) {
   if (!actor) return fail("UNAUTHENTICATED", "Sign in to continue.");
   if (!invitationIdSchema.safeParse(invitationId).success) return fail("NOT_FOUND", NOT_FOUND);
-  // Scoped to the caller's own address, so anyone else's invitation answers not found.
-  return acceptInvitationWhere(actor.userId, (user) => ({ id: invitationId, emailCanonical: user.emailCanonical }), NOT_FOUND);
+  return acceptInvitationWhere(actor.userId, (user) => ({ id: invitationId, emailCanonical: user.emailCanonical }), NOT_FOUND, {
+    requireVerifiedEmail: true,
+  });
 }
 
 export async function declineReceivedInvitation(actor: Actor | null, invitationId: string, input: { reason?: string } = {}) {
@@ -43,7 +52,7 @@ export async function declineReceivedInvitation(actor: Actor | null, invitationI
   if (!invitationIdSchema.safeParse(invitationId).success) return fail("NOT_FOUND", NOT_FOUND);
   const parsed = declineInvitationSchema.safeParse(input);
   if (!parsed.success) return zodFailure(parsed.error);
-  const where = await ownInvitationWhere(actor, invitationId);
-  if (!where) return fail("UNAUTHENTICATED", "Sign in to continue.");
-  return declineInvitationWhere(actor.userId, where, parsed.data.reason, NOT_FOUND);
+  const own = await ownInvitationWhere(actor, invitationId);
+  if (!own.ok) return own;
+  return declineInvitationWhere(actor.userId, own.where, parsed.data.reason, NOT_FOUND);
 }

@@ -11,18 +11,14 @@ import { enqueueInvitationEmails } from "@/lib/email/enqueue-invitation-email";
 import { signalOutbox } from "@/lib/email/outbox-signal";
 import { isDomainAllowed, parseEmail } from "@/lib/email/parse-email";
 import { canGrantRole } from "@/lib/permissions/can";
-import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
-import { fail, type Failure, type Result } from "@/lib/result";
+import { consumeRateLimit, consumeRateLimitForEach } from "@/lib/rate-limit/consume-rate-limit";
+import { recipientFromRateLimitKey, recipientRateLimitKey } from "@/lib/rate-limit/recipient-rate-limit-key";
+import { fail, type Result } from "@/lib/result";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
 import { inviteMembersSchema, type InviteMembersInput } from "./schemas";
 import { summarizeInviteResults, type InviteAddressResult } from "./summarize-invite-results";
 import { zodFailure } from "@/lib/validation/zod-failure";
-
-class Abort extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.error);
-  }
-}
+import { abortTransaction, TransactionAbort } from "./transaction-abort";
 
 /**
  * Invites one or many addresses. Database rows are one transaction (invitations, groups,
@@ -113,12 +109,28 @@ export async function inviteMembers(actor: Actor | null, team: TeamRef, input: I
         ] as const) {
           const outcome = await consumeRateLimit(tx, { key, limit, windowSeconds: 3600, cost: toCreate.length });
           if (!outcome.allowed) {
-            throw new Abort(
+            abortTransaction(
               fail("RATE_LIMITED", `Too many invitations this hour (limit ${limit}${outcome.remaining ? `, ${outcome.remaining} left` : ""}). Try again in ${Math.ceil(outcome.resetSeconds / 60)} minutes.`, {
                 retryAfterSeconds: outcome.resetSeconds,
               }),
             );
           }
+        }
+
+        const recipients = await consumeRateLimitForEach(tx, {
+          keys: toCreate.map((entry) => recipientRateLimitKey(entry.canonical)),
+          limit: env.INVITES_PER_RECIPIENT_PER_HOUR,
+          windowSeconds: 3600,
+        });
+        if (recipients.refused.length > 0) {
+          const [first, ...others] = recipients.refused.map(recipientFromRateLimitKey);
+          abortTransaction(
+            fail(
+              "RATE_LIMITED",
+              `${first}${others.length ? ` and ${others.length} more` : ""} already received ${env.INVITES_PER_RECIPIENT_PER_HOUR} invitations this hour. Remove ${others.length ? "them" : "it"} or try again in ${Math.ceil(recipients.resetSeconds / 60)} minutes.`,
+              { retryAfterSeconds: recipients.resetSeconds },
+            ),
+          );
         }
 
         const now = await readDatabaseNow(tx);
@@ -128,7 +140,7 @@ export async function inviteMembers(actor: Actor | null, team: TeamRef, input: I
           const pendingCount = await tx.invitation.count({ where: { teamId, status: "PENDING", expiresAt: { gt: now } } });
           const free = access.team.seatLimit - memberCount - pendingCount;
           if (toCreate.length > free) {
-            throw new Abort(
+            abortTransaction(
               fail("LIMIT_REACHED", `This team has ${Math.max(0, free)} free seats of ${access.team.seatLimit}; remove members or pending invitations first.`),
             );
           }
@@ -194,7 +206,7 @@ export async function inviteMembers(actor: Actor | null, team: TeamRef, input: I
     );
     if (created.length > 0) signalOutbox();
   } catch (error) {
-    if (error instanceof Abort) return error.failure;
+    if (error instanceof TransactionAbort) return error.failure;
     throw error;
   }
 

@@ -1,9 +1,8 @@
-/** Languages an invitation email and page can speak. Adding one: a file in lib/i18n and a line here. */
-export const INVITATION_LANGUAGES = [
-  { code: "en", label: "English" },
-  { code: "fr", label: "Français" },
-] as const;
+import { EMAIL_LANGUAGES, type EmailLanguageCode } from "@/lib/email/messages";
 
-export type InvitationLanguage = (typeof INVITATION_LANGUAGES)[number]["code"];
+/** Languages an invitation can be sent in: those with an email catalogue (lib/email/messages). */
+export const INVITATION_LANGUAGES = EMAIL_LANGUAGES.map(({ code, label }) => ({ code, label }));
+
+export type InvitationLanguage = EmailLanguageCode;
 
 export const LANGUAGE_CODES = INVITATION_LANGUAGES.map((l) => l.code) as [InvitationLanguage, ...InvitationLanguage[]];

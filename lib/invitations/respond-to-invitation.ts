@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { readDatabaseNow } from "@/lib/db/database-now";
 import { can, canGrantRole } from "@/lib/permissions/can";
 import { fail, type Failure } from "@/lib/result";
+import { abortTransaction, failureOnAbort } from "./transaction-abort";
 
 type Tx = Prisma.TransactionClient;
 
@@ -42,6 +43,11 @@ export function describeDeadInvitation(invitation: { status: string; expiresAt: 
   return fail("CONFLICT", "This invitation can't be answered right now.");
 }
 
+export type AcceptOptions = {
+  /** Accepting by id proves nothing about the inbox (a token does), so the account's address must be verified. */
+  requireVerifiedEmail?: boolean;
+};
+
 /**
  * Accepts inside one transaction: the invitation flips PENDING → ACCEPTED only if it is
  * still pending and unexpired on the database clock, the inviter can still grant the role,
@@ -49,80 +55,98 @@ export function describeDeadInvitation(invitation: { status: string; expiresAt: 
  */
 export async function acceptInvitationWhere(
   userId: string,
-  where: Prisma.InvitationWhereInput | ((user: { emailCanonical: string }) => Prisma.InvitationWhereInput),
+  where: InvitationWhere,
   notFoundMessage: string,
+  options: AcceptOptions = {},
 ): Promise<AcceptSuccess | Failure> {
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, emailCanonical: true } });
-    if (!user) return fail("UNAUTHENTICATED", "Sign in to continue.");
-    const invitation = await tx.invitation.findFirst({ where: typeof where === "function" ? where(user) : where, select: invitationForResponse });
-    if (!invitation) return fail("NOT_FOUND", notFoundMessage);
-    if (invitation.emailCanonical !== user.emailCanonical) {
-      return fail("FORBIDDEN", `This invitation is for ${invitation.email}; you are signed in as ${user.email}.`);
-    }
-    if (invitation.status === "ACCEPTED" && invitation.responderId === user.id) return success(invitation, true);
+  return failureOnAbort(() => db.$transaction((tx) => acceptInvitationInTransaction(tx, userId, where, notFoundMessage, options)));
+}
 
-    const now = await readDatabaseNow(tx);
-    if (invitation.status !== "PENDING" || invitation.expiresAt <= now) return describeDeadInvitation(invitation, now);
+type InvitationWhere = Prisma.InvitationWhereInput | ((user: { emailCanonical: string }) => Prisma.InvitationWhereInput);
 
-    const roleCheck = await checkInviterCanStillGrant(tx, invitation);
-    if (roleCheck) return roleCheck;
+/**
+ * The accept itself, for callers that own the transaction (sign-up creates the account in
+ * the same one). Every refusal throws a TransactionAbort, so the caller's writes roll back too.
+ */
+export async function acceptInvitationInTransaction(
+  tx: Tx,
+  userId: string,
+  where: InvitationWhere,
+  notFoundMessage: string,
+  options: AcceptOptions = {},
+): Promise<AcceptSuccess> {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, emailCanonical: true, emailVerifiedAt: true } });
+  if (!user) abortTransaction(fail("UNAUTHENTICATED", "Sign in to continue."));
+  if (options.requireVerifiedEmail && !user.emailVerifiedAt) {
+    abortTransaction(fail("FORBIDDEN", "Confirm your email address first, or answer with the link in the invitation email."));
+  }
+  const invitation = await tx.invitation.findFirst({ where: typeof where === "function" ? where(user) : where, select: invitationForResponse });
+  if (!invitation) abortTransaction(fail("NOT_FOUND", notFoundMessage));
+  if (invitation.emailCanonical !== user.emailCanonical) {
+    abortTransaction(fail("FORBIDDEN", `This invitation is for ${invitation.email}; you are signed in as ${user.email}.`));
+  }
+  if (invitation.status === "ACCEPTED" && invitation.responderId === user.id) return success(invitation, true);
 
-    // Without a seat limit the insert below finds an existing membership itself (ON CONFLICT).
-    const existing =
-      invitation.team.seatLimit === null
-        ? null
-        : await tx.membership.findUnique({ where: { teamId_userId: { teamId: invitation.teamId, userId: user.id } }, select: { id: true } });
-    if (!existing && invitation.team.seatLimit !== null) {
-      await tx.$queryRaw`SELECT id FROM "Team" WHERE id = ${invitation.teamId}::uuid FOR UPDATE`;
-      const members = await tx.membership.count({ where: { teamId: invitation.teamId } });
-      if (members >= invitation.team.seatLimit) {
-        return fail("LIMIT_REACHED", `${invitation.team.name} has no free seats. Ask an admin to make room, then accept again.`);
-      }
-    }
+  const now = await readDatabaseNow(tx);
+  if (invitation.status !== "PENDING" || invitation.expiresAt <= now) abortTransaction(describeDeadInvitation(invitation, now));
 
-    const changed = await tx.$executeRaw`
-      UPDATE "Invitation"
-      SET "status" = 'ACCEPTED', "pendingKey" = NULL, "respondedAt" = now(), "responderId" = ${user.id}::uuid, "updatedAt" = now()
-      WHERE "id" = ${invitation.id}::uuid AND "status" = 'PENDING' AND "expiresAt" > now()`;
-    if (changed === 0) {
-      const current = await tx.invitation.findUnique({ where: { id: invitation.id }, select: { status: true, expiresAt: true } });
-      if (!current) return fail("NOT_FOUND", notFoundMessage);
-      return describeDeadInvitation({ ...current, team: invitation.team }, await readDatabaseNow(tx));
-    }
+  const roleCheck = await checkInviterCanStillGrant(tx, invitation);
+  if (roleCheck) abortTransaction(roleCheck);
 
-    let alreadyMember = !!existing;
-    let membershipId = existing?.id;
-    if (!existing) {
-      const inserted = await tx.$queryRaw<Array<{ id: string }>>`
-        INSERT INTO "Membership" ("id", "teamId", "userId", "roleId", "joinedAt")
-        VALUES (gen_random_uuid(), ${invitation.teamId}::uuid, ${user.id}::uuid, ${invitation.role.id}::uuid, now())
-        ON CONFLICT ("teamId", "userId") DO NOTHING
-        RETURNING "id"`;
-      membershipId = inserted[0]?.id;
-      alreadyMember = !membershipId;
+  // Without a seat limit the insert below finds an existing membership itself (ON CONFLICT).
+  const existing =
+    invitation.team.seatLimit === null
+      ? null
+      : await tx.membership.findUnique({ where: { teamId_userId: { teamId: invitation.teamId, userId: user.id } }, select: { id: true } });
+  if (!existing && invitation.team.seatLimit !== null) {
+    await tx.$queryRaw`SELECT id FROM "Team" WHERE id = ${invitation.teamId}::uuid FOR UPDATE`;
+    const members = await tx.membership.count({ where: { teamId: invitation.teamId } });
+    if (members >= invitation.team.seatLimit) {
+      abortTransaction(fail("LIMIT_REACHED", `${invitation.team.name} has no free seats. Ask an admin to make room, then accept again.`));
     }
-    if (!alreadyMember && membershipId && invitation.groups.length > 0) {
-      await tx.membershipGroup.createMany({
-        data: invitation.groups.map((g) => ({ membershipId: membershipId!, groupId: g.groupId })),
-        skipDuplicates: true,
-      });
-    }
-    await recordAuditEvents(tx, [
-      {
-        teamId: invitation.teamId,
-        actorId: user.id,
-        action: "invitation.accepted",
-        targetType: "invitation",
-        targetId: invitation.id,
-        metadata: { email: invitation.email, role: invitation.role.name, alreadyMember },
-      },
-      ...(alreadyMember
-        ? []
-        : [{ teamId: invitation.teamId, actorId: user.id, action: "member.joined", targetType: "membership", targetId: membershipId ?? null, metadata: { role: invitation.role.name, invitationId: invitation.id } }]),
-    ]);
-    return success(invitation, alreadyMember);
-  });
+  }
+
+  const changed = await tx.$executeRaw`
+    UPDATE "Invitation"
+    SET "status" = 'ACCEPTED', "pendingKey" = NULL, "respondedAt" = now(), "responderId" = ${user.id}::uuid, "updatedAt" = now()
+    WHERE "id" = ${invitation.id}::uuid AND "status" = 'PENDING' AND "expiresAt" > now()`;
+  if (changed === 0) {
+    const current = await tx.invitation.findUnique({ where: { id: invitation.id }, select: { status: true, expiresAt: true } });
+    if (!current) abortTransaction(fail("NOT_FOUND", notFoundMessage));
+    abortTransaction(describeDeadInvitation({ ...current, team: invitation.team }, await readDatabaseNow(tx)));
+  }
+
+  let alreadyMember = !!existing;
+  let membershipId = existing?.id;
+  if (!existing) {
+    const inserted = await tx.$queryRaw<Array<{ id: string }>>`
+      INSERT INTO "Membership" ("id", "teamId", "userId", "roleId", "joinedAt")
+      VALUES (gen_random_uuid(), ${invitation.teamId}::uuid, ${user.id}::uuid, ${invitation.role.id}::uuid, now())
+      ON CONFLICT ("teamId", "userId") DO NOTHING
+      RETURNING "id"`;
+    membershipId = inserted[0]?.id;
+    alreadyMember = !membershipId;
+  }
+  if (!alreadyMember && membershipId && invitation.groups.length > 0) {
+    await tx.membershipGroup.createMany({
+      data: invitation.groups.map((g) => ({ membershipId: membershipId!, groupId: g.groupId })),
+      skipDuplicates: true,
+    });
+  }
+  await recordAuditEvents(tx, [
+    {
+      teamId: invitation.teamId,
+      actorId: user.id,
+      action: "invitation.accepted",
+      targetType: "invitation",
+      targetId: invitation.id,
+      metadata: { email: invitation.email, role: invitation.role.name, alreadyMember },
+    },
+    ...(alreadyMember
+      ? []
+      : [{ teamId: invitation.teamId, actorId: user.id, action: "member.joined", targetType: "membership", targetId: membershipId ?? null, metadata: { role: invitation.role.name, invitationId: invitation.id } }]),
+  ]);
+  return success(invitation, alreadyMember);
 }
 
 function success(invitation: InvitationForResponse, alreadyMember: boolean): AcceptSuccess {

@@ -3,9 +3,11 @@ import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
 import { hashInvitationToken, isWellFormedInvitationToken } from "@/lib/crypto/invitation-token";
 import { db } from "@/lib/db";
+import { readDatabaseNow } from "@/lib/db/database-now";
 import { fail } from "@/lib/result";
 import { zodFailure } from "@/lib/validation/zod-failure";
-import { acceptInvitationWhere } from "./respond-to-invitation";
+import { acceptInvitationInTransaction } from "./respond-to-invitation";
+import { abortTransaction, failureOnAbort } from "./transaction-abort";
 
 export const signUpFromInvitationSchema = z.strictObject({
   name: z.string().trim().min(1, "Enter your name").max(100, "Keep your name under 100 characters"),
@@ -16,11 +18,13 @@ export const signUpFromInvitationSchema = z.strictObject({
 });
 
 const INVALID_LINK = "This invitation link is not valid.";
+const DEAD = "This invitation can no longer be accepted.";
 
 /**
- * Creates the invitee's account from a pending invitation and accepts it. The address is
- * the invitation's own (the link proves the inbox, so it counts as verified); nobody can
- * choose another one here.
+ * Creates the invitee's account from a pending invitation and accepts it, in one transaction:
+ * if the invitation can't be accepted (withdrawn, expired, the inviter can't grant the role
+ * any more, no free seat), no account is left behind. The address is the invitation's own
+ * (the link proves the inbox, so it counts as verified); nobody can choose another one here.
  */
 export async function signUpFromInvitation(token: string, input: z.input<typeof signUpFromInvitationSchema>) {
   const parsed = signUpFromInvitationSchema.safeParse(input);
@@ -28,36 +32,28 @@ export async function signUpFromInvitation(token: string, input: z.input<typeof 
   if (!isWellFormedInvitationToken(token)) return fail("NOT_FOUND", INVALID_LINK);
   const tokenHash = hashInvitationToken(token);
 
-  const invitation = await db.invitation.findUnique({
-    where: { tokenHash },
-    select: { email: true, emailCanonical: true, status: true, expiresAt: true },
-  });
+  // A cheap look first, so a dead link costs no password hashing; the transaction decides.
+  const [invitation, now] = await Promise.all([
+    db.invitation.findUnique({ where: { tokenHash }, select: { status: true, expiresAt: true } }),
+    readDatabaseNow(db),
+  ]);
   if (!invitation) return fail("NOT_FOUND", INVALID_LINK);
-  if (invitation.status !== "PENDING" || invitation.expiresAt <= new Date()) {
-    return fail("GONE", "This invitation can no longer be accepted.");
-  }
+  if (invitation.status !== "PENDING" || invitation.expiresAt <= now) return fail("GONE", DEAD);
   const passwordHash = await hashPassword(parsed.data.password);
-  const created = await db.user
-    .create({
-      data: {
-        email: invitation.email,
-        emailCanonical: invitation.emailCanonical,
-        name: parsed.data.name,
-        passwordHash,
-        emailVerifiedAt: new Date(),
-      },
-      select: { id: true, email: true },
-    })
-    .catch((error: unknown) => {
-      if ((error as { code?: string }).code === "P2002") return null;
-      throw error;
-    });
-  if (!created) return fail("CONFLICT", "An account for this address already exists. Sign in to accept the invitation.");
 
-  const accepted = await acceptInvitationWhere(created.id, { tokenHash }, INVALID_LINK);
-  if (!accepted.ok) {
-    // The invitation died between the check and the accept: the account stays, usable to sign in.
-    return accepted;
-  }
-  return { ...accepted, email: created.email };
+  return failureOnAbort(() =>
+    db.$transaction(async (tx) => {
+      const current = await tx.invitation.findUnique({ where: { tokenHash }, select: { email: true, emailCanonical: true } });
+      if (!current) abortTransaction(fail("NOT_FOUND", INVALID_LINK));
+      const created = await tx.$queryRaw<Array<{ id: string; email: string }>>`
+        INSERT INTO "User" ("id", "email", "emailCanonical", "name", "passwordHash", "emailVerifiedAt", "createdAt")
+        VALUES (gen_random_uuid(), ${current.email}, ${current.emailCanonical}, ${parsed.data.name}, ${passwordHash}, now(), now())
+        ON CONFLICT ("emailCanonical") DO NOTHING
+        RETURNING "id", "email"`;
+      const user = created[0];
+      if (!user) abortTransaction(fail("CONFLICT", "An account for this address already exists. Sign in to accept the invitation."));
+      const accepted = await acceptInvitationInTransaction(tx, user.id, { tokenHash }, INVALID_LINK);
+      return { ...accepted, email: user.email };
+    }),
+  );
 }

@@ -31,10 +31,10 @@ export async function updateInvitation(actor: Actor | null, team: TeamRef, invit
   }
 
   return db.$transaction(async (tx) => {
-    const { count } = await tx.invitation.updateMany({
-      where: { id: invitation.id, teamId, status: "PENDING" },
-      data: { ...(roleId ? { roleId } : {}), ...(language ? { language } : {}), updatedAt: new Date() },
-    });
+    const count = await tx.$executeRaw`
+      UPDATE "Invitation"
+      SET "roleId" = COALESCE(${roleId ?? null}::uuid, "roleId"), "language" = COALESCE(${language ?? null}, "language"), "updatedAt" = now()
+      WHERE "id" = ${invitation.id}::uuid AND "teamId" = ${teamId}::uuid AND "status" = 'PENDING'`;
     if (count === 0) {
       const current = await tx.invitation.findFirst({ where: { id: invitation.id }, select: { status: true } });
       return current ? fail("CONFLICT", describeClosedInvitation(current.status)) : fail("NOT_FOUND", "Invitation not found.");

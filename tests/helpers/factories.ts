@@ -6,10 +6,16 @@ import { createTeam } from "@/lib/teams/create-team";
 
 const suffix = () => randomBytes(4).toString("hex");
 
-export async function createUser(db: Db, overrides: { email?: string; name?: string } = {}) {
+/** Verified by default, like every account Teamgate creates (sign-up from an invitation, the seed). */
+export async function createUser(db: Db, overrides: { email?: string; name?: string; verified?: boolean } = {}) {
   const email = overrides.email ?? `user-${suffix()}@example.com`;
   return db.user.create({
-    data: { email, emailCanonical: canonicalizeEmail(email), name: overrides.name ?? `User ${suffix()}`, emailVerifiedAt: new Date() },
+    data: {
+      email,
+      emailCanonical: canonicalizeEmail(email),
+      name: overrides.name ?? `User ${suffix()}`,
+      emailVerifiedAt: overrides.verified === false ? null : new Date(),
+    },
   });
 }
 

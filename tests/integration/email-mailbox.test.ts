@@ -17,12 +17,16 @@ describe("local mailbox (no Resend key)", () => {
     const logs: string[] = [];
     const spy = vi.spyOn(console, "info").mockImplementation((line: string) => void logs.push(line));
     const ctx = await createTeamWithMembers(db);
-    await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "first@example.com second@example.com", roleId: ctx.roles.member.id });
-    expect(await deliverQueuedEmails()).toMatchObject({ sent: 2 });
+    await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "first@example.com", roleId: ctx.roles.member.id });
+    expect(await deliverQueuedEmails()).toMatchObject({ sent: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "second@example.com", roleId: ctx.roles.member.id });
+    expect(await deliverQueuedEmails()).toMatchObject({ sent: 1 });
     spy.mockRestore();
 
     const messages = await listMailboxMessages();
-    expect(messages?.map((m) => m.to).sort()).toEqual(["first@example.com", "second@example.com"]);
+    expect(messages?.map((m) => m.to)).toEqual(["second@example.com", "first@example.com"]);
+    expect(messages![0]!.createdAt.getTime()).toBeGreaterThan(messages![1]!.createdAt.getTime());
     const message = await getMailboxMessage(messages![0]!.id);
     expect(message?.html).toMatch(/\/invite\/tgi_/);
     expect(logs).toHaveLength(2);

@@ -1,18 +1,40 @@
-import { describe, expect, it } from "vitest";
-import { acceptInvitation, declineInvitation } from "@/lib/invitations/accept-invitation";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { env } from "@/lib/env";
+import { acceptInvitation, acceptReceivedInvitation, declineInvitation, declineReceivedInvitation } from "@/lib/invitations/accept-invitation";
 import { deleteInvitation } from "@/lib/invitations/delete-invitation";
 import { findInvitationByToken } from "@/lib/invitations/find-invitation-by-token";
 import { getInvitationLink } from "@/lib/invitations/get-invitation-link";
 import { getTeamInvitation } from "@/lib/invitations/get-team-invitation";
 import { inviteMembers } from "@/lib/invitations/invite-members";
+import { countReceivedInvitations } from "@/lib/invitations/count-received-invitations";
 import { listReceivedInvitations } from "@/lib/invitations/list-received-invitations";
 import { resendInvitation } from "@/lib/invitations/resend-invitation";
+import { signUpFromInvitation } from "@/lib/invitations/sign-up-from-invitation";
 import { updateInvitation } from "@/lib/invitations/update-invitation";
 import { withdrawInvitation } from "@/lib/invitations/withdraw-invitation";
 import { asActor, createTeamWithMembers, createUser } from "../helpers/factories";
 import { getTestDatabase } from "../helpers/test-database";
 
-const { db } = getTestDatabase();
+const { db, engine } = getTestDatabase();
+
+const DAY = 24 * 3600 * 1000;
+
+/**
+ * Moves this process's wall clock away from the database's: expiry must follow the database.
+ * Only on PostgreSQL: PGlite runs inside this process and reads the same (faked) clock.
+ */
+function skewAppClock(ms: number) {
+  if (engine !== "postgres") return;
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(Date.now() + ms);
+}
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Sets expiry relative to the database clock, never the test process's. */
+const expireIn = (id: string, seconds: number) =>
+  db.$executeRaw`UPDATE "Invitation" SET "expiresAt" = now() + make_interval(secs => ${seconds}::int) WHERE "id" = ${id}::uuid`;
 
 async function inviteOne(ctx: Awaited<ReturnType<typeof createTeamWithMembers>>, email: string, roleKey: "admin" | "member" = "member") {
   const result = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: email, roleId: ctx.roles[roleKey].id });
@@ -106,6 +128,25 @@ describe("invite", () => {
     expect(fits).toMatchObject({ ok: true, counts: { invited: 10 } });
   });
 
+  it("limits how many invitations one address receives per hour across all teams, resends included", async () => {
+    const limit = env.INVITES_PER_RECIPIENT_PER_HOUR;
+    const sent: Array<{ ctx: Awaited<ReturnType<typeof createTeamWithMembers>>; id: string }> = [];
+    for (let i = 0; i < limit; i += 1) {
+      const ctx = await createTeamWithMembers(db);
+      sent.push({ ctx, ...(await inviteOne(ctx, i % 2 ? "Popular.Recipient@example.com" : "popular.recipient@EXAMPLE.com")) });
+    }
+    const next = await createTeamWithMembers(db);
+    const refused = await inviteMembers(asActor(next.admin), next.ref, { emails: "bystander@example.com popular.recipient@example.com", roleId: next.roles.member.id });
+    expect(refused).toMatchObject({ ok: false, code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number), error: expect.stringContaining("popular.recipient@example.com") });
+    expect(await db.invitation.count({ where: { teamId: next.team.id } })).toBe(0);
+    // The refused request rolled back: the bystander's unit was not used.
+    expect(await inviteMembers(asActor(next.admin), next.ref, { emails: "bystander@example.com", roleId: next.roles.member.id })).toMatchObject({ ok: true, counts: { invited: 1 } });
+
+    const { ctx, id } = sent[0]!;
+    expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+    expect(await db.invitation.findUniqueOrThrow({ where: { id } })).toMatchObject({ sendCount: 1 });
+  });
+
   it("counts members and pending invitations against a seat limit", async () => {
     const ctx = await createTeamWithMembers(db, { seatLimit: 5 });
     const result = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "s1@example.com s2@example.com s3@example.com", roleId: ctx.roles.member.id });
@@ -152,18 +193,38 @@ describe("accept and decline", () => {
     expect(await acceptInvitation(null, token)).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
   });
 
-  it("answers unknown, malformed and expired tokens clearly and changes nothing", async () => {
+  it("answers unknown, malformed and expired tokens clearly and changes nothing, judging expiry by the database clock", async () => {
     const ctx = await createTeamWithMembers(db);
     const user = await createUser(db, { email: "late@example.com" });
     const { id, token } = await inviteOne(ctx, "late@example.com");
-    await db.invitation.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expireIn(id, -1);
+    // The app server's clock runs a day behind: by its own watch the invitation is still valid.
+    skewAppClock(-DAY);
     expect(await findInvitationByToken(token)).toMatchObject({ state: "EXPIRED" });
+    expect(await countReceivedInvitations(user)).toBe(0);
+    expect(await listReceivedInvitations(asActor(user))).toMatchObject({ ok: true, invitations: [] });
     expect(await acceptInvitation(asActor(user), token)).toMatchObject({ ok: false, code: "GONE", error: expect.stringContaining("expired") });
     expect(await declineInvitation(null, token)).toMatchObject({ ok: false, code: "GONE" });
     expect(await acceptInvitation(asActor(user), `tgi_${"A".repeat(43)}`)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await acceptInvitation(asActor(user), "garbage")).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await findInvitationByToken("garbage")).toEqual({ state: "invalid" });
     expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db.invitation.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PENDING" });
+  });
+
+  it("keeps an invitation valid until the database clock says otherwise, whatever the app server's clock says", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const user = await createUser(db, { email: "early@example.com" });
+    const { id, token } = await inviteOne(ctx, "early@example.com");
+    await expireIn(id, 3600);
+    skewAppClock(2 * DAY);
+    expect(await findInvitationByToken(token)).toMatchObject({ state: "PENDING" });
+    expect(await countReceivedInvitations(user)).toBe(1);
+    expect(await updateInvitation(asActor(ctx.admin), ctx.ref, id, { language: "fr" })).toMatchObject({ ok: true });
+    const rows = await db.$queryRaw<Array<{ drift: number }>>`
+      SELECT abs(extract(epoch FROM ("updatedAt" - now())))::float AS drift FROM "Invitation" WHERE "id" = ${id}::uuid`;
+    expect(rows[0]!.drift).toBeLessThan(60);
+    expect(await acceptInvitation(asActor(user), token)).toMatchObject({ ok: true });
   });
 
   it("says so when the invitee is already a member, and consumes the invitation", async () => {
@@ -194,6 +255,29 @@ describe("accept and decline", () => {
     expect(await declineInvitation(null, token, { reason: "x".repeat(501) })).toMatchObject({ ok: false, code: "INVALID" });
   });
 
+  it("answering by id (no token) needs a verified address; the link still works for the inbox's owner", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const unverified = await createUser(db, { email: "unverified@example.com", verified: false });
+    const { id, token } = await inviteOne(ctx, "unverified@example.com");
+    const auditBefore = await db.auditEvent.count({ where: { targetId: id } });
+
+    expect(await acceptReceivedInvitation(asActor(unverified), id)).toMatchObject({ ok: false, code: "FORBIDDEN", error: expect.stringContaining("Confirm your email") });
+    expect(await declineReceivedInvitation(asActor(unverified), id)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await db.membership.count({ where: { userId: unverified.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { targetId: id } })).toBe(auditBefore);
+    expect(await findInvitationByToken(token)).toMatchObject({ state: "PENDING" });
+
+    expect(await acceptInvitation(asActor(unverified), token)).toMatchObject({ ok: true, alreadyMember: false });
+  });
+
+  it("accepts by id for a verified account", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const user = await createUser(db, { email: "verified@example.com" });
+    const { id } = await inviteOne(ctx, "verified@example.com");
+    expect(await acceptReceivedInvitation(asActor(user), id)).toMatchObject({ ok: true, alreadyMember: false });
+    expect(await db.membership.count({ where: { userId: user.id, teamId: ctx.team.id } })).toBe(1);
+  });
+
   it("lists a user's pending invitations across teams", async () => {
     const a = await createTeamWithMembers(db);
     const b = await createTeamWithMembers(db);
@@ -206,11 +290,56 @@ describe("accept and decline", () => {
   });
 });
 
+describe("sign-up from an invitation", () => {
+  const password = "a-long-enough-password";
+
+  it("creates a verified account and its membership together", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const { token } = await inviteOne(ctx, "Newcomer@Example.com");
+    expect(await signUpFromInvitation(token, { name: "New Comer", password })).toMatchObject({ ok: true, email: "Newcomer@example.com", team: { slug: ctx.team.slug } });
+    const user = await db.user.findUniqueOrThrow({ where: { emailCanonical: "newcomer@example.com" } });
+    expect(user.emailVerifiedAt).not.toBeNull();
+    expect(await db.membership.count({ where: { userId: user.id, teamId: ctx.team.id } })).toBe(1);
+    expect(await signUpFromInvitation(token, { name: "Again", password })).toMatchObject({ ok: false });
+  });
+
+  type Ctx = Awaited<ReturnType<typeof createTeamWithMembers>>;
+  const cases: Array<[string, string, (ctx: Ctx, id: string) => Promise<void>]> = [
+    ["withdrawn before sign-up", "GONE", async (ctx, id) => void (await withdrawInvitation(asActor(ctx.admin), ctx.ref, id))],
+    ["expired on the database clock while the app clock lags", "GONE", async (_ctx, id) => {
+      await expireIn(id, -1);
+      skewAppClock(-DAY);
+    }],
+    ["sent by an inviter who can no longer grant the role", "FORBIDDEN", async (ctx) =>
+      void (await db.membership.update({ where: { teamId_userId: { teamId: ctx.team.id, userId: ctx.admin.id } }, data: { roleId: ctx.roles.member.id } }))],
+    ["for a team with no free seat left", "LIMIT_REACHED", async (ctx) =>
+      void (await db.team.update({ where: { id: ctx.team.id }, data: { seatLimit: 3 } }))],
+  ];
+  it.each(cases)("leaves no account behind when the invitation was %s", async (_label, code, breakIt) => {
+    const ctx = await createTeamWithMembers(db);
+    const email = `no-account-${code.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    const { id, token } = await inviteOne(ctx, email);
+    await breakIt(ctx, id);
+    expect(await signUpFromInvitation(token, { name: "Nobody", password })).toMatchObject({ ok: false, code });
+    expect(await db.user.count({ where: { emailCanonical: email } })).toBe(0);
+    expect(await db.membership.count({ where: { teamId: ctx.team.id } })).toBe(3);
+  });
+
+  it("refuses an address that already has an account and creates nothing", async () => {
+    const ctx = await createTeamWithMembers(db);
+    await createUser(db, { email: "taken@example.com" });
+    const { token } = await inviteOne(ctx, "taken@example.com");
+    expect(await signUpFromInvitation(token, { name: "Dup", password })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await db.user.count({ where: { emailCanonical: "taken@example.com" } })).toBe(1);
+    expect(await findInvitationByToken(token)).toMatchObject({ state: "PENDING" });
+  });
+});
+
 describe("admin operations", () => {
   it("resend rotates the token, restarts the lifetime and queues a new email", async () => {
     const ctx = await createTeamWithMembers(db);
     const { id, token } = await inviteOne(ctx, "again@example.com");
-    await db.invitation.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expireIn(id, -1);
     const resent = await resendInvitation(asActor(ctx.admin), ctx.ref, id);
     expect(resent).toMatchObject({ ok: true, sendCount: 2 });
     expect(await findInvitationByToken(token)).toEqual({ state: "invalid" });
@@ -223,6 +352,26 @@ describe("admin operations", () => {
     expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: true });
     expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: true });
     expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
+  });
+
+  it("reviving an expired invitation needs a free seat; a refused resend rolls back and uses none of the hourly limit", async () => {
+    const ctx = await createTeamWithMembers(db, { seatLimit: 5 });
+    const expired = await inviteOne(ctx, "expired-seat@example.com");
+    await db.$executeRaw`UPDATE "Invitation" SET "expiresAt" = now() - interval '1 second' WHERE "id" = ${expired.id}::uuid`;
+    const first = await inviteOne(ctx, "seat-a@example.com");
+    const second = await inviteOne(ctx, "seat-b@example.com");
+    // 3 members + 2 pending = 5 of 5: the expired one holds no seat and may not take one.
+    for (let attempt = 0; attempt < env.RESENDS_PER_INVITATION_PER_HOUR + 1; attempt += 1) {
+      expect(await resendInvitation(asActor(ctx.admin), ctx.ref, expired.id)).toMatchObject({ ok: false, code: "LIMIT_REACHED" });
+    }
+    expect(await db.rateLimitBucket.count({ where: { key: `resend:${expired.id}` } })).toBe(0);
+    expect(await db.emailOutbox.count({ where: { invitationId: expired.id } })).toBe(1);
+    expect(await findInvitationByToken(expired.token)).toMatchObject({ state: "EXPIRED" });
+    // A pending one keeps its seat, so resending it is fine in a full team.
+    expect(await resendInvitation(asActor(ctx.admin), ctx.ref, first.id)).toMatchObject({ ok: true, sendCount: 2 });
+
+    await withdrawInvitation(asActor(ctx.admin), ctx.ref, second.id);
+    expect(await resendInvitation(asActor(ctx.admin), ctx.ref, expired.id)).toMatchObject({ ok: true, sendCount: 2 });
   });
 
   it("withdraw kills the link at once and only works while pending", async () => {

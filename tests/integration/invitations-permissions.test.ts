@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { deleteInvitation } from "@/lib/invitations/delete-invitation";
@@ -20,7 +21,7 @@ type Operation = (actor: Actor | null, team: TeamRef, invitationId: string, ctx:
 const operations: Record<string, Operation> = {
   list: (actor, team) => listTeamInvitations(actor, team, {}),
   details: (actor, team, id) => getTeamInvitation(actor, team, id),
-  invite: (actor, team, _id, ctx) => inviteMembers(actor, team, { emails: "matrix-new@example.com", roleId: ctx.roles.member.id }),
+  invite: (actor, team, _id, ctx) => inviteMembers(actor, team, { emails: `matrix-new-${randomUUID()}@example.com`, roleId: ctx.roles.member.id }),
   resend: (actor, team, id) => resendInvitation(actor, team, id),
   withdraw: (actor, team, id) => withdrawInvitation(actor, team, id),
   edit: (actor, team, id) => updateInvitation(actor, team, id, { language: "fr" }),
@@ -57,7 +58,8 @@ describe("permission matrix: every operation × caller", () => {
         const ctx = await createTeamWithMembers(db);
         const other = await createTeamWithMembers(db);
         const outsider = await createUser(db);
-        const invited = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "matrix@example.com", roleId: ctx.roles.member.id });
+        // A fresh address per case: one address may only receive so many invitations an hour.
+        const invited = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: `matrix-${randomUUID()}@example.com`, roleId: ctx.roles.member.id });
         const invitationId = invited.ok ? invited.results[0]!.invitationId! : "";
         const before = await snapshot(ctx.team.id);
         const auditBefore = await db.auditEvent.count({ where: { teamId: ctx.team.id } });

@@ -102,6 +102,22 @@ describe(`races (${engine})`, () => {
     expect(await db.invitation.count({ where: { teamId: ctx.team.id } })).toBe(5);
   });
 
+  it("parallel accepts never overshoot a seat limit: exactly the free seats become memberships", async () => {
+    // Invited while the limit was higher, then lowered: 10 pending invitations, 3 free seats.
+    const ctx = await createTeamWithMembers(db, { seatLimit: 100 });
+    const invitees = await Promise.all(Array.from({ length: 10 }, (_, i) => createUser(db, { email: `seat-accept${i}@example.com` })));
+    const invited: Array<{ id: string; token: string }> = [];
+    for (const invitee of invitees) invited.push(await inviteWithToken(ctx, invitee.email));
+    await db.team.update({ where: { id: ctx.team.id }, data: { seatLimit: 6 } });
+
+    const results = await Promise.all(invitees.map((invitee, i) => acceptInvitation(asActor(invitee), invited[i]!.token)));
+
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(results.filter((r) => !r.ok && r.code === "LIMIT_REACHED")).toHaveLength(7);
+    expect(await db.membership.count({ where: { teamId: ctx.team.id } })).toBe(6);
+    expect(await db.invitation.count({ where: { teamId: ctx.team.id, status: "ACCEPTED" } })).toBe(3);
+  });
+
   it("a shared rate limit admits exactly its limit under parallel load", async () => {
     const key = `race-limit-${Date.now()}`;
     const outcomes = await Promise.all(Array.from({ length: 40 }, () => consumeRateLimit(db, { key, limit: 25, windowSeconds: 3600 })));

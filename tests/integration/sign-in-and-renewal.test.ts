@@ -12,6 +12,8 @@ const { inviteMembers } = await import("@/lib/invitations/invite-members");
 const { getInvitationLink } = await import("@/lib/invitations/get-invitation-link");
 const { requestInvitationRenewal } = await import("@/lib/invitations/request-invitation-renewal");
 const { findInvitationByToken } = await import("@/lib/invitations/find-invitation-by-token");
+const { acceptInvitation } = await import("@/lib/invitations/accept-invitation");
+const { resendInvitation } = await import("@/lib/invitations/resend-invitation");
 
 const { db } = getTestDatabase();
 
@@ -23,6 +25,21 @@ describe("sign-in", () => {
     expect(stored.passwordHash).toMatch(/^scrypt\$/);
     expect(stored.passwordHash).not.toContain("correct horse");
     expect(await signInWithPassword(" PERSON@example.COM ", "correct horse battery", "203.0.113.1")).toMatchObject({ ok: true, user: { id: user.id } });
+  });
+
+  it("signs in and accepts as the same person whatever form of an IDN address was used", async () => {
+    const user = await createUser(db, { email: "Zoe@Bücher.de" });
+    expect(user.emailCanonical).toBe("zoe@xn--bcher-kva.de");
+    await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword("correct horse battery") } });
+    expect(await signInWithPassword("ZOE@BÜCHER.DE", "correct horse battery", "203.0.113.2")).toMatchObject({ ok: true, user: { id: user.id } });
+    expect(await signInWithPassword("zoe@xn--bcher-kva.de", "correct horse battery", "203.0.113.2")).toMatchObject({ ok: true, user: { id: user.id } });
+
+    const ctx = await createTeamWithMembers(db);
+    const invited = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "zoe@BÜCHER.de", roleId: ctx.roles.member.id });
+    const id = invited.ok ? invited.results[0]!.invitationId! : "";
+    const link = await getInvitationLink(asActor(ctx.admin), ctx.ref, id);
+    const token = link.ok ? link.url.split("/invite/")[1]! : "";
+    expect(await acceptInvitation(asActor(user), token)).toMatchObject({ ok: true, alreadyMember: false });
   });
 
   it("pauses an address after repeated failures, even with the right password, and says so", async () => {
@@ -47,7 +64,7 @@ describe("asking for a new invitation", () => {
     expect(await requestInvitationRenewal(token)).toEqual({ ok: true });
     expect(await db.emailOutbox.count({ where: { invitationId: id, kind: "renewal_request" } })).toBe(0);
 
-    await db.invitation.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.$executeRaw`UPDATE "Invitation" SET "expiresAt" = now() - interval '1 second' WHERE "id" = ${id}::uuid`;
     expect(await requestInvitationRenewal(token)).toEqual({ ok: true });
     expect(await requestInvitationRenewal(token)).toEqual({ ok: true });
     const requests = await db.emailOutbox.findMany({ where: { invitationId: id, kind: "renewal_request" } });
@@ -58,6 +75,51 @@ describe("asking for a new invitation", () => {
 
     expect(await requestInvitationRenewal(`tgi_${"B".repeat(43)}`)).toEqual({ ok: true });
     expect(await requestInvitationRenewal("nonsense")).toEqual({ ok: true });
+  });
+
+  async function expiredInvitation(email: string) {
+    const ctx = await createTeamWithMembers(db);
+    const invited = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: email, roleId: ctx.roles.member.id });
+    const id = invited.ok ? invited.results[0]!.invitationId! : "";
+    const token = await currentToken(ctx, id);
+    await db.$executeRaw`UPDATE "Invitation" SET "expiresAt" = now() - interval '1 second' WHERE "id" = ${id}::uuid`;
+    return { ctx, id, token };
+  }
+  async function currentToken(ctx: Awaited<ReturnType<typeof createTeamWithMembers>>, id: string) {
+    const link = await getInvitationLink(asActor(ctx.admin), ctx.ref, id);
+    return link.ok ? link.url.split("/invite/")[1]! : "";
+  }
+  const renewalRecipients = async (id: string) =>
+    (await db.emailOutbox.findMany({ where: { invitationId: id, kind: "renewal_request" }, orderBy: { createdAt: "asc" } })).map((row) => row.to);
+
+  it("can be asked again after a resend expired too, once per send", async () => {
+    const { ctx, id, token } = await expiredInvitation("twice-late@example.com");
+    expect(await requestInvitationRenewal(token)).toEqual({ ok: true });
+    expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: true, sendCount: 2 });
+    const newToken = await currentToken(ctx, id);
+    await db.$executeRaw`UPDATE "Invitation" SET "expiresAt" = now() - interval '1 second' WHERE "id" = ${id}::uuid`;
+    expect(await requestInvitationRenewal(newToken)).toEqual({ ok: true });
+    expect(await requestInvitationRenewal(newToken)).toEqual({ ok: true });
+    expect(await renewalRecipients(id)).toEqual([ctx.admin.email, ctx.admin.email]);
+    expect(await db.auditEvent.count({ where: { targetId: id, action: "invitation.renewal_requested" } })).toBe(2);
+  });
+
+  it("tells the team's managers when the inviter left the team", async () => {
+    const { ctx, id, token } = await expiredInvitation("orphan-left@example.com");
+    const otherAdmin = await createUser(db, { name: "Second admin" });
+    await db.membership.create({ data: { teamId: ctx.team.id, userId: otherAdmin.id, roleId: ctx.roles.admin.id } });
+    await db.membership.delete({ where: { teamId_userId: { teamId: ctx.team.id, userId: ctx.admin.id } } });
+    expect(await requestInvitationRenewal(token)).toEqual({ ok: true });
+    // Owner first (highest rank), then admins; never the member without members.manage.
+    expect(await renewalRecipients(id)).toEqual([ctx.owner.email, otherAdmin.email]);
+  });
+
+  it("tells the team's managers when the inviter's account is gone", async () => {
+    const { ctx, id, token } = await expiredInvitation("orphan-deleted@example.com");
+    await db.user.delete({ where: { id: ctx.admin.id } });
+    expect((await db.invitation.findUniqueOrThrow({ where: { id } })).inviterId).toBeNull();
+    expect(await requestInvitationRenewal(token)).toEqual({ ok: true });
+    expect(await renewalRecipients(id)).toEqual([ctx.owner.email]);
   });
 
   it("answers unknown and known-but-dead tokens with the same shape", async () => {

@@ -69,6 +69,30 @@ describe("Resend webhook", () => {
     expect(await statusOf(id)).toBe("SENT");
   });
 
+  it("answers an event for an email whose id is not saved yet with non-2xx, records nothing, and applies Svix's retry", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const invited = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: `early-${randomUUID()}@example.com`, roleId: ctx.roles.member.id });
+    const id = invited.ok ? invited.results[0]!.invitationId! : "";
+    const messageId = randomUUID();
+    const eventId = `msg_${randomUUID()}`;
+    const at = new Date();
+
+    const early = await POST(signed("email.delivered", messageId, { id: eventId, at }));
+    expect(early.status).toBeGreaterThanOrEqual(400);
+    expect(await db.webhookEvent.count({ where: { id: eventId } })).toBe(0);
+    expect(await statusOf(id)).toBe("QUEUED");
+
+    // The sender records the provider's answer (what deliverQueuedEmails does after the send).
+    await db.emailOutbox.updateMany({ where: { invitationId: id }, data: { status: "SENT", providerMessageId: messageId } });
+    await db.invitation.update({ where: { id }, data: { deliveryStatus: "SENT" } });
+
+    const retried = await POST(signed("email.delivered", messageId, { id: eventId, at }));
+    expect(retried.status).toBe(200);
+    expect(await statusOf(id)).toBe("DELIVERED");
+    expect(await db.webhookEvent.count({ where: { id: eventId } })).toBe(1);
+    expect(await (await POST(signed("email.delivered", messageId, { id: eventId, at }))).text()).toBe("Already processed");
+  });
+
   it.each([
     ["unsigned", (messageId: string) => new Request("http://localhost/api/webhooks/resend", { method: "POST", body: JSON.stringify({ type: "email.delivered", data: { email_id: messageId } }) })],
     ["tampered", (messageId: string) => signed("email.bounced", messageId, { tamper: true })],

@@ -1,14 +1,18 @@
-import type { EmailMessages } from "./en";
+import { defineEmailLanguage } from "./email-language";
 
-export const fr: EmailMessages = {
-  intlLocale: "fr-FR",
-  subject: (inviter, team) => `${inviter} vous invite à rejoindre ${team} sur Teamgate`,
-  preview: (team) => `Rejoignez ${team} sur Teamgate`,
-  heading: (team) => `Rejoignez ${team} sur Teamgate`,
-  intro: (inviter, team, role) => `${inviter} vous invite à rejoindre ${team} avec le rôle ${role}.`,
-  invitedAddress: (email) => `Cette invitation est destinée à ${email}.`,
-  expires: (date) => `L’invitation expire le ${date}.`,
-  button: "Accepter l’invitation",
-  linkIntro: "Ou ouvrez ce lien dans votre navigateur :",
-  unexpected: "Si vous ne vous attendiez pas à cette invitation, ignorez cet e-mail : rien ne se passe tant que vous n’acceptez pas.",
-};
+export const fr = defineEmailLanguage({
+  code: "fr",
+  label: "Français",
+  messages: {
+    intlLocale: "fr-FR",
+    subject: (team) => `Rejoignez ${team} sur Teamgate`,
+    preview: (team) => `Rejoignez ${team} sur Teamgate`,
+    heading: (team) => `Rejoignez ${team} sur Teamgate`,
+    intro: (inviter, team, role) => `${inviter} vous invite à rejoindre ${team} avec le rôle ${role}.`,
+    invitedAddress: (email) => `Cette invitation est destinée à ${email}.`,
+    expires: (date) => `L’invitation expire le ${date}.`,
+    button: "Accepter l’invitation",
+    linkIntro: "Ou ouvrez ce lien dans votre navigateur :",
+    unexpected: "Si vous ne vous attendiez pas à cette invitation, ignorez cet e-mail : rien ne se passe tant que vous n’acceptez pas.",
+  },
+});

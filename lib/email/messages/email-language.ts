@@ -1,0 +1,21 @@
+/** Everything one language needs for the invitation email. User-supplied values arrive already defused. */
+export type EmailMessages = {
+  intlLocale: string;
+  /** Fixed text plus the team name: nothing else a sender controls reaches the subject line. */
+  subject: (team: string) => string;
+  preview: (team: string) => string;
+  heading: (team: string) => string;
+  intro: (inviter: string, team: string, role: string) => string;
+  invitedAddress: (email: string) => string;
+  expires: (date: string) => string;
+  button: string;
+  linkIntro: string;
+  unexpected: string;
+};
+
+export type EmailLanguage<Code extends string = string> = { code: Code; label: string; messages: EmailMessages };
+
+/** Keeps each file's language code as a literal type, so the list of codes is typed from the files. */
+export function defineEmailLanguage<const Code extends string>(language: EmailLanguage<Code>): EmailLanguage<Code> {
+  return language;
+}
