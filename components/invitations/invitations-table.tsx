@@ -1,9 +1,13 @@
 "use client";
 
 import { useTable, type SortingState, type ColumnVisibilityState as VisibilityState } from "@tanstack/react-table";
-import { ChevronLeft, ChevronRight, Columns3, Mail, SearchX } from "lucide-react";
+import { Columns3, Mail, SearchX } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { readList, stepPage, toggleListValue } from "@/components/data-table/merge-query";
+import { PaginationBar } from "@/components/data-table/pagination-bar";
+import { useSearchBox } from "@/components/data-table/use-search-box";
+import { useUrlState } from "@/components/data-table/use-url-state";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -15,7 +19,6 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { InvitationListQuery } from "@/lib/invitations/schemas";
 import { cn } from "@/lib/utils/cn";
@@ -25,11 +28,9 @@ import { STATUS_OPTIONS } from "./invitation-status-badge";
 import { invitationFeatures } from "./invitation-table-features";
 import { InvitationTableProvider } from "./invitation-table-provider";
 import { InviteButton, InviteDialog } from "./invite-dialog";
-import { readList, toggleListValue } from "./merge-query";
 import { MultiSelectFilter } from "./multi-select-filter";
 import { SortableHeader } from "./sortable-header";
 import { useStoredVisibility } from "./use-stored-visibility";
-import { useUrlState } from "./use-url-state";
 
 type Props = {
   invitations: InvitationRow[];
@@ -48,41 +49,15 @@ const DEFAULT_VISIBILITY: VisibilityState = { id: false };
 // The row menu stays in reach when the columns are wider than the screen and the table scrolls.
 const STICKY_ACTIONS = "sticky right-0 z-10";
 
-const formatCount = (value: number) => value.toLocaleString("en");
-
 export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInvitations, pageCount, query, context }: Props) {
   const router = useRouter();
   const { params, update, isPending } = useUrlState();
   const [inviteOpen, setInviteOpen] = useState(false);
   const [columnVisibility, setColumnVisibility] = useStoredVisibility(VISIBILITY_KEY, DEFAULT_VISIBILITY);
 
-  // The box is the user's while they type: only typing asks for a search (debounced). When the
-  // search changes any other way (Back, Forward, "Clear all filters"), the box follows it.
-  const [search, setSearch] = useState(query.q ?? "");
-  const requestedSearch = useRef(query.q ?? "");
-  const searchTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(searchTimer.current), []);
-  useEffect(() => {
-    const q = query.q ?? "";
-    if (q === requestedSearch.current) return;
-    clearTimeout(searchTimer.current);
-    requestedSearch.current = q;
-    setSearch(q);
-  }, [query.q]);
-  const typeSearch = (value: string) => {
-    setSearch(value);
-    clearTimeout(searchTimer.current);
-    searchTimer.current = setTimeout(() => {
-      const q = value.trim();
-      if (q === requestedSearch.current) return;
-      requestedSearch.current = q;
-      update({ q: q || null }, { history: "replace" });
-    }, 300);
-  };
+  const searchBox = useSearchBox(query.q, update);
   const clearFilters = () => {
-    clearTimeout(searchTimer.current);
-    requestedSearch.current = "";
-    setSearch("");
+    searchBox.clear();
     update({ status: null, role: null, inviter: null, q: null });
   };
   const listFilter = (key: "status" | "role" | "inviter") => ({
@@ -133,17 +108,7 @@ export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInv
       const order = latest.get("order") ?? "desc";
       return { sort: id, order: sort === id && order === "asc" ? "desc" : "asc" };
     });
-  const goToPage = (step: -1 | 1) =>
-    update(
-      (latest) => {
-        const page = Math.min(Math.max(1, (Number(latest.get("page")) || 1) + step), pageCount);
-        return { page: page > 1 ? String(page) : null };
-      },
-      { resetPage: false },
-    );
   const filtersActive = query.status.length + query.role.length + query.inviter.length > 0 || !!query.q;
-  const firstShown = (query.page - 1) * query.perPage + 1;
-  const lastShown = firstShown + invitations.length - 1;
   const visibleColumns = table.getVisibleLeafColumns();
 
   const inviteDialog = <InviteDialog context={context} onInvited={() => router.refresh()} open={inviteOpen} onOpenChange={setInviteOpen} />;
@@ -172,8 +137,8 @@ export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInv
             type="search"
             aria-label="Search by email"
             placeholder="Search by email…"
-            value={search}
-            onChange={(event) => typeSearch(event.target.value)}
+            value={searchBox.search}
+            onChange={(event) => searchBox.type(event.target.value)}
             className="h-8 w-full sm:w-60"
           />
           <MultiSelectFilter label="Status" options={STATUS_OPTIONS} {...listFilter("status")} />
@@ -288,58 +253,17 @@ export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInv
         </InvitationTableProvider>
       </div>
 
-      <div className="flex flex-col-reverse items-center justify-between gap-3 text-sm sm:flex-row">
-        <p className="text-muted-foreground" aria-live="polite">
-          {total === 0
-            ? "No invitations"
-            : `${invitations.length > 0 ? `${formatCount(firstShown)}–${formatCount(lastShown)} of ` : ""}${formatCount(total)}${totalIsCapped ? "+" : ""} invitations${totalIsCapped ? "; filter or search to narrow them" : ""}`}
-        </p>
-        <div className="flex flex-wrap items-center justify-center gap-x-4 gap-y-2">
-          <div className="flex items-center gap-2">
-            <span className="whitespace-nowrap text-muted-foreground" id="rows-per-page-label">
-              Rows per page
-            </span>
-            <Select value={String(query.perPage)} onValueChange={(value) => update({ perPage: value })}>
-              <SelectTrigger className="h-8 w-20" aria-labelledby="rows-per-page-label">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                {[10, 20, 50, 100].map((size) => (
-                  <SelectItem key={size} value={String(size)}>
-                    {size}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-          </div>
-          <div className="flex items-center gap-2">
-            <span className="whitespace-nowrap px-2">
-              Page {formatCount(query.page)} of {formatCount(pageCount)}
-              {totalIsCapped ? "+" : ""}
-            </span>
-            <Button
-              variant="outline"
-              size="icon"
-              className="size-8"
-              aria-label="Previous page"
-              disabled={query.page <= 1}
-              onClick={() => goToPage(-1)}
-            >
-              <ChevronLeft aria-hidden className="size-4" />
-            </Button>
-            <Button
-              variant="outline"
-              size="icon"
-              className="size-8"
-              aria-label="Next page"
-              disabled={query.page >= pageCount}
-              onClick={() => goToPage(1)}
-            >
-              <ChevronRight aria-hidden className="size-4" />
-            </Button>
-          </div>
-        </div>
-      </div>
+      <PaginationBar
+        page={query.page}
+        pageCount={pageCount}
+        perPage={query.perPage}
+        shown={invitations.length}
+        total={total}
+        totalIsCapped={totalIsCapped}
+        noun="invitations"
+        onPageChange={(step) => update((latest) => stepPage(latest, step, pageCount), { resetPage: false })}
+        onPerPageChange={(value) => update({ perPage: value })}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inviteMembers } from "@/lib/invitations/invite-members";
+import { listTeamMembers } from "@/lib/members/list-team-members";
 import { changeMemberRole, removeMember } from "@/lib/members/manage-member";
 import { updateAllowedDomains } from "@/lib/teams/update-allowed-domains";
 import { asActor, createTeamWithMembers, createUser } from "../helpers/factories";
@@ -19,6 +20,33 @@ describe("members", () => {
     const owner = await membershipOf(ctx.team.id, ctx.owner.id);
     expect(await changeMemberRole(asActor(ctx.admin), ctx.ref, owner.id, ctx.roles.member.id)).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await removeMember(asActor(ctx.member), ctx.ref, owner.id)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+
+  it("lists members a page at a time, searchable by name or email, owners first", async () => {
+    const ctx = await createTeamWithMembers(db);
+    for (let i = 0; i < 12; i += 1) {
+      const user = await createUser(db, { email: `Person${i}@Example.com`, name: i === 7 ? "Ada 100%_Lovelace" : `Person ${i}` });
+      await db.membership.create({ data: { teamId: ctx.team.id, userId: user.id, roleId: ctx.roles.member.id } });
+    }
+    const page = async (query: Record<string, string>) => {
+      const result = await listTeamMembers(asActor(ctx.member), ctx.ref, query);
+      if (!result.ok) throw new Error(result.error);
+      return result;
+    };
+    const first = await page({ perPage: "10" });
+    expect(first).toMatchObject({ total: 15, pageCount: 2, teamSize: 15 });
+    expect(first.members).toHaveLength(10);
+    expect(first.members[0]!.role.name).toBe("Owner");
+    const second = await page({ perPage: "10", page: "2" });
+    expect(second.members).toHaveLength(5);
+    expect(new Set([...first.members, ...second.members].map((m) => m.id)).size).toBe(15);
+    expect((await page({ perPage: "10", page: "9" })).query.page).toBe(2);
+
+    expect((await page({ q: "LOVELACE" })).members.map((m) => m.name)).toEqual(["Ada 100%_Lovelace"]);
+    expect((await page({ q: "person3@example" })).members.map((m) => m.email)).toEqual(["Person3@Example.com"]);
+    expect((await page({ q: "%_" })).members).toHaveLength(1);
+    expect(await page({ q: "nobody" })).toMatchObject({ total: 0, teamSize: 15, members: [] });
+    expect(await listTeamMembers(asActor(ctx.member), ctx.ref, { perPage: "7" })).toMatchObject({ ok: false, code: "INVALID" });
   });
 
   it("the last owner can be neither demoted nor removed", async () => {

@@ -1,16 +1,22 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { MembersTable } from "@/components/members/members-table";
+import { Alert } from "@/components/ui/alert";
 import { listTeamMembers } from "@/lib/members/list-team-members";
 import { can } from "@/lib/permissions/can";
 import { requireTeamPage } from "@/lib/teams/require-team-page";
 
 export const metadata: Metadata = { title: "Members" };
 
-export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function MembersPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { user } = await requireTeamPage(slug, "members.read", `/teams/${slug}/settings/members`);
-  const result = await listTeamMembers({ kind: "user", userId: user.id }, { slug });
+  const result = await listTeamMembers({ kind: "user", userId: user.id }, { slug }, await searchParams);
+  if (!result.ok && result.code === "INVALID") {
+    return <Alert variant="destructive">{result.error} The link may be outdated; open Members from the menu again.</Alert>;
+  }
   if (!result.ok) notFound();
 
   return (
@@ -18,11 +24,14 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
       <div>
         <h2 id="members-heading" className="text-lg font-semibold">Members</h2>
         <p className="text-sm text-muted-foreground">
-          {result.members.length} {result.members.length === 1 ? "person has" : "people have"} access to {result.access.team.name}.
+          {result.teamSize.toLocaleString("en")} {result.teamSize === 1 ? "person has" : "people have"} access to {result.access.team.name}.
         </p>
       </div>
       <MembersTable
         members={result.members}
+        query={result.query}
+        total={result.total}
+        pageCount={result.pageCount}
         teamSlug={slug}
         viewerRank={result.access.role.rank}
         grantableRoles={can(result.access.role, "members.manage") ? result.roles.filter((role) => role.rank <= result.access.role.rank) : []}

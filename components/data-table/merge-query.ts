@@ -22,3 +22,9 @@ export function toggleListValue(value: string | null, item: string, checked: boo
   if (checked) items.push(item);
   return items.length > 0 ? items.join(",") : null;
 }
+
+/** The change that moves one page back or forward from the newest URL, within 1..pageCount. */
+export function stepPage(latest: URLSearchParams, step: -1 | 1, pageCount: number): UrlChanges {
+  const page = Math.min(Math.max(1, (Number(latest.get("page")) || 1) + step), pageCount);
+  return { page: page > 1 ? String(page) : null };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeQuery, readList, toggleListValue } from "./merge-query";
+import { mergeQuery, readList, stepPage, toggleListValue } from "./merge-query";
 
 describe("mergeQuery", () => {
   it("sets, replaces and removes keys and keeps the others", () => {
@@ -37,5 +37,14 @@ describe("readList", () => {
   it("splits and drops empty items", () => {
     expect(readList("A,,B")).toEqual(["A", "B"]);
     expect(readList(null)).toEqual([]);
+  });
+});
+
+describe("stepPage", () => {
+  it("moves within the pages and drops page=1 from the URL", () => {
+    expect(stepPage(new URLSearchParams("page=2"), -1, 5)).toEqual({ page: null });
+    expect(stepPage(new URLSearchParams(""), 1, 5)).toEqual({ page: "2" });
+    expect(stepPage(new URLSearchParams("page=5"), 1, 5)).toEqual({ page: "5" });
+    expect(stepPage(new URLSearchParams("page=junk"), 1, 5)).toEqual({ page: "2" });
   });
 });

@@ -1,0 +1,22 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("members are searchable by name or email, and the search lives in the URL", async ({ page }) => {
+  await signIn(page, "admin@acme.test", undefined, "/teams/acme/settings/members");
+  const rows = page.locator("tbody tr");
+  await expect(rows.filter({ hasText: "owner@acme.test" })).toBeVisible();
+
+  await page.getByLabel("Search members by name or email").fill("MIA");
+  await expect(page).toHaveURL(/q=MIA/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("member@acme.test");
+
+  await page.reload();
+  await expect(page.getByLabel("Search members by name or email")).toHaveValue("MIA");
+  await page.getByLabel("Search members by name or email").fill("nobody-like-this");
+  await expect(page.getByText("No members match “nobody-like-this”")).toBeVisible();
+  await page.getByRole("button", { name: "Clear the search" }).click();
+  await expect(page).not.toHaveURL(/q=/);
+  await expect(rows.filter({ hasText: "owner@acme.test" })).toBeVisible();
+  await expect(page.getByLabel("Search members by name or email")).toHaveValue("");
+});
