@@ -7,7 +7,8 @@ import { deleteInvitationAction } from "@/app/(app)/teams/[slug]/settings/invita
 import { resendInvitationAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/resend-invitation-action";
 import { withdrawInvitationAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/withdraw-invitation-action";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { DropdownMenuItem, DropdownMenuSeparator } from "@/components/ui/dropdown-menu";
+import { RowMenu } from "@/components/ui/row-menu";
 import { ConfirmDialog } from "./confirm-dialog";
 import { copyInvitationLink } from "./copy-invitation-link";
 import { InvitationDetailsDialog } from "./invitation-details-dialog";
@@ -51,41 +52,41 @@ export function InvitationRowActions({ invitation }: { invitation: InvitationRow
 
   return (
     <>
-      <DropdownMenu>
-        <DropdownMenuTrigger asChild>
+      <RowMenu
+        className="w-48"
+        trigger={
           <Button ref={trigger} variant="ghost" size="icon" aria-label={`Actions for ${invitation.email}`} aria-busy={busy || undefined}>
             <MoreHorizontal aria-hidden className="size-4" />
           </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent align="end" className="w-48">
-          <DropdownMenuItem onSelect={openDetails}>
-            <Eye aria-hidden /> View details
+        }
+      >
+        <DropdownMenuItem onSelect={openDetails}>
+          <Eye aria-hidden /> View details
+        </DropdownMenuItem>
+        {pending && manageable ? (
+          <DropdownMenuItem onSelect={() => void copyInvitationLink(context.teamSlug, invitation.id)}>
+            <Copy aria-hidden /> Copy link
           </DropdownMenuItem>
-          {pending && manageable ? (
-            <DropdownMenuItem onSelect={() => void copyInvitationLink(context.teamSlug, invitation.id)}>
-              <Copy aria-hidden /> Copy link
+        ) : null}
+        {resendable ? (
+          <DropdownMenuItem disabled={busy} onSelect={() => run("resend", resendInvitationAction, `Invitation sent again to ${invitation.email}`)}>
+            <RotateCw aria-hidden /> Resend
+          </DropdownMenuItem>
+        ) : null}
+        {pending && manageable ? (
+          <DropdownMenuItem disabled={busy} onSelect={() => openConfirm("withdraw")}>
+            <Undo2 aria-hidden /> Withdraw
+          </DropdownMenuItem>
+        ) : null}
+        {manageable ? (
+          <>
+            <DropdownMenuSeparator />
+            <DropdownMenuItem variant="destructive" disabled={busy} onSelect={() => openConfirm("delete")}>
+              <Trash2 aria-hidden /> Delete
             </DropdownMenuItem>
-          ) : null}
-          {resendable ? (
-            <DropdownMenuItem disabled={busy} onSelect={() => run("resend", resendInvitationAction, `Invitation sent again to ${invitation.email}`)}>
-              <RotateCw aria-hidden /> Resend
-            </DropdownMenuItem>
-          ) : null}
-          {pending && manageable ? (
-            <DropdownMenuItem disabled={busy} onSelect={() => openConfirm("withdraw")}>
-              <Undo2 aria-hidden /> Withdraw
-            </DropdownMenuItem>
-          ) : null}
-          {manageable ? (
-            <>
-              <DropdownMenuSeparator />
-              <DropdownMenuItem variant="destructive" disabled={busy} onSelect={() => openConfirm("delete")}>
-                <Trash2 aria-hidden /> Delete
-              </DropdownMenuItem>
-            </>
-          ) : null}
-        </DropdownMenuContent>
-      </DropdownMenu>
+          </>
+        ) : null}
+      </RowMenu>
 
       {used.confirm ? (
         <>

@@ -9,7 +9,8 @@ import { ConfirmDialog } from "@/components/invitations/confirm-dialog";
 import { roleOptions } from "@/components/invitations/select-options";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { DropdownMenuItem } from "@/components/ui/dropdown-menu";
+import { RowMenu } from "@/components/ui/row-menu";
 import { returnFocus } from "@/components/ui/return-focus";
 import { SelectField } from "@/components/ui/select-field";
 
@@ -39,21 +40,20 @@ export function MemberRowActions({ teamSlug, member, roles }: Props) {
 
   return (
     <>
-      <DropdownMenu>
-        <DropdownMenuTrigger asChild>
+      <RowMenu
+        trigger={
           <Button ref={trigger} variant="ghost" size="icon" aria-label={`Actions for ${member.email}`}>
             <MoreHorizontal aria-hidden className="size-4" />
           </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent align="end">
-          <DropdownMenuItem onSelect={() => setDialog("role")}>
-            <UserCog aria-hidden /> Change role
-          </DropdownMenuItem>
-          <DropdownMenuItem variant="destructive" onSelect={() => setDialog("remove")}>
-            <UserMinus aria-hidden /> Remove from team
-          </DropdownMenuItem>
-        </DropdownMenuContent>
-      </DropdownMenu>
+        }
+      >
+        <DropdownMenuItem onSelect={() => setDialog("role")}>
+          <UserCog aria-hidden /> Change role
+        </DropdownMenuItem>
+        <DropdownMenuItem variant="destructive" onSelect={() => setDialog("remove")}>
+          <UserMinus aria-hidden /> Remove from team
+        </DropdownMenuItem>
+      </RowMenu>
 
       <Dialog open={dialog === "role"} onOpenChange={(open) => setDialog(open ? "role" : null)}>
         <DialogContent className="max-w-sm" onCloseAutoFocus={(event) => returnFocus(event, trigger)}>
