@@ -87,7 +87,8 @@ async function growInvitations(from, total) {
 
 function startServer(extraEnv = {}) {
   const env = { ...process.env, ...engine.env, AUTH_SECRET: "bench-secret-bench-secret-bench-secret!", APP_URL: ORIGIN, API_REQUESTS_PER_MINUTE: "100000000", INVITES_PER_TEAM_PER_HOUR: "100000000", INVITES_PER_INVITER_PER_HOUR: "100000000", INVITE_PAGE_REQUESTS_PER_MINUTE: "100000000", ...extraEnv };
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  // What `npm start` runs: the production build behind scripts/start-server.mjs.
+  const child = spawn("node", ["scripts/start-server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
   return child;
 }
 
@@ -323,7 +324,7 @@ function renderMarkdown(r) {
   return `# Benchmarks
 
 Produced by \`npm run bench\` on ${r.date.slice(0, 10)}: ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node},
-PostgreSQL on the same machine, \`next start\` (production build), autocannon from a separate process on loopback,
+PostgreSQL on the same machine, the production build served as \`npm start\` serves it, autocannon from a separate process on loopback,
 ${r.runs} runs of ${r.secondsPerRun} s per figure. Each figure is the median of the runs with their range in parentheses;
 p50 and p95 are exact, from every response's latency. The server, PostgreSQL and the load generator share the same
 ${r.machine.cpus} cores, and these machines are noisy: compare ratios and medians, not single numbers.

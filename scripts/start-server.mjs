@@ -1,24 +1,72 @@
 // `npm start`: the production build, served as `next start` serves it, through a server that
 // records each request's socket address (see peer-aware-server.mjs). Flags: -p PORT, -H HOST.
+//
+// Node runs JavaScript on one core, and rendering a page is CPU-bound; so on PostgreSQL the
+// server runs one worker process per core (WEB_CONCURRENCY overrides), all on one port through
+// node:cluster. The workers share nothing but the database, exactly like separate instances.
+// PGlite can be opened by one process only, so the embedded database always runs one.
+import cluster from "node:cluster";
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
+import nextEnv from "@next/env";
 import { createPeerAwareServer } from "./peer-aware-server.mjs";
 
 process.env.NODE_ENV ??= "production";
-const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
-const port = Number(values.port ?? process.env.PORT ?? 3000);
-const hostname = values.hostname ?? process.env.HOSTNAME;
+// Read .env as Next will, so the choice below sees a DATABASE_URL set there.
+nextEnv.loadEnvConfig(process.cwd());
 
-const { default: next } = await import("next");
-const app = next({ dev: false, dir: process.cwd(), hostname, port });
-const handle = app.getRequestHandler();
-await app.prepare();
+function workerCount() {
+  if (!process.env.DATABASE_URL) return 1;
+  const requested = process.env.WEB_CONCURRENCY;
+  if (requested === undefined || requested === "") return availableParallelism();
+  const count = Number(requested);
+  if (!Number.isInteger(count) || count < 1 || count > 64) {
+    console.error(`WEB_CONCURRENCY must be a whole number from 1 to 64 (got "${requested}").`);
+    process.exit(1);
+  }
+  return count;
+}
 
-const server = createPeerAwareServer((request, response) => handle(request, response));
-server.listen(port, hostname, () => console.log(`Teamgate ready on http://${hostname ?? "localhost"}:${port}`));
+const workers = workerCount();
 
-const stop = () => {
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
-};
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
+if (cluster.isPrimary && workers > 1) {
+  let stopping = false;
+  for (let i = 0; i < workers; i += 1) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`Worker ${worker.process.pid} exited (${signal ?? code}); starting another.`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+} else {
+  const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  const hostname = values.hostname ?? process.env.HOSTNAME;
+
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createPeerAwareServer((request, response) => handle(request, response));
+  server.listen(port, hostname, () => {
+    if (!cluster.isWorker || cluster.worker?.id === 1) {
+      console.log(`Teamgate ready on http://${hostname ?? "localhost"}:${port}${workers > 1 ? ` (${workers} worker processes)` : ""}`);
+    }
+  });
+
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
