@@ -253,6 +253,21 @@ test("the invitation pages are rate-limited per client", async ({ request }) => 
     }
   }
   expect(limited).toBeGreaterThan(0);
+
+  // Still limited: a browser gets a page in its own language, a script plain text; neither loads anything else.
+  const page = await request.get("/invite/tgi_guess-last", {
+    headers: { "x-forwarded-for": client, accept: "text/html", "accept-language": "fr-CH, fr;q=0.9, en;q=0.5" },
+    maxRedirects: 0,
+  });
+  expect(page.status()).toBe(429);
+  expect(page.headers()["content-type"]).toContain("text/html");
+  const html = await page.text();
+  expect(html).toContain('lang="fr"');
+  expect(html).toContain("Trop de requêtes. Patientez une minute puis réessayez.");
+  expect(html).not.toMatch(/src=|href=/);
+  const plain = await request.get("/invite/tgi_guess-last", { headers: { "x-forwarded-for": client }, maxRedirects: 0 });
+  expect(plain.headers()["content-type"]).toContain("text/plain");
+  expect(await plain.text()).toBe("Too many requests. Wait a minute and try again.");
 });
 
 test("received invitations: the badge counts them, decline asks first, accept joins and the badge goes", async ({ browser, page }) => {
