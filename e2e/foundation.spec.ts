@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
@@ -52,4 +53,13 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
 test("sign-in never redirects off-site", async ({ page }) => {
   await signIn(page, "owner@acme.test", undefined, "//evil.example/steal");
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+});
+
+test("a production server with a missing setting stops at start-up and names it", () => {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", AUTH_SECRET: "", APP_URL: "", PGLITE_DATA_DIR: ".data/e2e-env-check", WEB_CONCURRENCY: "1" };
+  delete env.DATABASE_URL;
+  const started = spawnSync("node", ["scripts/start-server.mjs", "-p", "3999", "-H", "127.0.0.1"], { env, encoding: "utf8", timeout: 60_000 });
+  expect(started.status).toBe(1);
+  expect(started.stderr).toContain("AUTH_SECRET: is required in production");
+  expect(started.stderr).toContain("APP_URL: is required in production");
 });
