@@ -391,13 +391,18 @@ test.describe("as Acme's admin", () => {
     await page.getByRole("option", { name: "Admin", exact: true }).click();
     await dialog.getByRole("combobox", { name: "Email language" }).click();
     await page.getByRole("option", { name: "Français" }).click();
+    await dialog.getByRole("checkbox", { name: "Design" }).click();
     await dialog.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText("Invitation updated; its link stays the same")).toBeVisible();
-    // The table behind has refreshed with the new role, and the dialog stayed open through it.
+    // The table behind has refreshed with the new role and group, and the dialog stayed open through it.
     // (The modal hides the page from the accessibility tree, hence CSS locators.)
-    await expect(page.locator("tbody tr").filter({ hasText: email }).locator("td").nth(2)).toHaveText("Admin");
+    const row = page.locator("tbody tr").filter({ hasText: email });
+    await expect(row.locator("td").nth(2)).toHaveText("Admin");
+    await expect(row.locator("td").nth(3)).toHaveText("Design");
     await expect(dialog.getByText("Edited", { exact: true })).toBeVisible();
     await expect(dialog.getByRole("definition").filter({ hasText: "Français" })).toBeVisible();
+    await expect(dialog.getByRole("definition").filter({ hasText: "Design" })).toBeVisible();
+    await expect(dialog.getByRole("checkbox", { name: "Design" })).toBeChecked();
   });
 
   test("from the keyboard alone, closing a dialog opened from a row menu returns focus to that row's button", async ({ page }) => {

@@ -39,12 +39,14 @@ type Props = {
   email: string;
   /** Roles the viewer may grant; empty when they may not edit this invitation. */
   grantableRoles: Array<{ id: string; name: string }>;
+  /** The team's groups, offered when editing. */
+  teamGroups: Array<{ id: string; name: string }>;
   onChanged: () => void;
   /** The row's menu button: the menu item that opened this dialog is gone when it closes. */
   focusOnClose: RefObject<HTMLElement | null>;
 };
 
-export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitationId, email, grantableRoles, onChanged, focusOnClose }: Props) {
+export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitationId, email, grantableRoles, teamGroups, onChanged, focusOnClose }: Props) {
   const [details, setDetails] = useState<Details | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
@@ -140,12 +142,14 @@ export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitati
 
             {invitation.status === "PENDING" && grantableRoles.length > 0 ? (
               <EditInvitationForm
-                key={`${invitation.role.id}-${invitation.language}`}
+                key={`${invitation.role.id}-${invitation.language}-${invitation.groups.map((g) => g.id).join(",")}`}
                 teamSlug={teamSlug}
                 invitationId={invitationId}
                 roleId={invitation.role.id}
                 language={invitation.language}
+                groupIds={invitation.groups.map((g) => g.id)}
                 roles={grantableRoles}
+                groups={teamGroups}
                 onSaved={() => {
                   setVersion((v) => v + 1);
                   onChanged();

@@ -124,6 +124,7 @@ export function InvitationRowActions({ invitation }: { invitation: InvitationRow
           invitationId={invitation.id}
           email={invitation.email}
           grantableRoles={manageable ? context.roles.filter((role) => role.rank <= context.viewerRank) : []}
+          teamGroups={context.groups}
           onChanged={onChanged}
           focusOnClose={trigger}
         />

@@ -8,7 +8,6 @@ import { inviteMembersAction } from "@/app/(app)/teams/[slug]/settings/invitatio
 import { previewInvitationsAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/preview-invitations-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -18,6 +17,7 @@ import type { PreviewEntry } from "@/lib/invitations/preview-invitations";
 import type { InviteAddressResult } from "@/lib/invitations/summarize-invite-results";
 import { copyInvitationLink } from "./copy-invitation-link";
 import type { InvitationTableContext } from "./invitation-row";
+import { GroupCheckboxes } from "./group-checkboxes";
 import { InvitePreview } from "./invite-preview";
 import { LANGUAGE_OPTIONS, roleOptions } from "./select-options";
 
@@ -187,24 +187,7 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
               />
               <SelectField id="invite-language" label="Email language" value={language} onValueChange={setLanguage} options={LANGUAGE_OPTIONS} className="space-y-2" />
             </div>
-            {context.groups.length > 0 ? (
-              <fieldset className="space-y-2">
-                <legend className="text-sm font-medium">Groups (optional)</legend>
-                <div className="flex flex-wrap gap-x-4 gap-y-2">
-                  {context.groups.map((group) => (
-                    <label key={group.id} className="flex items-center gap-2 text-sm">
-                      <Checkbox
-                        checked={groupIds.includes(group.id)}
-                        onCheckedChange={(checked) =>
-                          setGroupIds((ids) => (checked === true ? [...ids, group.id] : ids.filter((id) => id !== group.id)))
-                        }
-                      />
-                      {group.name}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            ) : null}
+            <GroupCheckboxes groups={context.groups} selected={groupIds} onChange={setGroupIds} />
             <DialogFooter>
               <Button type="button" variant="outline" onClick={() => setOpen(false)}>
                 Cancel
