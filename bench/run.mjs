@@ -374,4 +374,9 @@ ${Object.entries(r.explain).map(([name, statements]) => `- **${name}**\n\n${stat
 ${analysis ? `\n## Analysis\n\n${analysis}\n` : ""}`;
 }
 
-main().catch((error) => { console.error(error); process.exit(1); });
+// `node bench/run.mjs --render` rewrites docs/BENCHMARKS.md from bench/results.json (after editing bench/analysis.md).
+if (process.argv.includes("--render")) {
+  writeFileSync("docs/BENCHMARKS.md", renderMarkdown(JSON.parse(readFileSync("bench/results.json", "utf8"))));
+} else {
+  main().catch((error) => { console.error(error); process.exit(1); });
+}
