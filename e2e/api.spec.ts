@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import createClient from "openapi-fetch";
 import type { paths } from "./api/openapi-types";
-import { inviteThroughUi, signIn, uniqueEmail } from "./helpers";
+import { inviteThroughUi, signIn, signUpThroughLink, uniqueEmail } from "./helpers";
 
 type Scope = "invitations:read" | "invitations:write";
 type Api = ReturnType<typeof createClient<paths>>;
@@ -170,11 +170,7 @@ test("an invitee's own key accepts and declines; a dead invitation answers 410",
   await admin.close();
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(link);
-  await page.getByLabel("Your name").fill("Api Invitee");
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account and join" }).click();
-  await expect(page).toHaveURL(/joined=new/);
+  await signUpThroughLink(page, link, "Api Invitee", password);
   await context.clearCookies();
   const inviteeKey = await createKeyThroughUi(page, email, ["invitations:read", "invitations:write"], { password });
   await context.close();

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn, uniqueEmail, inviteThroughUi } from "./helpers";
+import { inviteThroughUi, signIn, signUpThroughLink, uniqueEmail } from "./helpers";
 
 // Two `next start` processes on one PostgreSQL database (scripts/e2e-server.mjs starts the
 // second on the next port): requests are split across them, and the guarantees must hold.
@@ -34,11 +34,7 @@ async function newInvitee(browser: Browser) {
   await admin.close();
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(link);
-  await page.getByLabel("Your name").fill("Twin Invitee");
-  await page.getByLabel("Password").fill("a-long-enough-password");
-  await page.getByRole("button", { name: "Create account and join" }).click();
-  await expect(page).toHaveURL(/joined=new/);
+  await signUpThroughLink(page, link, "Twin Invitee");
   await page.context().clearCookies();
   const key = await apiKeyFor(page, email, "a-long-enough-password");
   await context.close();
