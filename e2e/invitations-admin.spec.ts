@@ -495,3 +495,21 @@ test.describe("as Acme's admin", () => {
     });
   }
 });
+
+// The server renders dates in UTC; a viewer fourteen hours ahead sees some on another day.
+test.describe("a viewer in another time zone", () => {
+  test.use({ timezoneId: "Pacific/Kiritimati" });
+
+  test("sees dates in their own zone, and the page hydrates without an error", async ({ page }) => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await signIn(page, "admin@acme.test", undefined, INVITATIONS);
+    const invited = page.locator("tbody tr td:nth-child(6) time").first();
+    const iso = await invited.getAttribute("datetime");
+    expect(iso).toBeTruthy();
+    const local = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Pacific/Kiritimati" }).format(new Date(iso!));
+    await expect(invited).toHaveText(local);
+    await expect(invited).toHaveAttribute("title", /GMT\+14/);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,8 +1,8 @@
 "use client";
 
 import { createColumnHelper, type ColumnDef } from "@tanstack/react-table";
-import { format, formatDistanceToNowStrict } from "date-fns";
 import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
 import { invitationFeatures } from "./invitation-table-features";
 import { DeliveryBadge, InvitationStatusBadge } from "./invitation-status-badge";
 import type { InvitationRow } from "./invitation-row";
@@ -21,15 +21,6 @@ export const COLUMN_LABELS: Record<string, string> = {
   delivery: "Delivery",
   id: "Invitation ID",
 };
-
-function DateCell({ value, relative }: { value: Date; relative?: boolean }) {
-  const date = new Date(value);
-  return (
-    <time dateTime={date.toISOString()} title={format(date, "PPpp")} className="whitespace-nowrap">
-      {relative ? formatDistanceToNowStrict(date, { addSuffix: true }) : format(date, "d MMM yyyy")}
-    </time>
-  );
-}
 
 /**
  * Column definitions; ids double as the server's whitelisted sort keys where sortable. Built once:
@@ -66,13 +57,13 @@ export const invitationColumns = helper.columns([
     header: COLUMN_LABELS.inviter,
     cell: (info) => info.getValue() || <span className="text-muted-foreground">Former member</span>,
   }),
-  helper.accessor("createdAt", { id: "createdAt", header: COLUMN_LABELS.createdAt, cell: (info) => <DateCell value={info.getValue()} /> }),
+  helper.accessor("createdAt", { id: "createdAt", header: COLUMN_LABELS.createdAt, cell: (info) => <LocalTime value={info.getValue()} className="whitespace-nowrap" /> }),
   helper.accessor("expiresAt", {
     id: "expiresAt",
     header: COLUMN_LABELS.expiresAt,
     cell: (info) =>
       info.row.original.status === "PENDING" || info.row.original.status === "EXPIRED" ? (
-        <DateCell value={info.getValue()} relative />
+        <LocalTime value={info.getValue()} relative className="whitespace-nowrap" />
       ) : (
         <span className="text-muted-foreground">—</span>
       ),

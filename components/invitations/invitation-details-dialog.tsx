@@ -1,6 +1,5 @@
 "use client";
 
-import { format } from "date-fns";
 import { Copy, Link as LinkIcon } from "lucide-react";
 import { useEffect, useState, useTransition, type RefObject } from "react";
 import { getInvitationDetailsAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/get-invitation-details-action";
@@ -14,6 +13,7 @@ import { INVITATION_LANGUAGES } from "@/lib/invitations/languages";
 import { copyInvitationLink, copyText } from "./copy-invitation-link";
 import { EditInvitationForm } from "./edit-invitation-form";
 import { DeliveryBadge, InvitationStatusBadge } from "./invitation-status-badge";
+import { LocalTime } from "@/components/ui/local-time";
 
 type Details = Extract<Awaited<ReturnType<typeof getInvitationDetailsAction>>, { ok: true }>;
 
@@ -29,7 +29,8 @@ const HISTORY_LABELS: Record<string, string> = {
   "invitation.renewal_requested": "Invitee asked for a new invitation",
 };
 
-const when = (value: Date | string | null) => (value ? format(new Date(value), "PPpp") : "—");
+
+const When = ({ value }: { value: Date | string | null }) => (value ? <LocalTime value={value} style="dateTime" /> : <>—</>);
 
 type Props = {
   open: boolean;
@@ -100,18 +101,18 @@ export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitati
               <dt className="text-muted-foreground">Invited by</dt>
               <dd>{invitation.inviter ? `${invitation.inviter.name} (${invitation.inviter.email})` : "Former member"}</dd>
               <dt className="text-muted-foreground">Created</dt>
-              <dd>{when(invitation.createdAt)}</dd>
+              <dd><When value={invitation.createdAt} /></dd>
               <dt className="text-muted-foreground">Last modified</dt>
-              <dd>{when(invitation.updatedAt)}</dd>
+              <dd><When value={invitation.updatedAt} /></dd>
               <dt className="text-muted-foreground">Expires</dt>
-              <dd>{when(invitation.expiresAt)}</dd>
+              <dd><When value={invitation.expiresAt} /></dd>
               <dt className="text-muted-foreground">Delivery</dt>
               <dd className="space-y-1">
                 <DeliveryBadge status={invitation.delivery.status} />
                 {invitation.delivery.error ? <p className="text-xs text-destructive">{invitation.delivery.error}</p> : null}
                 <p className="text-xs text-muted-foreground">
                   Sent {invitation.sendCount} {invitation.sendCount === 1 ? "time" : "times"}
-                  {invitation.lastSentAt ? `, last ${when(invitation.lastSentAt)}` : ""}
+                  {invitation.lastSentAt ? <>, last <LocalTime value={invitation.lastSentAt} style="dateTime" /></> : null}
                 </p>
               </dd>
               {invitation.declineReason ? (
@@ -165,7 +166,7 @@ export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitati
                     <span className="font-medium">{HISTORY_LABELS[entry.action] ?? entry.action}</span>
                     <span className="text-muted-foreground">
                       {" "}
-                      · {when(entry.at)}
+                      · <When value={entry.at} />
                       {entry.actor ? ` · ${entry.actor.name}` : ""}
                     </span>
                   </li>

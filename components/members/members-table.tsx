@@ -1,6 +1,5 @@
 "use client";
 
-import { format } from "date-fns";
 import { SearchX } from "lucide-react";
 import { stepPage } from "@/components/data-table/merge-query";
 import { PaginationBar } from "@/components/data-table/pagination-bar";
@@ -14,6 +13,7 @@ import type { TeamMemberDto } from "@/lib/members/list-team-members";
 import type { MemberListQuery } from "@/lib/members/member-list-query";
 import { cn } from "@/lib/utils/cn";
 import { MemberRowActions } from "./member-row-actions";
+import { LocalTime } from "@/components/ui/local-time";
 
 type Props = {
   members: TeamMemberDto[];
@@ -87,7 +87,7 @@ export function MembersTable({ members, query, total, pageCount, teamSlug, grant
                   </TableCell>
                   <TableCell className="text-muted-foreground">{member.groups.join(", ") || "—"}</TableCell>
                   <TableCell>
-                    <time dateTime={new Date(member.joinedAt).toISOString()}>{format(member.joinedAt, "d MMM yyyy")}</time>
+                    <LocalTime value={member.joinedAt} />
                   </TableCell>
                   {canManage ? (
                     <TableCell className="w-12">
