@@ -11,6 +11,7 @@ const PURE = new Set([
   "lib/auth/safe-redirect.ts",
   "lib/auth/parse-client-address.ts",
   "lib/db/database-settings.ts",
+  "lib/db/name-statement.ts",
 ]);
 
 function modulesIn(folder: string): string[] {
