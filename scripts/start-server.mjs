@@ -31,19 +31,32 @@ const workers = workerCount();
 
 if (cluster.isPrimary && workers > 1) {
   let stopping = false;
+  let failed = false;
+  const stop = () => {
+    stopping = true;
+    const running = Object.values(cluster.workers ?? {});
+    if (running.length === 0) process.exit(failed ? 1 : 0);
+    for (const worker of running) worker?.process.kill("SIGTERM");
+  };
   for (let i = 0; i < workers; i += 1) cluster.fork();
+  // A worker that dies before it listens hit something every worker would (no build, a bad
+  // setting, a taken port): starting another would only loop, so the server stops instead.
+  const listening = new Set();
+  cluster.on("listening", (worker) => listening.add(worker.id));
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failed ? 1 : 0);
+      return;
+    }
+    if (!listening.has(worker.id)) {
+      console.error(`Worker ${worker.process.pid} exited (${signal ?? code}) while starting; stopping the server.`);
+      failed = true;
+      stop();
       return;
     }
     console.error(`Worker ${worker.process.pid} exited (${signal ?? code}); starting another.`);
     cluster.fork();
   });
-  const stop = () => {
-    stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
-  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 } else {
