@@ -1,6 +1,5 @@
 "use client";
 
-import { formatDistanceToNow } from "date-fns";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
@@ -11,6 +10,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { DeclineDialog } from "@/components/invite/decline-dialog";
 import { Card } from "@/components/ui/card";
+import { LocalTime } from "@/components/ui/local-time";
 
 type Item = { id: string; teamName: string; teamSlug: string; roleName: string; inviterName: string | null; expiresAt: string };
 
@@ -62,7 +62,7 @@ function ReceivedInvitationRow({ invitation }: { invitation: Item }) {
         <p className="text-sm text-muted-foreground">
           {invitation.roleName}
           {invitation.inviterName ? ` · invited by ${invitation.inviterName}` : ""} · expires{" "}
-          {formatDistanceToNow(new Date(invitation.expiresAt), { addSuffix: true })}
+          <LocalTime value={invitation.expiresAt} relative />
         </p>
       </div>
       <div className="flex gap-2">
