@@ -373,6 +373,10 @@ describe("every answer carries RateLimit headers", () => {
   });
 
   it("limits requests without a key per client address", async () => {
+    // Windows are whole minutes of the database clock: start where the next 42 requests fit in one.
+    const [clock] = await db.$queryRaw<Array<{ seconds: number }>>`SELECT extract(second FROM now())::float8 AS seconds`;
+    const seconds = clock!.seconds;
+    if (seconds > 50) await new Promise((resolve) => setTimeout(resolve, (61 - seconds) * 1000));
     const statuses: number[] = [];
     for (let i = 0; i < 41; i += 1) statuses.push((await call(receivedRoute.GET, { key: "tg_live_guess", headers: { "x-forwarded-for": "203.0.113.90" } })).status);
     expect(statuses.slice(0, 40).every((status) => status === 401)).toBe(true);
