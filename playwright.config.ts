@@ -40,5 +40,7 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     env: { E2E_PORT: String(port) },
+    // The server drops its PostgreSQL database on SIGTERM; Playwright's default SIGKILL would leave it behind.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },
 });
