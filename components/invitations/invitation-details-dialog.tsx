@@ -7,13 +7,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
+import { LocalTime } from "@/components/ui/local-time";
 import { returnFocus } from "@/components/ui/return-focus";
 import { Skeleton } from "@/components/ui/skeleton";
 import { INVITATION_LANGUAGES } from "@/lib/invitations/languages";
 import { copyInvitationLink, copyText } from "./copy-invitation-link";
 import { EditInvitationForm } from "./edit-invitation-form";
 import { DeliveryBadge, InvitationStatusBadge } from "./invitation-status-badge";
-import { LocalTime } from "@/components/ui/local-time";
 
 type Details = Extract<Awaited<ReturnType<typeof getInvitationDetailsAction>>, { ok: true }>;
 
@@ -28,7 +28,6 @@ const HISTORY_LABELS: Record<string, string> = {
   "invitation.link_copied": "Link copied",
   "invitation.renewal_requested": "Invitee asked for a new invitation",
 };
-
 
 const When = ({ value }: { value: Date | string | null }) => (value ? <LocalTime value={value} style="dateTime" /> : <>—</>);
 

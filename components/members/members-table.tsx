@@ -8,12 +8,12 @@ import { useUrlState } from "@/components/data-table/use-url-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { LocalTime } from "@/components/ui/local-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { TeamMemberDto } from "@/lib/members/list-team-members";
 import type { MemberListQuery } from "@/lib/members/member-list-query";
 import { cn } from "@/lib/utils/cn";
 import { MemberRowActions } from "./member-row-actions";
-import { LocalTime } from "@/components/ui/local-time";
 
 type Props = {
   members: TeamMemberDto[];

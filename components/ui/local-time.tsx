@@ -43,9 +43,3 @@ export function LocalTime({ value, style = "date", relative = false, className }
     </time>
   );
 }
-
-/** The same text without the element, for places that already have one (descriptions, tooltips). */
-export function useFormatLocalTime(): (value: Date | string, style?: Style) => string {
-  const timeZone = useHydrated() ? undefined : "UTC";
-  return (value, style = "dateTime") => formatter(style, timeZone).format(new Date(value));
-}
