@@ -1,12 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
+import { decideChromium } from "./scripts/decide-chromium.mjs";
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (!existsSync(chromiumPath)) {
-  throw new Error(
-    `Chromium not found at ${chromiumPath}. Install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`,
-  );
-}
+// `npm test` has already found or installed Chromium (scripts/test.mjs); run directly, this
+// fails at once with the command to run rather than installing anything.
+const chromium = decideChromium({ configuredPath: process.env.CHROMIUM_PATH || undefined, exists: existsSync, isRoot: false, hasAptGet: true });
+if (chromium.action === "fail") throw new Error(chromium.message);
+const chromiumPath = chromium.path;
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
