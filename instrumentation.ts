@@ -1,16 +1,8 @@
-// Runs once in each Node.js server process (not during builds, not on the edge): settings are
-// checked before the first request, and the email sender starts.
+// Runs once in each server process. Next.js replaces NEXT_RUNTIME at compile time, so the Edge
+// build drops this branch and never compiles the Node.js-only module behind it.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  let env: (typeof import("./lib/env"))["env"];
-  try {
-    ({ env } = await import("./lib/env"));
-  } catch (error) {
-    // A missing or malformed setting stops start-up, naming it, rather than failing every request.
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { registerNodeServer } = await import("./instrumentation-node");
+    await registerNodeServer();
   }
-  if (env.EMAIL_WORKER !== "on") return;
-  const { startEmailWorker } = await import("./lib/email/start-email-worker");
-  startEmailWorker();
 }

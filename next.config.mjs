@@ -6,7 +6,16 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
+// Development logging (production logs neither): no secret may reach the terminal. Server
+// function logs print their arguments (passwords, invitation tokens), and request lines print
+// the URL, which for an invitation holds its token.
+const logging = {
+  serverFunctions: false,
+  incomingRequests: { ignore: [/^\/invite\//, /tgi_|tg_live_/] },
+};
+
 const nextConfig = {
+  logging,
   poweredByHeader: false,
   typedRoutes: false,
   experimental: { authInterrupts: true },
