@@ -1,6 +1,8 @@
+import { mkdirSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { DatabaseTarget } from "@/lib/db/adapter";
 import { createPrismaClient } from "@/lib/db/create-client";
+import { createPGlite } from "@/lib/db/create-pglite";
 import { seedDatabase } from "@/prisma/seed";
 import { applyMigrations, createMigration, diffMigrationsToSchema, readMigrationStatus, resetDatabase } from "./schema-engine";
 
@@ -27,6 +29,18 @@ async function seedIfEmpty(target: DatabaseTarget, { force }: { force: boolean }
   }
 }
 
+/** Runs `work` on the target with an embedded database opened once for all of it. */
+async function withOpenDatabase<T>(target: DatabaseTarget, work: (opened: DatabaseTarget) => Promise<T>): Promise<T> {
+  if (target.kind === "postgres" || target.client) return work(target);
+  if (target.dataDir && !target.dataDir.includes("://")) mkdirSync(target.dataDir, { recursive: true });
+  const client = createPGlite(target.dataDir);
+  try {
+    return await work({ kind: "pglite", client });
+  } finally {
+    await client.close();
+  }
+}
+
 /**
  * `prepare` migrates (what `npm start` runs); `prepare --seed` also seeds an empty database
  * (`npm run dev` and the e2e server only). Seeding is refused in production.
@@ -34,8 +48,8 @@ async function seedIfEmpty(target: DatabaseTarget, { force }: { force: boolean }
 export async function runDatabaseCommand(args: string[], { target, production, log = console.log }: Options) {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { name: { type: "string" }, seed: { type: "boolean" } } });
   const command = positionals[0];
-  const migrate = async () => {
-    const applied = await applyMigrations(target);
+  const migrate = async (on: DatabaseTarget = target) => {
+    const applied = await applyMigrations(on);
     log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
   };
 
@@ -43,9 +57,13 @@ export async function runDatabaseCommand(args: string[], { target, production, l
     case "prepare": {
       if (values.seed) refuseInProduction(production, "Seeding");
       log(`Database: ${describe(target)}`);
-      await migrate();
-      if (values.seed && (await seedIfEmpty(target, { force: false }))) log("Seeded development data (see README for sign-in).");
-      return 0;
+      // Opening an embedded database costs a second or more (several when it must first be
+      // created); migrating and seeding share one opening.
+      return withOpenDatabase(target, async (opened) => {
+        await migrate(opened);
+        if (values.seed && (await seedIfEmpty(opened, { force: false }))) log("Seeded development data (see README for sign-in).");
+        return 0;
+      });
     }
     case "migrate": {
       if (!values.name) throw new Error("Name the migration: npm run db:migrate -- --name add_something");

@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { createAdapterFactory, type DatabaseTarget } from "@/lib/db/adapter";
 import { createPGlite } from "@/lib/db/create-pglite";
+import type { PGlite } from "@electric-sql/pglite";
 
 const ROOT = process.cwd();
 const SCHEMA_PATH = join(ROOT, "prisma", "schema.prisma");
@@ -55,7 +56,8 @@ async function withEngine<T>(target: DatabaseTarget, run: (engine: Engine) => Pr
   try {
     return await run(engine);
   } finally {
-    await adapter.close();
+    // A caller that brings its own PGlite goes on using it (and closes it itself).
+    if (target.kind === "postgres" || !target.client) await adapter.close();
   }
 }
 
@@ -85,6 +87,14 @@ export function checksumMigration(name: string): string {
 export async function diffMigrationsToSchema(schema = readSchema()): Promise<string> {
   // Replaying the migrations needs a scratch database: an in-memory PGlite, the same SQL as PostgreSQL.
   const scratch = createPGlite();
+  try {
+    return await diffOnScratch(scratch, schema);
+  } finally {
+    await scratch.close();
+  }
+}
+
+async function diffOnScratch(scratch: PGlite, schema: string): Promise<string> {
   return withEngine({ kind: "pglite", client: scratch }, async (engine) => {
     const migrations = listMigrations();
     for (const directory of migrations.migrationDirectories) await scratch.exec(directory.migrationFile.content.value);
