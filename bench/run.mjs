@@ -323,6 +323,8 @@ function renderMarkdown(r) {
   const statementList = (statements) =>
     statements.map((s) => `  - ${s.seqScanOnInvitations ? "**sequential scan on Invitation**" : "index"}: \`${s.sql.slice(0, 90).replace(/`/g, "")}…\`\n\n    \`\`\`\n${s.plan.split("\n").map((line) => `    ${line}`).join("\n")}\n    \`\`\``).join("\n\n");
   const analysis = existsSync("bench/analysis.md") ? readFileSync("bench/analysis.md", "utf8").trim() : "";
+  // Measured by hand, not by this script (see the file): kept in the report across runs.
+  const firstRun = existsSync("bench/first-run.md") ? readFileSync("bench/first-run.md", "utf8").trim() : "";
   return `# Benchmarks
 
 Produced by \`npm run bench\` on ${r.date.slice(0, 10)}: ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node},
@@ -371,7 +373,7 @@ development server. Production, and the targets above, are PostgreSQL.
 Captured from Prisma while the data-layer functions ran (\`bench/explain-queries.ts\`), then explained as sent.
 
 ${Object.entries(r.explain).map(([name, statements]) => `- **${name}**\n\n${statementList(statements)}`).join("\n\n")}
-${analysis ? `\n## Analysis\n\n${analysis}\n` : ""}`;
+${analysis ? `\n## Analysis\n\n${analysis}\n` : ""}${firstRun ? `\n${firstRun}\n` : ""}`;
 }
 
 // `node bench/run.mjs --render` rewrites docs/BENCHMARKS.md from bench/results.json (after editing bench/analysis.md).

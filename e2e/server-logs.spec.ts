@@ -1,18 +1,20 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
-import { SEED_PASSWORD, inviteThroughUi, signIn, signUpThroughLink, uniqueEmail } from "./helpers";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { SEED_PASSWORD, uniqueEmail } from "./helpers";
 
 // What the README's servers print while someone is invited, opens the link and signs up: no
 // password, invitation token or link may appear, in development (`npm run dev`, whose request
 // and server-function logs did print them) or production (`npm start`). Each test starts its own
 // server on its own port and fresh PGlite database, and reads everything it writes.
-const port = Number(process.env.E2E_PORT ?? 3100) + 2;
+// PORT when set (the port `npm run dev` would use), else one past the e2e servers' two.
+const port = Number(process.env.PORT || Number(process.env.E2E_PORT ?? 3100) + 2);
 const origin = `http://localhost:${port}`;
 const dataDir = `.data/log-test-pglite-${port}`;
 const password = "log-test-password-Zq7x";
 
 test.describe.configure({ mode: "serial" });
+let lastOutput: { text: string } | undefined;
 test.use({ baseURL: origin });
 
 function serverEnv(extra: Record<string, string>) {
@@ -26,6 +28,7 @@ function serverEnv(extra: Record<string, string>) {
 function startServer(script: string, env: NodeJS.ProcessEnv) {
   const child = spawn("npm", ["run", script], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const output = { text: "" };
+  lastOutput = output;
   child.stdout!.on("data", (chunk: Buffer) => (output.text += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output.text += chunk.toString()));
   return { child, output };
@@ -38,23 +41,52 @@ async function stopServer(child: ChildProcess) {
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
 }
 
-async function waitForSignInPage(output: { text: string }, child: ChildProcess) {
+// Every route the flow below visits, requested once first: the development server compiles each on
+// its first request, which on a busy machine takes longer than the flow's expectations wait.
+const routes = ["/sign-in", "/api/auth/providers", "/api/auth/csrf", "/", "/teams/acme", "/teams/acme/settings/invitations", "/invite/tgi_warm-up"];
+
+async function waitForServer(output: { text: string }, child: ChildProcess) {
   await expect(async () => {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output.text}`);
     const response = await fetch(`${origin}/sign-in`);
     expect(response.status).toBe(200);
   }).toPass({ timeout: 300_000, intervals: [1000] });
+  for (const route of routes) await fetch(`${origin}${route}`, { redirect: "manual" });
 }
 
+// A development server compiles each route, action and client chunk on first use, so every wait
+// here allows for that on a busy machine.
+const slow = expect.configure({ timeout: 180_000 });
+
 /** Invites a new address as Acme's owner, opens the link and signs up with `password`; returns the link. */
-async function inviteAndSignUp(page: Page, browser: import("@playwright/test").Browser) {
-  await signIn(page, "owner@acme.test");
-  const link = await inviteThroughUi(page, [uniqueEmail("log-test")]);
+async function inviteAndSignUp(page: Page, browser: Browser) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("owner@acme.test");
+  await page.getByLabel("Password").fill(SEED_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await slow(page).not.toHaveURL(/\/sign-in/);
+
+  await page.goto("/teams/acme/settings/invitations");
+  const dialog = page.getByRole("dialog", { name: "Invite users" });
+  await slow(async () => {
+    if (!(await dialog.isVisible())) await page.getByRole("button", { name: "Invite users" }).first().click();
+    await expect(dialog).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await dialog.getByLabel("Email addresses").fill(uniqueEmail("log-test"));
+  await dialog.getByRole("button", { name: /Send invitations/ }).click();
+  await slow(dialog.getByText(/invitations? sent/)).toBeVisible();
+  const link = await dialog.getByLabel("Invitation link").inputValue();
   expect(link).toMatch(/\/invite\/tgi_/);
+
   const invitee = await browser.newContext({ baseURL: origin });
-  await signUpThroughLink(await invitee.newPage(), link!, "Logged Nobody", password);
+  const inviteePage = await invitee.newPage();
+  await inviteePage.goto(link);
+  await inviteePage.getByLabel("Your name").fill("Logged Nobody");
+  await inviteePage.getByLabel("Password").fill(password);
+  await inviteePage.getByRole("button", { name: "Create account and join" }).click();
+  await slow(inviteePage).toHaveURL(/joined=new/);
   await invitee.close();
-  return link!;
+  return link;
 }
 
 function expectNoSecrets(log: string, link: string) {
@@ -68,11 +100,16 @@ function expectNoSecrets(log: string, link: string) {
 test.beforeEach(() => rmSync(dataDir, { recursive: true, force: true }));
 test.afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+test.afterEach(async ({}, testInfo) => {
+  if (lastOutput) await testInfo.attach("server output", { body: lastOutput.text, contentType: "text/plain" });
+  lastOutput = undefined;
+});
+
 test("npm run dev prints no password, token or invitation link, and no repeated warnings", async ({ page, browser }) => {
   test.setTimeout(600_000);
   const { child, output } = startServer("dev", serverEnv({}));
   try {
-    await waitForSignInPage(output, child);
+    await waitForServer(output, child);
     const link = await inviteAndSignUp(page, browser);
     // Requests the invitee's browser made are logged when they end; give the last ones a moment.
     await page.waitForTimeout(1000);
@@ -93,7 +130,7 @@ test("npm start prints no password, token or invitation link", async ({ page, br
   expect(seeded.status, seeded.stderr).toBe(0);
   const { child, output } = startServer("start", serverEnv({ NODE_ENV: "production", AUTH_SECRET: "log-test-secret-log-test-secret-log-test", WEB_CONCURRENCY: "1" }));
   try {
-    await waitForSignInPage(output, child);
+    await waitForServer(output, child);
     const link = await inviteAndSignUp(page, browser);
     await page.waitForTimeout(1000);
     expectNoSecrets(output.text, link);
