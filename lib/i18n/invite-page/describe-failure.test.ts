@@ -13,6 +13,7 @@ const CODES: Array<InviteFailure["code"]> = [
   "GONE",
   "RATE_LIMITED",
   "LIMIT_REACHED",
+  "UNAVAILABLE",
   "UNREACHABLE",
 ] satisfies Array<ErrorCode | "UNREACHABLE">;
 

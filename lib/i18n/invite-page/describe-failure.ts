@@ -25,6 +25,7 @@ export function describeInviteFailure(t: InvitePageMessages, failure: InviteFail
     case "GONE":
       return t.noLongerOpen;
     case "CONFLICT":
+    case "UNAVAILABLE":
       return t.conflict;
     case "UNAUTHENTICATED":
       return t.signInFirst;
