@@ -50,12 +50,17 @@ export async function acceptPendingInvitation(tx: Tx, userId: string, invitation
   }
   const closed = close.invitation;
 
+  // The inviter's membership is share-locked, so a demotion or removal waits for this accept
+  // to finish instead of slipping in between the check and the commit.
   const grants = await tx.$queryRaw<Array<{ roleName: string; roleRank: number; inviterRank: number | null; inviterPermissions: string[] | null; groupIds: string[] }>>`
+    WITH inviter AS (
+      SELECT "roleId" FROM "Membership" WHERE "teamId" = ${closed.teamId}::uuid AND "userId" = ${closed.inviterId}::uuid FOR SHARE
+    )
     SELECT r."name" AS "roleName", r."rank" AS "roleRank", ir."rank" AS "inviterRank", ir."permissions" AS "inviterPermissions",
       coalesce((SELECT array_agg(g."groupId") FROM "InvitationGroup" g WHERE g."invitationId" = ${closed.id}::uuid), '{}') AS "groupIds"
     FROM "Role" r
-    LEFT JOIN "Membership" im ON im."teamId" = ${closed.teamId}::uuid AND im."userId" = ${closed.inviterId}::uuid
-    LEFT JOIN "Role" ir ON ir."id" = im."roleId"
+    LEFT JOIN inviter ON true
+    LEFT JOIN "Role" ir ON ir."id" = inviter."roleId"
     WHERE r."id" = ${closed.roleId}::uuid`;
   const grant = grants[0]!;
   const inviterRole = grant.inviterRank === null ? null : { rank: grant.inviterRank, permissions: grant.inviterPermissions ?? [] };
