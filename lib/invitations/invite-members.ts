@@ -154,7 +154,7 @@ export async function inviteMembers(actor: Actor | null, team: TeamRef, input: I
     );
     await chargeInviteQuotas(tx, teamId, access.membership.userId, inserted.map((row) => row.emailCanonical));
     return inserted;
-  });
+  }, { timeoutMs: 30_000 });
   if (!Array.isArray(created)) return created;
   if (created.length > 0) signalOutbox();
 
