@@ -17,6 +17,8 @@ export type Failure = {
   error: string;
   fieldErrors?: Record<string, string[]>;
   retryAfterSeconds?: number;
+  /** GONE for an invitation: what closed it, so the invitation page can say so in its own language. */
+  closed?: "ACCEPTED" | "DECLINED" | "WITHDRAWN" | "EXPIRED";
 };
 
 export type Result<T extends object = object> = ({ ok: true } & T) | Failure;

@@ -10,7 +10,8 @@ export type ClosedState = "ACCEPTED" | "DECLINED" | "WITHDRAWN" | "EXPIRED" | "R
  * The one description of a closed invitation. Admins are told what happened to an invitation
  * they manage (409; an expired one is still theirs to resend). The invitee is told why the link
  * no longer works (410), and a link that never worked or was replaced answers like an unknown
- * one, with the caller's not-found message. The invitation page translates by code.
+ * one, with the caller's not-found message. The invitee's failures carry the state (`closed`),
+ * from which the invitation page says the same in the invitation's language (describeInviteFailure).
  */
 export function describeClosedInvitation(
   state: ClosedState,
@@ -32,13 +33,13 @@ export function describeClosedInvitation(
   }
   switch (state) {
     case "ACCEPTED":
-      return fail("GONE", "This invitation has already been used.");
+      return fail("GONE", "This invitation has already been used.", { closed: state });
     case "DECLINED":
-      return fail("GONE", "This invitation was declined.");
+      return fail("GONE", "This invitation was declined.", { closed: state });
     case "WITHDRAWN":
-      return fail("GONE", `This invitation was withdrawn by ${audience.team}.`);
+      return fail("GONE", `This invitation was withdrawn by ${audience.team}.`, { closed: state });
     case "EXPIRED":
-      return fail("GONE", `This invitation has expired. Ask an admin of ${audience.team} to send a new one.`);
+      return fail("GONE", `This invitation has expired. Ask an admin of ${audience.team} to send a new one.`, { closed: state });
     case "REPLACED":
     case "MISSING":
       return fail("NOT_FOUND", audience.notFound);
