@@ -7,7 +7,9 @@ export type ErrorCode =
   | "CONFLICT"
   | "GONE"
   | "RATE_LIMITED"
-  | "LIMIT_REACHED";
+  | "LIMIT_REACHED"
+  /** The database was too busy to start the work (pool exhausted) or a race outlasted its retries; nothing was written. */
+  | "UNAVAILABLE";
 
 export type Failure = {
   ok: false;
@@ -15,6 +17,8 @@ export type Failure = {
   error: string;
   fieldErrors?: Record<string, string[]>;
   retryAfterSeconds?: number;
+  /** GONE for an invitation: what closed it, so the invitation page can say so in its own language. */
+  closed?: "ACCEPTED" | "DECLINED" | "WITHDRAWN" | "EXPIRED";
 };
 
 export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
@@ -32,4 +36,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   GONE: 410,
   RATE_LIMITED: 429,
   LIMIT_REACHED: 422,
+  UNAVAILABLE: 503,
 };

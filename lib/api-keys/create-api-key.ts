@@ -2,7 +2,7 @@ import "server-only";
 import { addDays } from "date-fns";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { fail } from "@/lib/result";
 import { zodFailure } from "@/lib/validation/zod-failure";
 import { API_KEY_PREFIX, generateApiKey, hashApiKey } from "./api-key-secret";
@@ -23,7 +23,7 @@ export async function createApiKey(actor: Actor | null, input: z.input<typeof cr
   const parsed = createApiKeySchema.safeParse(input);
   if (!parsed.success) return zodFailure(parsed.error);
   const key = generateApiKey();
-  const created = await db.$transaction(async (tx) => {
+  const created = await runTransaction(async (tx) => {
     const [locked] = await tx.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now FROM "User" WHERE id = ${user.userId}::uuid FOR UPDATE`;
     if (!locked) return fail("UNAUTHENTICATED", "Sign in to continue.");
     const active = await tx.apiKey.count({

@@ -10,6 +10,7 @@ const TYPES: Record<ErrorCode | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" |
   GONE: { slug: "gone", title: "No longer available", status: 410 },
   RATE_LIMITED: { slug: "rate-limited", title: "Too many requests", status: 429 },
   LIMIT_REACHED: { slug: "limit-reached", title: "Limit reached", status: HTTP_STATUS.LIMIT_REACHED },
+  UNAVAILABLE: { slug: "unavailable", title: "Busy, try again", status: HTTP_STATUS.UNAVAILABLE },
   PAYLOAD_TOO_LARGE: { slug: "payload-too-large", title: "Request body too large", status: 413 },
   UNSUPPORTED_MEDIA_TYPE: { slug: "unsupported-media-type", title: "Send application/json", status: 415 },
   MALFORMED_JSON: { slug: "malformed-json", title: "The body is not valid JSON", status: 400 },

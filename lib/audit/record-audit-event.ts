@@ -1,13 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db";
+import type { AuditAction } from "./audit-actions";
 
 type Writer = Pick<Db, "auditEvent">;
 
 export type AuditEventInput = {
   teamId: string | null;
   actorId: string | null;
-  action: string;
+  action: AuditAction;
   targetType: string;
   targetId?: string | null;
   metadata?: Prisma.InputJsonObject;

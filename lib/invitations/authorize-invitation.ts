@@ -36,16 +36,3 @@ export async function authorizeInvitation(
   }
   return { ok: true, access, invitation };
 }
-
-export function describeClosedInvitation(status: ManagedInvitation["status"]): string {
-  switch (status) {
-    case "ACCEPTED":
-      return "This invitation was already accepted.";
-    case "DECLINED":
-      return "This invitation was declined.";
-    case "WITHDRAWN":
-      return "This invitation was withdrawn.";
-    default:
-      return "This invitation is no longer pending.";
-  }
-}

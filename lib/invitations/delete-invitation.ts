@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { fail } from "@/lib/result";
 import type { TeamRef } from "@/lib/teams/authorize-team";
 import { authorizeInvitation } from "./authorize-invitation";
@@ -11,7 +11,7 @@ export async function deleteInvitation(actor: Actor | null, team: TeamRef, invit
   const auth = await authorizeInvitation(actor, team, invitationId);
   if (!auth.ok) return auth;
   const { access, invitation } = auth;
-  return db.$transaction(async (tx) => {
+  return runTransaction(async (tx) => {
     const { count } = await tx.invitation.deleteMany({ where: { id: invitation.id, teamId: access.team.id } });
     if (count === 0) return fail("NOT_FOUND", "Invitation not found.");
     await recordAuditEvents(tx, [

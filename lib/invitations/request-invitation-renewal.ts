@@ -2,8 +2,9 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import { hashInvitationToken, isWellFormedInvitationToken } from "@/lib/crypto/invitation-token";
-import { db } from "@/lib/db";
+import { runTransaction, type Tx } from "@/lib/db/run-transaction";
 import { signalOutbox } from "@/lib/email/outbox-signal";
+import type { Failure } from "@/lib/result";
 
 /** Enough people to be sure someone sees it, without mailing a whole large admin list. */
 const MAX_RECIPIENTS = 20;
@@ -12,9 +13,9 @@ const MAX_RECIPIENTS = 20;
  * "Ask for a new invitation" on an expired link: tells the team once per send (email + audit).
  * The answer is the same whatever the token, so it reveals nothing to someone guessing.
  */
-export async function requestInvitationRenewal(token: string): Promise<{ ok: true }> {
+export async function requestInvitationRenewal(token: string): Promise<{ ok: true } | Failure> {
   if (!isWellFormedInvitationToken(token)) return { ok: true };
-  const notified = await db.$transaction(async (tx) => {
+  const notified = await runTransaction(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ id: string; teamId: string; email: string; inviterId: string | null; sendCount: number }>>`
       UPDATE "Invitation" SET "renewalRequestedAt" = now()
       WHERE "tokenHash" = ${hashInvitationToken(token)} AND "status" = 'PENDING'
@@ -39,6 +40,7 @@ export async function requestInvitationRenewal(token: string): Promise<{ ok: tru
     });
     return recipients.length > 0;
   });
+  if (typeof notified === "object") return notified;
   if (notified) signalOutbox();
   return { ok: true };
 }
@@ -47,7 +49,7 @@ export async function requestInvitationRenewal(token: string): Promise<{ ok: tru
  * The inviter while they can still act on it (a member holding members.manage); otherwise the
  * team's members who can (owners and admins), so somebody is always told.
  */
-async function findRenewalRecipients(tx: Prisma.TransactionClient, teamId: string, inviterId: string | null) {
+async function findRenewalRecipients(tx: Tx, teamId: string, inviterId: string | null) {
   const canManage = { teamId, role: { permissions: { has: "members.manage" } } } satisfies Prisma.MembershipWhereInput;
   const select = { userId: true, user: { select: { email: true } } } satisfies Prisma.MembershipSelect;
   const inviter = inviterId ? await tx.membership.findFirst({ where: { ...canManage, userId: inviterId }, select }) : null;

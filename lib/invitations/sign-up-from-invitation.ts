@@ -6,8 +6,10 @@ import { db } from "@/lib/db";
 import { readDatabaseNow } from "@/lib/db/database-now";
 import { fail } from "@/lib/result";
 import { zodFailure } from "@/lib/validation/zod-failure";
-import { acceptInvitationInTransaction } from "./respond-to-invitation";
-import { abortTransaction, failureOnAbort } from "./transaction-abort";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { abortTransaction } from "@/lib/db/transaction-abort";
+import { acceptPendingInvitation } from "./accept-pending-invitation";
+import { readInvitationToAnswer } from "./read-invitation-to-answer";
 
 export const signUpFromInvitationSchema = z.strictObject({
   name: z.string().trim().min(1, "Enter your name").max(100, "Keep your name under 100 characters"),
@@ -30,30 +32,23 @@ export async function signUpFromInvitation(token: string, input: z.input<typeof 
   const parsed = signUpFromInvitationSchema.safeParse(input);
   if (!parsed.success) return zodFailure(parsed.error);
   if (!isWellFormedInvitationToken(token)) return fail("NOT_FOUND", INVALID_LINK);
-  const tokenHash = hashInvitationToken(token);
+  const target = { by: "token", tokenHash: hashInvitationToken(token) } as const;
 
   // A cheap look first, so a dead link costs no password hashing; the transaction decides.
-  const [invitation, now] = await Promise.all([
-    db.invitation.findUnique({ where: { tokenHash }, select: { status: true, expiresAt: true } }),
-    readDatabaseNow(db),
-  ]);
+  const [invitation, now] = await Promise.all([readInvitationToAnswer(target), readDatabaseNow(db)]);
   if (!invitation) return fail("NOT_FOUND", INVALID_LINK);
   if (invitation.status !== "PENDING" || invitation.expiresAt <= now) return fail("GONE", DEAD);
   const passwordHash = await hashPassword(parsed.data.password);
 
-  return failureOnAbort(() =>
-    db.$transaction(async (tx) => {
-      const current = await tx.invitation.findUnique({ where: { tokenHash }, select: { email: true, emailCanonical: true } });
-      if (!current) abortTransaction(fail("NOT_FOUND", INVALID_LINK));
-      const created = await tx.$queryRaw<Array<{ id: string; email: string }>>`
-        INSERT INTO "User" ("id", "email", "emailCanonical", "name", "passwordHash", "emailVerifiedAt", "createdAt")
-        VALUES (gen_random_uuid(), ${current.email}, ${current.emailCanonical}, ${parsed.data.name}, ${passwordHash}, now(), now())
-        ON CONFLICT ("emailCanonical") DO NOTHING
-        RETURNING "id", "email"`;
-      const user = created[0];
-      if (!user) abortTransaction(fail("CONFLICT", "An account for this address already exists. Sign in to accept the invitation."));
-      const accepted = await acceptInvitationInTransaction(tx, user.id, { tokenHash }, INVALID_LINK);
-      return { ...accepted, email: user.email };
-    }),
-  );
+  return runTransaction(async (tx) => {
+    const created = await tx.$queryRaw<Array<{ id: string; email: string }>>`
+      INSERT INTO "User" ("id", "email", "emailCanonical", "name", "passwordHash", "emailVerifiedAt", "createdAt")
+      VALUES (gen_random_uuid(), ${invitation.email}, ${invitation.emailCanonical}, ${parsed.data.name}, ${passwordHash}, now(), now())
+      ON CONFLICT ("emailCanonical") DO NOTHING
+      RETURNING "id", "email"`;
+    const user = created[0];
+    if (!user) abortTransaction(fail("CONFLICT", "An account for this address already exists. Sign in to accept the invitation."));
+    const accepted = await acceptPendingInvitation(tx, user.id, invitation, target);
+    return { ...accepted, email: user.email };
+  });
 }

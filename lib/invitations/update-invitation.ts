@@ -2,11 +2,14 @@ import "server-only";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { canGrantRole } from "@/lib/permissions/can";
 import { fail } from "@/lib/result";
 import type { TeamRef } from "@/lib/teams/authorize-team";
 import { zodFailure } from "@/lib/validation/zod-failure";
-import { authorizeInvitation, describeClosedInvitation } from "./authorize-invitation";
+import { authorizeInvitation } from "./authorize-invitation";
+import { describeClosedInvitation } from "./describe-closed-invitation";
+import { readClosedState } from "./read-closed-state";
 import { updateInvitationSchema, type UpdateInvitationInput } from "./schemas";
 
 /** Pending only: role (within the hierarchy), groups or language; the token and link stay. */
@@ -19,29 +22,30 @@ export async function updateInvitation(actor: Actor | null, team: TeamRef, invit
   const { roleId, groupIds, language } = parsed.data;
   const teamId = access.team.id;
 
+  const uniqueGroupIds = groupIds ? [...new Set(groupIds)] : undefined;
+  const [role, groupsFound] = await Promise.all([
+    roleId ? db.role.findFirst({ where: { id: roleId, teamId }, select: { rank: true, name: true } }) : null,
+    uniqueGroupIds?.length ? db.group.count({ where: { id: { in: uniqueGroupIds }, teamId } }) : 0,
+  ]);
   if (roleId) {
-    const role = await db.role.findFirst({ where: { id: roleId, teamId }, select: { rank: true, name: true } });
     if (!role) return fail("INVALID", "Choose a role that exists in this team.", { fieldErrors: { roleId: ["Unknown role"] } });
     if (!canGrantRole(access.role, role)) return fail("FORBIDDEN", `You can't grant ${role.name}: it is above your own role.`);
   }
-  const uniqueGroupIds = groupIds ? [...new Set(groupIds)] : undefined;
-  if (uniqueGroupIds) {
-    const found = await db.group.count({ where: { id: { in: uniqueGroupIds }, teamId } });
-    if (found !== uniqueGroupIds.length) return fail("INVALID", "One of the groups does not exist in this team.");
-  }
+  if (uniqueGroupIds && groupsFound !== uniqueGroupIds.length) return fail("INVALID", "One of the groups does not exist in this team.");
 
-  return db.$transaction(async (tx) => {
+  // The invitation's row first (the conditional UPDATE locks it), then its groups: an accept
+  // waiting on that lock sees the edit whole, or the edit finds the invitation closed.
+  return runTransaction(async (tx) => {
     const count = await tx.$executeRaw`
       UPDATE "Invitation"
       SET "roleId" = COALESCE(${roleId ?? null}::uuid, "roleId"), "language" = COALESCE(${language ?? null}, "language"), "updatedAt" = now()
       WHERE "id" = ${invitation.id}::uuid AND "teamId" = ${teamId}::uuid AND "status" = 'PENDING'`;
-    if (count === 0) {
-      const current = await tx.invitation.findFirst({ where: { id: invitation.id }, select: { status: true } });
-      return current ? fail("CONFLICT", describeClosedInvitation(current.status)) : fail("NOT_FOUND", "Invitation not found.");
-    }
+    if (count === 0) return describeClosedInvitation((await readClosedState(tx, { id: invitation.id, teamId })).state, { to: "admin" });
     if (uniqueGroupIds) {
       await tx.invitationGroup.deleteMany({ where: { invitationId: invitation.id } });
-      await tx.invitationGroup.createMany({ data: uniqueGroupIds.map((groupId) => ({ invitationId: invitation.id, groupId })) });
+      if (uniqueGroupIds.length > 0) {
+        await tx.invitationGroup.createMany({ data: uniqueGroupIds.map((groupId) => ({ invitationId: invitation.id, groupId })) });
+      }
     }
     await recordAuditEvents(tx, [
       {

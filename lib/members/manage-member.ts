@@ -1,19 +1,20 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { runTransaction, type Tx } from "@/lib/db/run-transaction";
 import { canGrantRole, canManageMember } from "@/lib/permissions/can";
 import { fail, type Failure } from "@/lib/result";
 import { authorizeTeam, type TeamAccess, type TeamRef } from "@/lib/teams/authorize-team";
 import { isUuid } from "@/lib/validation/uuid";
+import { lockTeamSeats } from "./lock-team-seats";
 
-type Tx = Prisma.TransactionClient;
 type Target = { id: string; userId: string; role: { id: string; key: string; name: string; rank: number }; user: { email: string } };
 
 /**
- * Runs a change to one member inside a transaction that holds the team's row lock, so two
- * admins demoting the last two owners at once cannot leave the team without one.
+ * Runs a change to one member inside a transaction that holds the team's row lock (the first lock,
+ * as everywhere), so two admins demoting the last two owners at once cannot leave the team
+ * without one, and a removal cannot race a seat check.
  */
 async function withManagedMember<T extends object>(
   actor: Actor | null,
@@ -24,8 +25,8 @@ async function withManagedMember<T extends object>(
   const access = await authorizeTeam(db, actor, team, "members.manage");
   if (!access.ok) return access;
   if (!isUuid(membershipId)) return fail("NOT_FOUND", "Member not found.");
-  return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT "id" FROM "Team" WHERE "id" = ${access.team.id}::uuid FOR UPDATE`;
+  return runTransaction(async (tx) => {
+    await lockTeamSeats(tx, access.team.id);
     const target = await tx.membership.findFirst({
       where: { id: membershipId, teamId: access.team.id },
       select: { id: true, userId: true, role: { select: { id: true, key: true, name: true, rank: true } }, user: { select: { email: true } } },

@@ -40,36 +40,54 @@ export async function consumeRateLimit(
   return { allowed: true, limit, remaining: Math.max(0, limit - row.count), resetSeconds: reset };
 }
 
+export type RateLimitCharge = { key: string; limit: number; cost: number };
+
 /**
- * One unit from each of several keys sharing a limit, in one statement. Keys already at the
- * limit are refused; the others are consumed, so call it in a transaction that rolls back when
- * anything is refused. Keys are taken in sorted order so parallel callers lock rows alike.
+ * Several counters charged in one statement (invitations: the team, the inviter and each
+ * recipient). Each key is charged only if its units fit; keys already at their limit are
+ * returned as refused with what they have left, and the others are charged, so call it inside
+ * the transaction whose work it pays for, as that transaction's last statement: a refusal aborts
+ * it (rolling the charges back), and the counters' row locks are held only until the commit.
+ * Keys are taken in sorted order so parallel callers lock the counters alike.
  */
-export async function consumeRateLimitForEach(
+export async function consumeRateLimits(
   executor: Executor,
-  { keys, limit, windowSeconds }: { keys: string[]; limit: number; windowSeconds: number },
-): Promise<{ refused: string[]; resetSeconds: number }> {
-  const sorted = [...new Set(keys)].sort();
+  { charges, windowSeconds }: { charges: RateLimitCharge[]; windowSeconds: number },
+): Promise<{ refused: Array<{ key: string; limit: number; remaining: number }>; resetSeconds: number }> {
+  const merged = new Map<string, RateLimitCharge>();
+  for (const charge of charges) {
+    const previous = merged.get(charge.key);
+    merged.set(charge.key, previous ? { ...previous, cost: previous.cost + charge.cost } : charge);
+  }
+  const sorted = [...merged.values()].filter((charge) => charge.cost > 0).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   if (sorted.length === 0) return { refused: [], resetSeconds: windowSeconds };
-  const rows = await executor.$queryRaw<Array<{ allowed: string[]; reset: number }>>`
+  const rows = await executor.$queryRaw<Array<{ key: string; charged: boolean; remaining: number; reset: number }>>`
     WITH win AS (
       SELECT to_timestamp(floor(extract(epoch FROM now()) / ${windowSeconds}::int) * ${windowSeconds}::int) AS start
-    ), upsert AS (
+    ), wanted AS (
+      SELECT * FROM unnest(${sorted.map((c) => c.key)}::text[], ${sorted.map((c) => c.limit)}::int[], ${sorted.map((c) => c.cost)}::int[])
+        WITH ORDINALITY AS w("key", "limit", "cost", "position")
+    ), charged AS (
       INSERT INTO "RateLimitBucket" ("key", "windowStart", "count")
-      SELECT k, win.start, 1 FROM unnest(${sorted}::text[]) WITH ORDINALITY AS keys(k, position), win
-      WHERE 1 <= ${limit}::int
-      ORDER BY position
+      SELECT w."key", win.start, w."cost" FROM wanted w, win WHERE w."cost" <= w."limit"
+      ORDER BY w."position"
       ON CONFLICT ("key", "windowStart") DO UPDATE
-        SET "count" = "RateLimitBucket"."count" + 1
-        WHERE "RateLimitBucket"."count" + 1 <= ${limit}::int
+        SET "count" = "RateLimitBucket"."count" + EXCLUDED."count"
+        WHERE "RateLimitBucket"."count" + EXCLUDED."count" <= (SELECT w."limit" FROM wanted w WHERE w."key" = EXCLUDED."key")
       RETURNING "key"
     )
-    SELECT
-      coalesce((SELECT array_agg("key") FROM upsert), ARRAY[]::text[]) AS allowed,
+    SELECT w."key",
+      EXISTS (SELECT 1 FROM charged c WHERE c."key" = w."key") AS charged,
+      greatest(0, w."limit" - coalesce(b."count", 0))::int AS remaining,
       ceil(extract(epoch FROM (win.start + make_interval(secs => ${windowSeconds}::int)) - now()))::int AS reset
-    FROM win`;
-  const allowed = new Set(rows[0]?.allowed ?? []);
-  return { refused: sorted.filter((key) => !allowed.has(key)), resetSeconds: Math.max(1, rows[0]?.reset ?? windowSeconds) };
+    FROM wanted w CROSS JOIN win
+    LEFT JOIN "RateLimitBucket" b ON b."key" = w."key" AND b."windowStart" = win.start
+    ORDER BY w."position"`;
+  const limits = new Map(sorted.map((charge) => [charge.key, charge.limit]));
+  return {
+    refused: rows.filter((row) => !row.charged).map((row) => ({ key: row.key, limit: limits.get(row.key)!, remaining: row.remaining })),
+    resetSeconds: Math.max(1, rows[0]?.reset ?? windowSeconds),
+  };
 }
 
 /** Reads how much of the window is used without consuming anything. */

@@ -8,3 +8,7 @@ export function recipientRateLimitKey(emailCanonical: string): string {
 export function recipientFromRateLimitKey(key: string): string {
   return key.slice(PREFIX.length);
 }
+
+export function isRecipientRateLimitKey(key: string): boolean {
+  return key.startsWith(PREFIX);
+}

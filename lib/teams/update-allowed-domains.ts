@@ -3,6 +3,7 @@ import { z } from "zod";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { parseEmail } from "@/lib/email/parse-email";
 import { fail } from "@/lib/result";
 import { zodFailure } from "@/lib/validation/zod-failure";
@@ -30,11 +31,13 @@ export async function updateAllowedDomains(actor: Actor | null, team: TeamRef, i
   }
   const domains = [...new Set(entries.map((entry) => parseDomain(entry)!))].sort();
   if (domains.length > 50) return fail("INVALID", "At most 50 domains.", { fieldErrors: { domains: ["At most 50 domains"] } });
-  await db.$transaction(async (tx) => {
+  const written = await runTransaction(async (tx) => {
     await tx.team.update({ where: { id: access.team.id }, data: { allowedDomains: domains } });
     await recordAuditEvents(tx, [
       { teamId: access.team.id, actorId: access.membership.userId, action: "team.domains_changed", targetType: "team", targetId: access.team.id, metadata: { from: access.team.allowedDomains, to: domains } },
     ]);
+    return { ok: true as const };
   });
+  if (!written.ok) return written;
   return { ok: true as const, domains };
 }

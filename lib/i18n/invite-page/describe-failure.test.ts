@@ -13,6 +13,7 @@ const CODES: Array<InviteFailure["code"]> = [
   "GONE",
   "RATE_LIMITED",
   "LIMIT_REACHED",
+  "UNAVAILABLE",
   "UNREACHABLE",
 ] satisfies Array<ErrorCode | "UNREACHABLE">;
 
@@ -23,6 +24,15 @@ describe("describeInviteFailure", () => {
     expect(english).toBeTruthy();
     expect(french).toBeTruthy();
     expect(french).not.toBe(english);
+  });
+
+  it("says what closed an invitation, as the server does in English", () => {
+    expect(describeInviteFailure(en, { code: "GONE", closed: "ACCEPTED" }, "Acme")).toBe("This invitation has already been used.");
+    expect(describeInviteFailure(en, { code: "GONE", closed: "EXPIRED" }, "Acme")).toBe("This invitation has expired. Ask an admin of Acme to send a new one.");
+    for (const closed of ["ACCEPTED", "DECLINED", "WITHDRAWN", "EXPIRED"] as const) {
+      expect(describeInviteFailure(fr, { code: "GONE", closed }, "Acme")).not.toBe(describeInviteFailure(en, { code: "GONE", closed }, "Acme"));
+    }
+    expect(describeInviteFailure(fr, { code: "GONE" }, "Acme")).toBe(fr.noLongerOpen);
   });
 
   it("names the team where it helps", () => {

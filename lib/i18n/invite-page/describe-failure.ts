@@ -1,8 +1,8 @@
-import type { ErrorCode } from "@/lib/result";
+import type { ErrorCode, Failure } from "@/lib/result";
 import type { InvitePageMessages } from "./en";
 
 /** A failed call from the invitation page: the server's failure, or no answer at all (network, a 429 from the proxy). */
-export type InviteFailure = { code: ErrorCode | "UNREACHABLE"; fieldErrors?: Record<string, string[]> };
+export type InviteFailure = { code: ErrorCode | "UNREACHABLE"; fieldErrors?: Record<string, string[]>; closed?: Failure["closed"] };
 
 export const UNREACHABLE: InviteFailure = { code: "UNREACHABLE" };
 
@@ -10,6 +10,14 @@ const FIELD_RULES: Record<string, (t: InvitePageMessages) => string> = {
   name: (t) => t.nameRule,
   password: (t) => t.passwordRule,
   reason: (t) => t.reasonRule,
+};
+
+/** What closed the invitation, in the words the page uses for that state (the server's describeClosedInvitation, translated). */
+const CLOSED: Record<NonNullable<Failure["closed"]>, (t: InvitePageMessages, team: string) => string> = {
+  ACCEPTED: (t) => `${t.usedTitle}.`,
+  DECLINED: (t) => `${t.declinedStateTitle}.`,
+  WITHDRAWN: (t) => `${t.withdrawnTitle}.`,
+  EXPIRED: (t, team) => `${t.expiredTitle}. ${t.expiredBody(team)}`,
 };
 
 /**
@@ -23,8 +31,9 @@ export function describeInviteFailure(t: InvitePageMessages, failure: InviteFail
     case "NOT_FOUND":
       return t.invalidTitle;
     case "GONE":
-      return t.noLongerOpen;
+      return failure.closed ? CLOSED[failure.closed](t, team) : t.noLongerOpen;
     case "CONFLICT":
+    case "UNAVAILABLE":
       return t.conflict;
     case "UNAUTHENTICATED":
       return t.signInFirst;

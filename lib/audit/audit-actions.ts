@@ -1,0 +1,18 @@
+/** Every audit event's action, in one list: a write can record only these, and readers can label each. */
+export const AUDIT_ACTIONS = [
+  "invitation.created",
+  "invitation.resent",
+  "invitation.updated",
+  "invitation.withdrawn",
+  "invitation.deleted",
+  "invitation.accepted",
+  "invitation.declined",
+  "invitation.link_copied",
+  "invitation.renewal_requested",
+  "member.joined",
+  "member.role_changed",
+  "member.removed",
+  "team.domains_changed",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,106 @@
+import "server-only";
+import { recordAuditEvents } from "@/lib/audit/record-audit-event";
+import { abortTransaction } from "@/lib/db/transaction-abort";
+import type { Tx } from "@/lib/db/run-transaction";
+import { lockTeamSeats } from "@/lib/members/lock-team-seats";
+import { can, canGrantRole } from "@/lib/permissions/can";
+import { fail } from "@/lib/result";
+import { closePendingInvitation } from "./close-pending-invitation";
+import { describeClosedInvitation } from "./describe-closed-invitation";
+import type { AnswerTarget, InvitationToAnswer } from "./read-invitation-to-answer";
+
+export type AcceptSuccess = {
+  ok: true;
+  invitationId: string;
+  team: { id: string; name: string; slug: string };
+  role: { name: string };
+  alreadyMember: boolean;
+};
+
+export function acceptSuccess(invitation: InvitationToAnswer, roleName: string, alreadyMember: boolean): AcceptSuccess {
+  const { id, name, slug } = invitation.team;
+  return { ok: true, invitationId: invitation.id, team: { id, name, slug }, role: { name: roleName }, alreadyMember };
+}
+
+/**
+ * The accept itself, inside the caller's transaction (sign-up creates the account in the same
+ * one); every refusal aborts it, so nothing the caller wrote is kept. Locks in the documented
+ * order: the team's row (only when it has a seat limit), then the invitation (the conditional
+ * flip to ACCEPTED, under the token presented), then the membership. The role and groups the
+ * invitee joins with, and the check that the inviter may still grant that role, are read after
+ * the flip, from the invitation as it was when it flipped: an edit either committed before the
+ * flip (and is what the invitee gets) or comes after it and finds the invitation closed.
+ */
+export async function acceptPendingInvitation(tx: Tx, userId: string, invitation: InvitationToAnswer, target: AnswerTarget): Promise<AcceptSuccess> {
+  const { team } = invitation;
+  if (team.seatLimit !== null) {
+    const seats = await lockTeamSeats(tx, team.id);
+    if (seats.limit !== null && seats.members >= seats.limit) {
+      const member = await tx.membership.findUnique({ where: { teamId_userId: { teamId: team.id, userId } }, select: { id: true } });
+      if (!member) abortTransaction(fail("LIMIT_REACHED", `${team.name} has no free seats. Ask an admin to make room, then accept again.`));
+    }
+  }
+
+  const ref = { id: invitation.id, ...(target.by === "token" ? { tokenHash: target.tokenHash } : {}) };
+  const close = await closePendingInvitation(tx, ref, { status: "ACCEPTED", responderId: userId, unexpiredOnly: true });
+  if (!close.closed) {
+    // Our own accept, a moment earlier (a double click, two tabs): the same success again.
+    if (close.state === "ACCEPTED" && close.responderId === userId) return acceptSuccess(invitation, invitation.role.name, true);
+    abortTransaction(describeClosedInvitation(close.state, { to: "invitee", team: team.name, notFound: "This invitation link is not valid." }));
+  }
+  const closed = close.invitation;
+
+  // The inviter's membership is share-locked, so a demotion or removal waits for this accept
+  // to finish instead of slipping in between the check and the commit.
+  const grants = await tx.$queryRaw<Array<{ roleName: string; roleRank: number; inviterRank: number | null; inviterPermissions: string[] | null; groupIds: string[] }>>`
+    WITH inviter AS (
+      SELECT "roleId" FROM "Membership" WHERE "teamId" = ${closed.teamId}::uuid AND "userId" = ${closed.inviterId}::uuid FOR SHARE
+    )
+    SELECT r."name" AS "roleName", r."rank" AS "roleRank", ir."rank" AS "inviterRank", ir."permissions" AS "inviterPermissions",
+      coalesce((SELECT array_agg(g."groupId") FROM "InvitationGroup" g WHERE g."invitationId" = ${closed.id}::uuid), '{}') AS "groupIds"
+    FROM "Role" r
+    LEFT JOIN inviter ON true
+    LEFT JOIN "Role" ir ON ir."id" = inviter."roleId"
+    WHERE r."id" = ${closed.roleId}::uuid`;
+  const grant = grants[0]!;
+  const inviterRole = grant.inviterRank === null ? null : { rank: grant.inviterRank, permissions: grant.inviterPermissions ?? [] };
+  // The inviter may have lost members.manage, been demoted, or left since sending.
+  if (!inviterRole || !can(inviterRole, "members.manage") || !canGrantRole(inviterRole, { rank: grant.roleRank })) {
+    abortTransaction(
+      fail(
+        "FORBIDDEN",
+        `This invitation can no longer grant the ${grant.roleName} role because the person who sent it can't grant it anymore. Ask an admin of ${team.name} to invite you again.`,
+      ),
+    );
+  }
+
+  // The membership and its groups in one statement; an existing membership is left as it is.
+  const joined = await tx.$queryRaw<Array<{ membershipId: string | null }>>`
+    WITH membership AS (
+      INSERT INTO "Membership" ("id", "teamId", "userId", "roleId", "joinedAt")
+      VALUES (gen_random_uuid(), ${closed.teamId}::uuid, ${userId}::uuid, ${closed.roleId}::uuid, now())
+      ON CONFLICT ("teamId", "userId") DO NOTHING
+      RETURNING "id"
+    ), groups AS (
+      INSERT INTO "MembershipGroup" ("membershipId", "groupId")
+      SELECT membership."id", unnest(${grant.groupIds}::uuid[]) FROM membership
+      ON CONFLICT DO NOTHING
+    )
+    SELECT (SELECT "id" FROM membership) AS "membershipId"`;
+  const membershipId = joined[0]?.membershipId ?? null;
+  const alreadyMember = membershipId === null;
+  await recordAuditEvents(tx, [
+    {
+      teamId: closed.teamId,
+      actorId: userId,
+      action: "invitation.accepted",
+      targetType: "invitation",
+      targetId: closed.id,
+      metadata: { email: closed.email, role: grant.roleName, alreadyMember },
+    },
+    ...(alreadyMember
+      ? []
+      : [{ teamId: closed.teamId, actorId: userId, action: "member.joined" as const, targetType: "membership", targetId: membershipId, metadata: { role: grant.roleName, invitationId: closed.id } }]),
+  ]);
+  return acceptSuccess(invitation, grant.roleName, alreadyMember);
+}

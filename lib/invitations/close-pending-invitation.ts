@@ -1,0 +1,31 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db/run-transaction";
+import type { ClosedState } from "./describe-closed-invitation";
+import { readClosedState, refConditions, type InvitationRef } from "./read-closed-state";
+
+export type ClosedInvitation = { id: string; teamId: string; email: string; emailCanonical: string; roleId: string; inviterId: string | null };
+
+/**
+ * The one way out of PENDING: to ACCEPTED, DECLINED or WITHDRAWN, freeing the address's pending
+ * slot (pendingKey) in the same conditional UPDATE. It changes the row only while it is still
+ * pending (and, for the invitee, unexpired on the database clock, under the token presented), so
+ * of two racing requests exactly one wins; the row it returns is the invitation as it was at that
+ * moment (a concurrent edit either committed before, and is what is returned, or finds it closed).
+ * The row stays locked until the transaction ends. Zero rows: the re-read says why.
+ */
+export async function closePendingInvitation(
+  tx: Tx,
+  ref: InvitationRef,
+  change: { status: "ACCEPTED" | "DECLINED" | "WITHDRAWN"; responderId?: string | null; declineReason?: string | null; unexpiredOnly: boolean },
+): Promise<{ closed: true; invitation: ClosedInvitation } | { closed: false; state: ClosedState; responderId: string | null }> {
+  const rows = await tx.$queryRaw<ClosedInvitation[]>`
+    UPDATE "Invitation"
+    SET "status" = ${change.status}::"InvitationStatus", "pendingKey" = NULL, "respondedAt" = now(),
+        "responderId" = ${change.responderId ?? null}::uuid, "declineReason" = ${change.declineReason ?? null}, "updatedAt" = now()
+    WHERE ${refConditions(ref)} AND "status" = 'PENDING' ${change.unexpiredOnly ? Prisma.sql`AND "expiresAt" > now()` : Prisma.empty}
+    RETURNING "id", "teamId", "email", "emailCanonical", "roleId", "inviterId"`;
+  const invitation = rows[0];
+  if (invitation) return { closed: true, invitation };
+  return { closed: false, ...(await readClosedState(tx, ref)) };
+}
