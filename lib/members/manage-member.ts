@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
+import { revokeSessionsOfTeamlessUser } from "@/lib/auth/revoke-sessions-of-teamless-user";
 import { db } from "@/lib/db";
 import { canGrantRole, canManageMember } from "@/lib/permissions/can";
 import { fail, type Failure } from "@/lib/result";
@@ -74,6 +75,7 @@ export async function removeMember(actor: Actor | null, team: TeamRef, membershi
       return fail("CONFLICT", "The last owner can't be removed. Make someone else an owner first.");
     }
     await tx.membership.delete({ where: { id: target.id } });
+    await revokeSessionsOfTeamlessUser(tx, target.userId);
     await recordAuditEvents(tx, [
       {
         teamId: access.team.id,
