@@ -5,14 +5,14 @@ declare module "next-auth" {
     user: { id: string } & DefaultSession["user"];
   }
   interface User {
-    /** The user's session version at sign-in (lib/auth/revoke-user-sessions.ts). */
-    sessionVersion: number;
+    /** The UserSession row this sign-in created (lib/auth/create-user-session.ts). */
+    sessionId: string;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
-    sv?: number;
+    sid?: string;
     /** When the password was typed (seconds since the epoch): the absolute lifetime counts from it. */
     authTime?: number;
   }

@@ -3,13 +3,13 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { DEVICE_COOKIE } from "./device-cookie";
 import { parseClientAddress } from "./parse-client-address";
 import { parseSessionClaims } from "./parse-session-claims";
 import { readCookieHeader } from "./read-cookie-header";
-import { revokeUserSessions } from "./revoke-user-sessions";
+import { createUserSession } from "./create-user-session";
+import { endUserSession } from "./end-user-session";
 import { SESSION_IDLE_SECONDS, SESSION_RENEW_AFTER_SECONDS } from "./session-lifetime";
 import { signInWithPassword } from "./sign-in-with-password";
 
@@ -40,7 +40,7 @@ async function authorizePassword(credentials: unknown, headers: RequestHeaders) 
   }
   if (outcome.ok) {
     (await cookies()).set(DEVICE_COOKIE.name, outcome.deviceToken, DEVICE_COOKIE.options);
-    return outcome.user;
+    return { ...outcome.user, sessionId: await createUserSession(outcome.user.id) };
   }
   if (outcome.reason === "TOO_MANY_ATTEMPTS") throw new Error("TooManyAttempts");
   return null;
@@ -64,7 +64,7 @@ export const authOptions: NextAuthOptions = {
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
-        token.sv = user.sessionVersion;
+        token.sid = user.sessionId;
         token.authTime = Math.floor(Date.now() / 1000);
       }
       return token;
@@ -78,7 +78,7 @@ export const authOptions: NextAuthOptions = {
     // Signing out ends the session on the server too, not only in this browser's cookie.
     async signOut({ token }) {
       const claims = parseSessionClaims(token);
-      if (claims) await revokeUserSessions(db, claims.userId, claims.sessionVersion);
+      if (claims) await endUserSession(claims.sessionId);
     },
   },
 };

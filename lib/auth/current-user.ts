@@ -3,24 +3,23 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { readSessionClaims } from "./read-session-claims";
-import { isSessionCurrent } from "./session-lifetime";
 
 export type CurrentUser = { id: string; email: string; emailCanonical: string; name: string };
 
 /**
- * The signed-in user, read from the database on every request: a deleted user, or a session
- * revoked since (sign-out, removal from every team) or past its absolute lifetime, is signed out.
- * The version check rides on the user read each request already makes.
+ * The signed-in user, read from the database on every request through the session's row: a
+ * session signed out, revoked (removal from every team) or past its absolute lifetime is gone,
+ * and so is a deleted user. One indexed read, as reading the user alone was.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const claims = await readSessionClaims();
   if (!claims) return null;
-  const user = await db.user.findUnique({
-    where: { id: claims.userId },
-    select: { id: true, email: true, emailCanonical: true, name: true, sessionVersion: true },
+  const session = await db.userSession.findUnique({
+    where: { id: claims.sessionId },
+    select: { userId: true, expiresAt: true, user: { select: { id: true, email: true, emailCanonical: true, name: true } } },
   });
-  if (!user || !isSessionCurrent(claims, user, Math.floor(Date.now() / 1000))) return null;
-  return { id: user.id, email: user.email, emailCanonical: user.emailCanonical, name: user.name };
+  if (!session || session.userId !== claims.userId || session.expiresAt.getTime() <= Date.now()) return null;
+  return session.user;
 });
 
 /** For pages: the signed-in user, or a redirect to sign in that comes back here. */

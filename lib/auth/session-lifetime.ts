@@ -6,9 +6,4 @@ export const SESSION_RENEW_AFTER_SECONDS = 15 * 60;
 export const SESSION_ABSOLUTE_SECONDS = 7 * 24 * 60 * 60;
 
 /** What Teamgate puts in the session token besides next-auth's own claims. */
-export type SessionClaims = { userId: string; sessionVersion: number; authTime: number };
-
-/** Whether a token's claims still name a live session of a user whose current version is `sessionVersion`. */
-export function isSessionCurrent(claims: SessionClaims, user: { sessionVersion: number }, nowSeconds: number): boolean {
-  return claims.sessionVersion === user.sessionVersion && nowSeconds < claims.authTime + SESSION_ABSOLUTE_SECONDS;
-}
+export type SessionClaims = { userId: string; sessionId: string; authTime: number };

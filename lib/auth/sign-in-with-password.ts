@@ -8,7 +8,7 @@ import { verifyPassword, verifyPasswordAgainstNothing } from "./password";
 import { refundSignInAttempts } from "./refund-sign-in-attempts";
 
 export type SignInOutcome =
-  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number }; deviceToken: string }
+  | { ok: true; user: { id: string; email: string; name: string }; deviceToken: string }
   | { ok: false; reason: "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS" };
 
 const WINDOW_SECONDS = 15 * 60;
@@ -47,7 +47,7 @@ export async function signInWithPassword(
 
   const user = await db.user.findUnique({
     where: { emailCanonical: canonical },
-    select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, passwordHash: true },
   });
   const valid = user?.passwordHash
     ? await verifyPassword(password, user.passwordHash)
@@ -57,7 +57,7 @@ export async function signInWithPassword(
   await refundSignInAttempts(counted, WINDOW_SECONDS);
   return {
     ok: true,
-    user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion },
+    user: { id: user.id, email: user.email, name: user.name },
     deviceToken: device && deviceToken ? deviceToken : createDeviceToken(canonical),
   };
 }

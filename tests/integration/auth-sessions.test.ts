@@ -10,6 +10,7 @@ vi.mock("next/headers", () => ({
 }));
 
 const { authOptions } = await import("@/lib/auth/auth-options");
+const { createUserSession } = await import("@/lib/auth/create-user-session");
 const { getCurrentUser } = await import("@/lib/auth/current-user");
 const { renewSessionCookie } = await import("@/lib/auth/renew-session-cookie");
 const { SESSION_COOKIE } = await import("@/lib/auth/session-cookie");
@@ -20,10 +21,10 @@ const { removeMember } = await import("@/lib/members/manage-member");
 const { db } = getTestDatabase();
 const now = () => Math.floor(Date.now() / 1000);
 
-/** What next-auth stores in the cookie when `user` signs in (the jwt callback, then encode). */
+/** What next-auth stores in the cookie when `user` signs in (authorize's session row, the jwt callback, then encode). */
 async function signInCookie(userId: string) {
-  const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  const token = await authOptions.callbacks!.jwt!({ token: {}, user: { id: userId, sessionVersion }, account: null } as never);
+  const sessionId = await createUserSession(userId);
+  const token = await authOptions.callbacks!.jwt!({ token: {}, user: { id: userId, sessionId }, account: null } as never);
   return encode({ token, secret: env.AUTH_SECRET, maxAge: authOptions.session!.maxAge! });
 }
 
@@ -47,9 +48,15 @@ describe("sessions end on the server, not only in the browser", () => {
 
     const fresh = await signInCookie(user.id);
     expect(await currentUserWith(fresh)).toMatchObject({ id: user.id });
-    // The revoked copy cannot be used to sign its owner out again.
-    await signOutWith(cookie);
-    expect(await currentUserWith(fresh)).toMatchObject({ id: user.id });
+  });
+
+  it("signing out in one browser leaves the user's other browsers signed in", async () => {
+    const user = await createUser(db);
+    const laptop = await signInCookie(user.id);
+    const phone = await signInCookie(user.id);
+    await signOutWith(laptop);
+    expect(await currentUserWith(laptop)).toBeNull();
+    expect(await currentUserWith(phone)).toMatchObject({ id: user.id });
   });
 
   it("removal from the last of one's teams ends the member's sessions; removal from one of two does not", async () => {
@@ -68,19 +75,29 @@ describe("sessions end on the server, not only in the browser", () => {
     expect(await currentUserWith(await signInCookie(second.admin.id))).toMatchObject({ id: second.admin.id });
   });
 
-  it("refuses tokens without a session version (issued before versions existed) and forged ones", async () => {
+  it("refuses tokens without a session (issued before server-side sessions), forged ones, and another user's session", async () => {
     const user = await createUser(db);
+    const other = await createUser(db);
     const legacy = await encode({ token: { sub: user.id }, secret: env.AUTH_SECRET, maxAge: 60 });
     expect(await currentUserWith(legacy)).toBeNull();
-    const forged = await encode({ token: { sub: user.id, sv: 0, authTime: now() }, secret: "another-secret-another-secret-another-secret", maxAge: 60 });
+    const sid = await createUserSession(user.id);
+    const forged = await encode({ token: { sub: user.id, sid, authTime: now() }, secret: "another-secret-another-secret-another-secret", maxAge: 60 });
     expect(await currentUserWith(forged)).toBeNull();
+    const mismatched = await encode({ token: { sub: other.id, sid, authTime: now() }, secret: env.AUTH_SECRET, maxAge: 60 });
+    expect(await currentUserWith(mismatched)).toBeNull();
   });
 
   it("a session lives 12 idle hours at most, and never more than 7 days after the password was typed", async () => {
     expect(authOptions.session).toMatchObject({ strategy: "jwt", maxAge: 12 * 60 * 60 });
     const user = await createUser(db);
-    const old = await encode({ token: { sub: user.id, sv: 0, authTime: now() - SESSION_ABSOLUTE_SECONDS - 1 }, secret: env.AUTH_SECRET, maxAge: 60 });
-    expect(await currentUserWith(old)).toBeNull();
+    const cookie = await signInCookie(user.id);
+    const row = await db.userSession.findFirstOrThrow({ where: { userId: user.id } });
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(SESSION_ABSOLUTE_SECONDS * 1000);
+    await db.userSession.update({ where: { id: row.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await currentUserWith(cookie)).toBeNull();
+    // The next sign-in clears rows past their end.
+    await signInCookie(user.id);
+    expect(await db.userSession.count({ where: { id: row.id } })).toBe(0);
   });
 });
 
@@ -95,14 +112,15 @@ describe("sliding renewal", () => {
     expect(renewed).toMatchObject({ maxAge: SESSION_IDLE_SECONDS });
     const before = await decode({ token: cookie, secret: env.AUTH_SECRET });
     const after = await decode({ token: renewed!.value, secret: env.AUTH_SECRET });
-    expect(after).toMatchObject({ sub: user.id, sv: before!.sv, authTime: before!.authTime });
+    expect(after).toMatchObject({ sub: user.id, sid: before!.sid, authTime: before!.authTime });
     expect(await currentUserWith(renewed!.value)).toMatchObject({ id: user.id });
   });
 
   it("never renews past the absolute lifetime, nor a token that is not ours", async () => {
     const user = await createUser(db);
     const authTime = now() - SESSION_ABSOLUTE_SECONDS + 3600;
-    const nearlyOld = await encode({ token: { sub: user.id, sv: 0, authTime }, secret: env.AUTH_SECRET, maxAge: SESSION_IDLE_SECONDS });
+    const sid = await createUserSession(user.id);
+    const nearlyOld = await encode({ token: { sub: user.id, sid, authTime }, secret: env.AUTH_SECRET, maxAge: SESSION_IDLE_SECONDS });
     const renewed = await renewSessionCookie(nearlyOld, now() + 20 * 60);
     expect(renewed!.maxAge).toBeLessThanOrEqual(3600 - 20 * 60);
     expect(await renewSessionCookie(nearlyOld, now() + 3600)).toBeNull();
