@@ -21,8 +21,10 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
-      <body className="min-h-dvh bg-background font-sans text-foreground antialiased">
+      <head>
         <ZodWithoutEval />
+      </head>
+      <body className="min-h-dvh bg-background font-sans text-foreground antialiased">
         {children}
         <Toaster />
       </body>

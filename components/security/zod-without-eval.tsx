@@ -1,12 +1,19 @@
-"use client";
+import { headers } from "next/headers";
 
-import { z } from "zod";
-
-// Zod compiles parsers with `new Function` where it may; in the browser our CSP forbids eval, and
-// Zod's probe for it is reported as a violation. The server keeps the compiled parsers.
-if (typeof window !== "undefined") z.config({ jitless: true });
-
-/** Rendered once in the root layout so this module runs in the browser before any parse. */
-export function ZodWithoutEval() {
-  return null;
+/**
+ * Zod compiles object parsers with `new Function` where it may, and probes for that when a schema
+ * is built; under our CSP (no eval) the probe is reported as a violation. Zod reads its settings
+ * from `globalThis.__zod_globalConfig`, so this script, the first in the document and carrying
+ * the response's nonce, switches the browser's Zod to its interpreter before any module runs.
+ * The server keeps the compiled parsers.
+ */
+export async function ZodWithoutEval() {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  return (
+    <script
+      nonce={nonce}
+      suppressHydrationWarning
+      dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig=Object.assign(globalThis.__zod_globalConfig||{},{jitless:true})" }}
+    />
+  );
 }
