@@ -22,15 +22,7 @@ function addTransportSecurity(response: NextResponse): NextResponse {
  * is crafted: refuse it with Next's own "action not found" answer (the first leg then answers
  * 409), before it can count against a rate limit under the server's own address.
  */
-async function refuseForwardedAction(request: NextRequest): Promise<NextResponse> {
-  // Read the body first (up to Next's 1 MB action limit): answering while the first leg is still
-  // streaming it would abort that upload, and Next reports the abort as an uncaught exception.
-  const reader = request.body?.getReader();
-  for (let read = 0; reader && read <= 1024 * 1024; ) {
-    const chunk = await reader.read().catch(() => ({ done: true as const, value: undefined }));
-    if (chunk.done) break;
-    read += chunk.value.byteLength;
-  }
+function refuseForwardedAction(): NextResponse {
   return new NextResponse("Server Action unavailable.", {
     status: 404,
     headers: { "x-nextjs-action-not-found": "1", "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
@@ -60,7 +52,7 @@ async function limitInvitationPages(request: NextRequest, policy: string): Promi
 
 /** Every page: the forwarded-action guard, the invitation pages' limit, CSP with a fresh nonce, HSTS, sliding sessions. */
 export async function proxy(request: NextRequest) {
-  if (request.headers.has("x-action-forwarded")) return addTransportSecurity(await refuseForwardedAction(request));
+  if (request.headers.has("x-action-forwarded")) return addTransportSecurity(refuseForwardedAction());
 
   const nonce = randomBytes(16).toString("base64");
   const policy = buildContentSecurityPolicy({ nonce, development: env.NODE_ENV === "development", https });
@@ -81,12 +73,5 @@ export async function proxy(request: NextRequest) {
   return addTransportSecurity(response);
 }
 
-// Pages and route handlers outside /api, not the build's static files; server-action POSTs only
-// under /invite (their rate limit and the forwarded-action guard): running the proxy on an action
-// that Next then forwards makes Next abort the forwarded upload, an uncaught exception per request.
-export const config = {
-  matcher: [
-    { source: "/((?!api/|_next/static/|_next/image|favicon\\.ico$|icon\\.svg$).*)", missing: [{ type: "header", key: "next-action" }] },
-    "/invite/:path*",
-  ],
-};
+// Pages, server actions and route handlers outside /api; not the build's static files.
+export const config = { matcher: ["/((?!api/|_next/static/|_next/image|favicon\\.ico$|icon\\.svg$).*)"] };
