@@ -288,6 +288,10 @@ test("received invitations: the badge counts them, decline asks first, accept jo
   await ownerPage.getByRole("alertdialog").getByRole("button", { name: "Remove" }).click();
   await expect(ownerPage.getByRole("row").filter({ hasText: email })).toHaveCount(0);
   await inviteThroughUi(ownerPage, [email]);
+  // Removed from their only team, they were signed out everywhere; they sign in again.
+  await page.goto("/invitations");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await signIn(page, email, "a-long-enough-password", "/invitations");
 
   const badgeLink = page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: /^Invitations/ });
   await page.goto("/invitations");

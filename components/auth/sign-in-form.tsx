@@ -10,7 +10,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password don't match an account.",
-  TooManyAttempts: "Too many failed attempts. Wait 15 minutes, then try again.",
+  TooManyAttempts: "Too many failed attempts. Wait 15 minutes, or sign in from a browser you have used with this account before.",
 };
 
 export function SignInForm({ callbackUrl, email, emailLocked }: { callbackUrl: string; email: string; emailLocked: boolean }) {

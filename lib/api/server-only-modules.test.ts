@@ -10,6 +10,9 @@ const PURE = new Set([
   "lib/auth/actor.ts",
   "lib/auth/safe-redirect.ts",
   "lib/auth/parse-client-address.ts",
+  "lib/auth/parse-session-claims.ts",
+  "lib/auth/read-cookie-header.ts",
+  "lib/auth/session-lifetime.ts",
   "lib/db/database-settings.ts",
   "lib/db/name-statement.ts",
 ]);

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
+import { revokeSessionsOfTeamlessUser } from "@/lib/auth/revoke-sessions-of-teamless-user";
 import { db } from "@/lib/db";
 import { runTransaction, type Tx } from "@/lib/db/run-transaction";
 import { canGrantRole, canManageMember } from "@/lib/permissions/can";
@@ -75,6 +76,7 @@ export async function removeMember(actor: Actor | null, team: TeamRef, membershi
       return fail("CONFLICT", "The last owner can't be removed. Make someone else an owner first.");
     }
     await tx.membership.delete({ where: { id: target.id } });
+    await revokeSessionsOfTeamlessUser(tx, target.userId);
     await recordAuditEvents(tx, [
       {
         teamId: access.team.id,
