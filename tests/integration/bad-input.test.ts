@@ -136,3 +136,13 @@ describe("server actions and pages refuse a NUL as a field error", () => {
     expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { q: expect.any(Array) } });
   });
 });
+
+describe("names shown to others", () => {
+  it("the members list drops bidi controls from names", async () => {
+    const { ctx } = await adminWithKey();
+    await db.user.update({ where: { id: ctx.member.id }, data: { name: "Eve\u202Egnp.exe\u2066 \u200FMallory" } });
+    const result = await listTeamMembers(asActor(ctx.admin), ctx.ref, {});
+    if (!result.ok) throw new Error(result.error);
+    expect(result.members.find((m) => m.userId === ctx.member.id)?.name).toBe("Evegnp.exe Mallory");
+  });
+});
