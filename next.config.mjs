@@ -1,3 +1,5 @@
+import bodyLimits from "./lib/api/body-limits.json" with { type: "json" };
+
 /** @type {import('next').NextConfig} */
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -18,7 +20,14 @@ const nextConfig = {
   logging,
   poweredByHeader: false,
   typedRoutes: false,
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Body caps (lib/api/body-limits.json): the server refuses larger bodies before Next reads them
+    // (scripts/limit-request-body.mjs); these make Next agree when it runs without that server. The
+    // proxy copies a body it sees into memory up to its own limit, so that limit is no larger.
+    serverActions: { bodySizeLimit: bodyLimits.otherBytes },
+    proxyClientMaxBodySize: bodyLimits.otherBytes,
+  },
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   async headers() {
     return [

@@ -1,12 +1,15 @@
 import { createServer } from "node:http";
+import { refuseOversizedBody } from "./limit-request-body.mjs";
 
 /**
  * An HTTP server that appends the socket's address to X-Forwarded-For before `handle` sees it,
  * as a proxy does. `next start` only fills that header when the client sent none, so without
- * this a client could pick its own rate-limit bucket (lib/auth/parse-client-address.ts).
+ * this a client could pick its own rate-limit bucket (lib/auth/parse-client-address.ts). Bodies
+ * over their path's limit are refused before Next.js reads them (limit-request-body.mjs).
  */
 export function createPeerAwareServer(handle) {
   return createServer((request, response) => {
+    if (refuseOversizedBody(request, response)) return;
     const peer = request.socket.remoteAddress ?? "unknown";
     const prior = request.headers["x-forwarded-for"];
     request.headers["x-forwarded-for"] = prior ? `${prior}, ${peer}` : peer;

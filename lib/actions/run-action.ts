@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { Failure } from "@/lib/result";
+import { storableInput } from "@/lib/validation/storable-input";
 import { zodFailure } from "@/lib/validation/zod-failure";
 import type { ActionResult } from "./action-result";
 import { getSessionActor } from "./session-actor";
@@ -18,7 +19,7 @@ export async function runAction<S extends z.ZodType, T extends object>(
   call: (actor: Actor | null, input: z.output<S>) => Promise<({ ok: true } & T) | Failure>,
   revalidate?: (input: z.output<S>) => string | string[],
 ): Promise<ActionResult<T>> {
-  const parsed = schema.safeParse(rawInput);
+  const parsed = storableInput(schema).safeParse(rawInput);
   if (!parsed.success) return zodFailure(parsed.error);
   const result = await call(await getSessionActor(), parsed.data);
   if (result.ok && revalidate) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import type { ApiKeyScope } from "@/lib/api-keys/api-key-scopes";
 import type { Actor } from "@/lib/auth/actor";
@@ -7,7 +8,9 @@ import { parseClientAddress } from "@/lib/auth/parse-client-address";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
-import { problem } from "./problem";
+import { storableInput } from "@/lib/validation/storable-input";
+import { zodFailure } from "@/lib/validation/zod-failure";
+import { problem, problemFromFailure } from "./problem";
 import { API_WINDOW_SECONDS, rateLimitHeaders } from "./rate-limit-headers";
 
 type Context<P> = { params: Promise<P> };
@@ -63,7 +66,9 @@ export function apiRoute<P = Record<string, never>>(scope: ApiKeyScope, handler:
       headers = limited.headers;
       if (limited.refusal) return finish(limited.refusal, headers);
       if (!actor.scopes.includes(scope)) return finish(problem("FORBIDDEN", `This API key lacks the ${scope} scope.`), headers);
-      return finish(await handler({ actor, request, params: await context.params }), headers);
+      const params = storableInput(z.custom<P>()).safeParse(await context.params);
+      if (!params.success) return finish(problemFromFailure(zodFailure(params.error)), headers);
+      return finish(await handler({ actor, request, params: params.data }), headers);
     } catch (error) {
       return internalError(request, error, headers);
     }

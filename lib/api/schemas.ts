@@ -1,8 +1,11 @@
 import "server-only";
 import { z } from "zod";
+import { splitEmailList } from "@/lib/email/parse-email";
+import { decodeCursor, type KeysetSort } from "@/lib/invitations/keyset-cursor";
 import { LANGUAGE_CODES } from "@/lib/invitations/languages";
 import { MAX_ADDRESSES_PER_REQUEST } from "@/lib/invitations/schemas";
 import { INVITATION_STATUSES } from "@/lib/invitations/status";
+import { storableDateSchema } from "@/lib/validation/storable-date";
 
 /** The API's request and response shapes: handlers validate with these, and the OpenAPI document is generated from them. */
 
@@ -37,23 +40,47 @@ const csvOf = <T extends z.ZodType<string, string>>(item: T) =>
 
 export const SORTS = ["created", "-created", "email", "-email", "expires", "-expires"] as const;
 
-export const teamInvitationsQuerySchema = z.strictObject({
-  status: csvOf(z.enum(INVITATION_STATUSES)).describe("Comma-separated statuses"),
-  role: csvOf(z.string().max(64)).describe("Comma-separated role ids or keys"),
-  q: z.string().trim().max(254).optional().describe("Text to find in the email address"),
-  sort: z.enum(SORTS).default("-created"),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(500).optional(),
-});
+/**
+ * A cursor is opaque to clients but decoded on the server: its value must be one PostgreSQL can
+ * compare (a text without NUL, a date with a four-digit year), or the query would fail as a 500.
+ */
+function checkCursor(cursor: string | undefined, field: KeysetSort["field"], ctx: z.RefinementCtx) {
+  if (cursor === undefined) return;
+  const after = decodeCursor(cursor, { field, order: "desc" });
+  const storable = after && (after.value instanceof Date ? storableDateSchema.safeParse(after.value).success : !after.value.includes("\u0000"));
+  if (!storable) ctx.addIssue({ code: "custom", path: ["cursor"], message: "The cursor is not valid; start again without it" });
+}
 
-export const pageQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(500).optional(),
-});
+export const teamInvitationsQuerySchema = z
+  .strictObject({
+    status: csvOf(z.enum(INVITATION_STATUSES)).describe("Comma-separated statuses"),
+    role: csvOf(z.string().max(64)).describe("Comma-separated role ids or keys"),
+    q: z.string().trim().max(254).optional().describe("Text to find in the email address"),
+    sort: z.enum(SORTS).default("-created"),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.string().max(500).optional(),
+  })
+  .superRefine((query, ctx) => checkCursor(query.cursor, query.sort.endsWith("email") ? "emailCanonical" : "createdAt", ctx));
+
+export const pageQuerySchema = z
+  .strictObject({
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.string().max(500).optional(),
+  })
+  .superRefine((query, ctx) => checkCursor(query.cursor, "createdAt", ctx));
+
+/** In the API one element is one address: splitting a pasted list belongs to the UI's textarea. */
+const oneAddressSchema = z
+  .string()
+  .max(320)
+  .superRefine((value, ctx) => {
+    const entries = splitEmailList(value).length;
+    if (entries !== 1) ctx.addIssue({ code: "custom", message: entries === 0 ? "Must be an email address" : `Must be one email address, not ${entries}: send each as its own element` });
+  });
 
 export const createInvitationsBodySchema = z
   .strictObject({
-    emails: z.array(z.string().max(320)).min(1).max(MAX_ADDRESSES_PER_REQUEST),
+    emails: z.array(oneAddressSchema).min(1).max(MAX_ADDRESSES_PER_REQUEST),
     role: z.string().min(1).max(64).describe("Role id or key (owner, admin, member)"),
     groups: z.array(z.string().min(1).max(64)).max(50).optional().describe("Group ids or names"),
     language: z.enum(LANGUAGE_CODES).optional(),

@@ -8,7 +8,13 @@ import { renderInvitationEmail } from "./render-invitation-email";
 import { renderRenewalRequestEmail } from "./render-renewal-request-email";
 import { BATCH_LIMIT, sendEmail, sendEmailBatch, type OutgoingEmail, type SendOutcome } from "./send-emails";
 
-export const MAX_ATTEMPTS = 8;
+/**
+ * How long an email keeps being retried through an outage. An invitation's email is retried for
+ * as long as the invitation is pending (a claimed row of an expired, withdrawn or superseded
+ * invitation is skipped); any other email for this long after it was queued.
+ */
+export const OTHER_EMAIL_RETRY_HOURS = 24;
+export const MAX_BACKOFF_SECONDS = 600;
 /** Serialises claims across senders, so a batch's rows are always claimed together. */
 const CLAIM_LOCK_ID = 7_468_205_733;
 
@@ -23,9 +29,12 @@ type Sendable = Extract<Prepared, { email: OutgoingEmail }>;
 type Unprepared = Extract<Prepared, { error: string }>;
 type Tally = { sent: number; failed: number; skipped: number };
 
-/** Exponential backoff with jitter: 30 s, 1 min, 2 min … capped at one hour. */
+/**
+ * Exponential backoff with jitter: 30 s, 1 min, 2 min … capped at ten minutes, so an email goes
+ * out within minutes of the provider's recovery however long the outage lasted.
+ */
 export function computeBackoffSeconds(attempts: number, random = Math.random()): number {
-  const base = Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
+  const base = Math.min(MAX_BACKOFF_SECONDS, 30 * 2 ** Math.max(0, attempts - 1));
   return Math.round(base * (0.8 + random * 0.4));
 }
 
@@ -240,15 +249,21 @@ async function recordOutcome(row: ClaimedRow, sendNumber: number | null, outcome
     return;
   }
   tally.failed += 1;
-  const final = !outcome.retryable || row.attempts >= MAX_ATTEMPTS;
   const delay = outcome.retryAfterSeconds ?? sharedDelaySeconds ?? computeBackoffSeconds(row.attempts);
-  await db.$executeRaw`
+  // The deadline is judged by the database clock, like every other time in the outbox.
+  const [updated] = await db.$queryRaw<Array<{ status: string }>>`
     UPDATE "EmailOutbox"
-    SET "status" = ${final ? "FAILED" : "PENDING"}::"OutboxStatus", "lastError" = ${outcome.error.slice(0, 2000)}, "lockedUntil" = NULL,
+    SET "status" = (CASE WHEN ${!outcome.retryable}::boolean
+                           OR ("kind" <> 'invitation' AND "createdAt" <= now() - make_interval(hours => ${OTHER_EMAIL_RETRY_HOURS}::int))
+                         THEN 'FAILED' ELSE 'PENDING' END)::"OutboxStatus",
+        "lastError" = ${outcome.error.slice(0, 2000)}, "lockedUntil" = NULL,
         "nextAttemptAt" = now() + make_interval(secs => ${delay}::int)
-    WHERE "id" = ${row.id}::uuid AND "status" = 'PENDING'`;
+    WHERE "id" = ${row.id}::uuid AND "status" = 'PENDING'
+    RETURNING "status"`;
+  const final = updated?.status === "FAILED";
   if (invitationMatches) {
-    const note = final ? outcome.error : `${outcome.error}; retrying automatically`;
+    // An undeliverable address reads differently from an outage: the first needs a person, the second only time.
+    const note = !outcome.retryable ? `Undeliverable: ${outcome.error}` : final ? outcome.error : `${outcome.error}; retrying automatically`;
     await db.invitation.updateMany({
       where: { ...invitationMatches, deliveryStatus: { in: ["QUEUED", "FAILED"] } },
       data: { deliveryStatus: "FAILED", deliveryError: note.slice(0, 500) },

@@ -18,4 +18,16 @@ describe("toDisplayText", () => {
     expect([...shown]).toHaveLength(80);
     expect(shown.endsWith("…")).toBe(true);
   });
+
+  it("strips bidi embeddings, overrides, isolates and marks, so a name cannot reorder what follows it", () => {
+    const controls = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C"];
+    for (const control of controls) {
+      expect(toDisplayText(`Support${control}moc.evil`, 80, { breakLinks: false })).toBe("Supportmoc.evil");
+      expect(toDisplayText(`A${control}B`)).toBe("AB");
+    }
+  });
+
+  it("leaves text alone on the page (breakLinks: false) apart from bidi controls and line breaks", () => {
+    expect(toDisplayText("Acme.io\n R&D", 80, { breakLinks: false })).toBe("Acme.io R&D");
+  });
 });

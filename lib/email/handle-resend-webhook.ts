@@ -1,7 +1,12 @@
 import "server-only";
 import { Webhook } from "svix";
+import bodyLimits from "@/lib/api/body-limits.json";
+import { readBodyBytes } from "@/lib/api/read-body-bytes";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+
+/** Resend's delivery events are a few hundred bytes; anything near this is not one of them. */
+export const WEBHOOK_MAX_BYTES = bodyLimits.webhookBytes;
 
 const STATUS_BY_EVENT = {
   "email.sent": "SENT",
@@ -18,16 +23,25 @@ type ResendEvent = { type?: string; data?: { email_id?: string; bounce?: { messa
  * Resend's delivery events: Svix signature over the raw body (stale timestamps rejected by the
  * library), replays ignored by event id, and an invitation's status only ever moves forward.
  * The event id is recorded in the same transaction as its effect, and only once it had one.
+ *
+ * Anyone can post here, so the request costs as little as possible before it is trusted: no
+ * signature headers, no reading; the body is read up to WEBHOOK_MAX_BYTES and no further; and
+ * nothing is parsed before the signature over those bytes checks out.
  */
-export async function handleResendWebhook(rawBody: string, headers: Headers): Promise<WebhookOutcome> {
+export async function handleResendWebhook(request: Request): Promise<WebhookOutcome> {
   if (!env.RESEND_WEBHOOK_SECRET) return { status: 503, body: "Webhooks are not configured" };
+  const headers = request.headers;
   const svixHeaders = {
     "svix-id": headers.get("svix-id") ?? "",
     "svix-timestamp": headers.get("svix-timestamp") ?? "",
     "svix-signature": headers.get("svix-signature") ?? "",
   };
+  if (!svixHeaders["svix-id"] || !svixHeaders["svix-timestamp"] || !svixHeaders["svix-signature"]) return { status: 400, body: "Invalid signature" };
+  const bytes = await readBodyBytes(request, WEBHOOK_MAX_BYTES);
+  if (!bytes) return { status: 413, body: `Webhook bodies are limited to ${WEBHOOK_MAX_BYTES} bytes` };
   let event: ResendEvent;
   try {
+    const rawBody = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     new Webhook(env.RESEND_WEBHOOK_SECRET).verify(rawBody, svixHeaders);
     event = JSON.parse(rawBody) as ResendEvent;
   } catch {

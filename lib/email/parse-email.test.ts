@@ -41,6 +41,15 @@ describe("parseEmail", () => {
     `${"a".repeat(64)}@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}.com`,
     "alice\u200b@example.com",
     "alice@example.com,bob@example.com",
+    "user@exämple.com/evil",
+    "user@example.com/evil",
+    "user@exämple.com?x=1",
+    "user@exämple.com#frag",
+    "user@ex%41mple.com",
+    "user@exämple.com:443",
+    "user@exämple.com\\evil",
+    "user@exämple.com.",
+    "user@exämple。com",
   ])("rejects %j", (input) => {
     expect(parseEmail(input).ok).toBe(false);
   });
@@ -55,6 +64,34 @@ describe("parseEmail", () => {
         expect(result.canonical).toMatch(/^[a-z0-9!#$%&'*+/=?^_`{|}~.-]+@[a-z0-9.-]+$/);
         expect(result.canonical.split("@")).toHaveLength(2);
         expect(result.canonical.length).toBeLessThanOrEqual(254);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("refuses a domain that is not exactly a hostname: nothing a URL parser would read as path, query, fragment, port or escape", () => {
+    const label = fc.stringMatching(/^[a-z0-9äöüéñ]{1,10}$/);
+    const junk = fc.constantFrom("/", "/evil", "?", "?x=1", "#", "#frag", "%41", "%2e", ":", ":443", "\\", "[", "]", "!", "$", "&", "'", "*", "+", "=", "|", "~", "^", "{", "}");
+    fc.assert(
+      fc.property(fc.array(label, { minLength: 2, maxLength: 4 }), junk, fc.nat(), (labels, inserted, at) => {
+        const domain = labels.join(".");
+        const cut = at % (domain.length + 1);
+        const input = `user@${domain.slice(0, cut)}${inserted}${domain.slice(cut)}`;
+        expect(parseEmail(input).ok).toBe(false);
+        expect(canonicalizeEmail(input)).not.toMatch(/xn--/);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("accepts a domain only when it is the hostname spelt in the input, letter for letter up to case and IDNA", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 30 }), (domain) => {
+        const parsed = parseEmail(`user@${domain}`);
+        if (!parsed.ok) return;
+        const labelsIn = domain.trim().normalize("NFKC").split(".");
+        expect(labelsIn.every((label) => /^[\p{L}\p{M}\p{N}-]+$/u.test(label))).toBe(true);
+        expect(parsed.domain.split(".")).toHaveLength(labelsIn.length);
       }),
       { numRuns: 3000 },
     );

@@ -16,7 +16,12 @@ const ATEXT = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+$/;
 const ASCII_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f\u2028\u2029\u200b-\u200f\u2060\ufeff]/;
 
+/** Dot-separated labels of letters, marks, digits and hyphens: a hostname and nothing more (no path, query, fragment, port or escapes). */
+const HOSTNAME = /^[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)+$/u;
+
 function toAsciiDomain(domain: string): string | null {
+  // The URL parser would read "exämple.com/evil" as a host and a path: only a bare hostname may reach it.
+  if (!HOSTNAME.test(domain)) return null;
   if (/^[\x21-\x7e]+$/.test(domain)) return domain.toLowerCase();
   try {
     return new URL(`http://${domain}`).hostname;

@@ -45,6 +45,15 @@ describe("renderInvitationEmail", () => {
     expect(email.subject).not.toMatch(/evil\.example/);
   });
 
+  it("carries no bidi control from a team, inviter or role name into the subject, HTML or text", async () => {
+    const bidi = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+    const email = await renderInvitationEmail({ ...base, language: "en", teamName: "Acme\u202Egnp.exe", inviterName: "\u2067Olivia\u2069 \u200FOwner", roleName: "Admin\u202D" });
+    // The preview's padding is react-email's own run of invisible characters, not a name.
+    const html = email.html.replace(/<div>[\s\u200b-\u200f\u200c\u00a0\ufeff\u034f]*<\/div>/g, "");
+    for (const part of [email.subject, html, email.text]) expect(part).not.toMatch(bidi);
+    expect(email.subject).toContain("Acmegnp");
+  });
+
   it.each(EMAIL_LANGUAGES.map((l) => l.code))("registers %s once: a subject of fixed text plus the team name only, and an invitable language", async (code) => {
     const email = await renderInvitationEmail({ ...base, language: code });
     expect(email.subject).toContain("Acme");

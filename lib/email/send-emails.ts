@@ -11,7 +11,11 @@ export type SendOutcome =
   | { ok: false; retryable: boolean; error: string; retryAfterSeconds?: number };
 
 export const BATCH_LIMIT = 100;
-const FINAL_ERRORS = new Set(["daily_quota_exceeded", "monthly_quota_exceeded", "validation_error", "invalid_from_address", "invalid_api_key", "restricted_api_key", "missing_api_key", "invalid_parameter", "invalid_idempotency_key"]);
+/** Statuses that refuse this message or its address: sending the same request again cannot succeed. */
+const UNDELIVERABLE_STATUSES = new Set([400, 422]);
+/** 422s about our own configuration rather than the message: fixed by an operator, so retried. */
+const CONFIGURATION_ERRORS = new Set(["invalid_from_address", "invalid_access", "invalid_region"]);
+const MAX_RETRY_AFTER_SECONDS = 3600;
 
 let client: Resend | undefined;
 function getResend(): Resend {
@@ -21,20 +25,24 @@ function getResend(): Resend {
 
 type ResendError = { message?: string; statusCode?: number | null; name?: string };
 
-/** The SDK answers { data, error } and does not throw: read the error, not an exception. */
+/**
+ * The SDK answers { data, error } and does not throw: read the error, not an exception.
+ * Only a refusal of the message itself (400, 422: an invalid recipient, say) is final. Everything
+ * else is an outage from the recipient's point of view, retried until the email's deadline: 5xx,
+ * 408, 409 (a concurrent request under the same key), 429 (rate limit or quota), a network
+ * failure or timeout (no status), and an account problem (key, sender, domain) an operator fixes.
+ */
 function classify(error: ResendError, headers: Record<string, string> | null): SendOutcome {
   // Resend keeps a key only once it has sent under it: a refused replay means "already sent".
   if (error.name === "invalid_idempotent_request") return { ok: true, providerMessageId: null };
   const status = error.statusCode ?? null;
   const message = `${error.message ?? "Unknown error"}${status ? ` (HTTP ${status})` : ""}`;
-  if (status === 429) {
-    const retryAfter = Number(headers?.["retry-after"]);
-    const quota = error.name === "daily_quota_exceeded" || error.name === "monthly_quota_exceeded";
-    return { ok: false, retryable: !quota, error: message, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined };
+  if (status !== null && UNDELIVERABLE_STATUSES.has(status) && !CONFIGURATION_ERRORS.has(error.name ?? "")) {
+    return { ok: false, retryable: false, error: message };
   }
-  if (error.name && FINAL_ERRORS.has(error.name)) return { ok: false, retryable: false, error: message };
-  if (status === null || status >= 500 || status === 409 || status === 408) return { ok: false, retryable: true, error: message };
-  return { ok: false, retryable: false, error: message };
+  const retryAfter = status === 429 ? Number(headers?.["retry-after"]) : Number.NaN;
+  const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, MAX_RETRY_AFTER_SECONDS) : undefined;
+  return { ok: false, retryable: true, error: message, retryAfterSeconds };
 }
 
 const payload = (email: OutgoingEmail) => ({ from: env.EMAIL_FROM, to: [email.to], subject: email.subject, html: email.html, text: email.text });

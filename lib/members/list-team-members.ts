@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { toDisplayText } from "@/lib/email/display-text";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { escapeLikePattern } from "@/lib/invitations/invitation-filters";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
@@ -60,7 +61,7 @@ export async function listTeamMembers(actor: Actor | null, team: TeamRef, rawQue
   const members: TeamMemberDto[] = rows.map((row) => ({
     id: row.id,
     userId: row.userId,
-    name: row.user.name,
+    name: toDisplayText(row.user.name, 200, { breakLinks: false }),
     email: row.user.email,
     role: row.role,
     groups: row.groups.map((g) => g.group.name).sort(),

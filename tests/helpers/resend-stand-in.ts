@@ -17,6 +17,8 @@ export type Fault =
   | { kind: "none" }
   | { kind: "status"; status: number; body?: unknown; headers?: Record<string, string> }
   | { kind: "hang" }
+  /** Drops the connection without an answer: a network failure. */
+  | { kind: "reset" }
   /** Delivers, then never answers: the timeout case where a retry must not send twice. */
   | { kind: "deliver-then-hang" }
   | { kind: "error-body"; status: number; name: string; message: string };
@@ -27,7 +29,8 @@ export type Fault =
  * the same body (same answer, no second delivery) and refuses one with another body (409
  * invalid_idempotent_request); validates batches strictly unless `x-batch-validation:
  * permissive` (then the valid emails go out and the others come back in `errors`). It can be
- * told to fail the next requests or to refuse some recipients.
+ * told to fail the next requests, to fail every request for a while (an outage), or to refuse
+ * some recipients.
  */
 export async function startResendStandIn() {
   const requests: RecordedRequest[] = [];
@@ -36,6 +39,7 @@ export async function startResendStandIn() {
   const faults: Fault[] = [];
   const refusedRecipients = new Map<string, string>();
   const hanging: ServerResponse[] = [];
+  let outage: Fault | null = null;
 
   const server: Server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -48,7 +52,7 @@ export async function startResendStandIn() {
     const emails = Array.isArray(body) ? body : [body];
     requests.push({ path, idempotencyKey, authorization: request.headers.authorization ?? null, batchValidation, emails });
 
-    const fault = faults.shift();
+    const fault = outage ?? faults.shift();
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { "Content-Type": "application/json", ...headers });
       response.end(JSON.stringify(payload));
@@ -56,6 +60,10 @@ export async function startResendStandIn() {
     const error = (status: number, name: string, message: string) => send(status, { statusCode: status, name, message });
     if (fault?.kind === "hang") {
       hanging.push(response);
+      return;
+    }
+    if (fault?.kind === "reset") {
+      request.socket.destroy();
       return;
     }
     if (fault?.kind === "status") return send(fault.status, fault.body ?? { statusCode: fault.status, name: "application_error", message: `HTTP ${fault.status}` }, fault.headers);
@@ -96,6 +104,13 @@ export async function startResendStandIn() {
     requests,
     delivered,
     failNext: (...next: Fault[]) => faults.push(...next),
+    /** Every request gets this fault until `endOutage()` (queued faults wait until then). */
+    startOutage: (fault: Fault) => {
+      outage = fault;
+    },
+    endOutage: () => {
+      outage = null;
+    },
     /** Every later email to this address fails validation, as Resend does for a bad field. */
     refuseRecipient: (address: string, message: string) => refusedRecipients.set(address, message),
     reset: () => {
@@ -103,6 +118,7 @@ export async function startResendStandIn() {
       delivered.length = 0;
       faults.length = 0;
       refusedRecipients.clear();
+      outage = null;
     },
     close: async () => {
       for (const response of hanging) response.destroy();

@@ -23,7 +23,7 @@ vi.mock("@/lib/email/render-invitation-email", async (importOriginal) => {
   };
 });
 
-const { deliverQueuedEmails, MAX_ATTEMPTS } = await import("@/lib/email/deliver-queued-emails");
+const { deliverQueuedEmails, MAX_BACKOFF_SECONDS, OTHER_EMAIL_RETRY_HOURS } = await import("@/lib/email/deliver-queued-emails");
 const { startEmailWorker } = await import("@/lib/email/start-email-worker");
 const { inviteMembers } = await import("@/lib/invitations/invite-members");
 const { resendInvitation } = await import("@/lib/invitations/resend-invitation");
@@ -119,18 +119,17 @@ describe("delivery through the Resend SDK", () => {
   it.each([
     ["daily", "daily_quota_exceeded"],
     ["monthly", "monthly_quota_exceeded"],
-  ])("stops retrying when the %s quota is exceeded and shows why", async (_label, name) => {
+  ])("keeps retrying while the %s quota is exceeded (the account's limit, not the address's) and delivers once it is lifted", async (_label, name) => {
     const { ids } = await invite([`quota-${name}@example.com`]);
     standIn.failNext({ kind: "status", status: 429, headers: { "retry-after": "60" }, body: { statusCode: 429, name, message: "You have reached your sending quota" } });
     expect(await deliverQueuedEmails()).toMatchObject({ failed: 1 });
-    expect(await outboxOf(ids[0]!)).toMatchObject({ status: "FAILED", lastError: expect.stringContaining("sending quota") });
+    expect(await outboxOf(ids[0]!)).toMatchObject({ status: "PENDING", lastError: expect.stringContaining("sending quota") });
     const invitation = await db.invitation.findUniqueOrThrow({ where: { id: ids[0] } });
     expect(invitation).toMatchObject({ status: "PENDING", deliveryStatus: "FAILED" });
-    expect(invitation.deliveryError).toContain("sending quota");
-    expect(invitation.deliveryError).not.toContain("retrying");
+    expect(invitation.deliveryError).toContain("retrying automatically");
     await makeDue();
-    expect(await deliverQueuedEmails()).toMatchObject({ sent: 0, failed: 0 });
-    expect(standIn.requests).toHaveLength(1);
+    expect(await deliverQueuedEmails()).toMatchObject({ sent: 1 });
+    expect(deliveredTo(`quota-${name}@example.com`)).toHaveLength(1);
   });
 
   it("a retry after a lost answer reuses the idempotency key and sends nothing twice", async () => {
@@ -153,6 +152,7 @@ describe("delivery through the Resend SDK", () => {
     const invitation = await db.invitation.findUniqueOrThrow({ where: { id: ids[0] } });
     expect(invitation).toMatchObject({ status: "PENDING", deliveryStatus: "FAILED" });
     expect(invitation.deliveryError).toContain("The domain is not verified");
+    expect(invitation.deliveryError).toMatch(/^Undeliverable: /);
     await makeDue();
     expect(await deliverQueuedEmails()).toMatchObject({ sent: 0, failed: 0 });
   });
@@ -270,21 +270,21 @@ describe("batches and retries never send twice", () => {
 });
 
 describe("one bad row, a crash, or a clock never stall or undo delivery", () => {
-  it("a row that throws while being prepared records its error and the others still go out; it gives up after MAX_ATTEMPTS", async () => {
+  it("a row that throws while being prepared records its error and the others still go out; it is retried until its invitation expires", async () => {
     const { ids } = await invite(["render-bomb@example.com", "fine-1@example.com", "fine-2@example.com"]);
     expect(await deliverQueuedEmails()).toMatchObject({ sent: 2, failed: 1 });
     expect(standIn.delivered.map((d) => d.to[0]).sort()).toEqual(["fine-1@example.com", "fine-2@example.com"]);
     expect(await outboxOf(ids[0]!)).toMatchObject({ status: "PENDING", attempts: 1, lastError: "Template exploded", lockedUntil: null });
     expect(await db.invitation.findUniqueOrThrow({ where: { id: ids[0] } })).toMatchObject({ deliveryStatus: "FAILED" });
 
-    await db.emailOutbox.updateMany({ where: { invitationId: ids[0] }, data: { attempts: MAX_ATTEMPTS - 1 } });
+    await db.emailOutbox.updateMany({ where: { invitationId: ids[0] }, data: { attempts: 50 } });
     await makeDue();
     expect(await deliverQueuedEmails()).toMatchObject({ sent: 0, failed: 1 });
-    expect(await outboxOf(ids[0]!)).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS });
-    const invitation = await db.invitation.findUniqueOrThrow({ where: { id: ids[0] } });
-    expect(invitation.deliveryError).toBe("Template exploded");
+    expect(await outboxOf(ids[0]!)).toMatchObject({ status: "PENDING", attempts: 51 });
+    await db.$executeRaw`UPDATE "Invitation" SET "expiresAt" = now() - interval '1 second' WHERE "id" = ${ids[0]}::uuid`;
     await makeDue();
-    expect(await deliverQueuedEmails()).toMatchObject({ sent: 0, failed: 0, skipped: 0 });
+    expect(await deliverQueuedEmails()).toMatchObject({ sent: 0, failed: 0, skipped: 1 });
+    expect(await outboxOf(ids[0]!)).toMatchObject({ status: "SKIPPED" });
   });
 
   it("a failed attempt never moves a delivery status backwards from what Resend already reported", async () => {
@@ -330,5 +330,107 @@ describe("one bad row, a crash, or a clock never stall or undo delivery", () => 
     const now = await databaseNow();
     expect(retry.nextAttemptAt.getTime()).toBeGreaterThan(now.getTime());
     expect(retry.nextAttemptAt.getTime()).toBeLessThan(now.getTime() + 3600_000);
+  });
+});
+
+describe("a provider outage never loses an invitation's email", () => {
+  const secondsUntil = async (id: string) => ((await outboxOf(id)).nextAttemptAt.getTime() - (await databaseNow()).getTime()) / 1000;
+
+  it("retries through an outage far longer than the old eight attempts (5xx, 429, resets, timeouts) with capped backoff, then delivers once", async () => {
+    const addresses = ["outage-a@example.com", "outage-b@example.com"];
+    const { ids } = await invite(addresses);
+    const faults = [
+      { kind: "status", status: 503 },
+      { kind: "status", status: 500 },
+      { kind: "status", status: 429, body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" } },
+      { kind: "reset" },
+      { kind: "status", status: 502 },
+      { kind: "error-body", status: 500, name: "internal_server_error", message: "Try again shortly" },
+    ] as const;
+    // Fourteen failed rounds: with the old policy the rows were FAILED for good after eight.
+    for (let round = 0; round < 14; round += 1) {
+      standIn.startOutage(round === 9 ? { kind: "hang" } : faults[round % faults.length]!);
+      expect(await deliverQueuedEmails()).toMatchObject({ sent: 0, failed: 2 });
+      for (const id of ids) {
+        expect(await outboxOf(id)).toMatchObject({ status: "PENDING", attempts: round + 1 });
+        const invitation = await db.invitation.findUniqueOrThrow({ where: { id } });
+        expect(invitation).toMatchObject({ status: "PENDING", deliveryStatus: "FAILED" });
+        expect(invitation.deliveryError).toContain("retrying automatically");
+        expect(await secondsUntil(id)).toBeLessThanOrEqual(MAX_BACKOFF_SECONDS * 1.2 + 1);
+      }
+      await makeDue();
+    }
+    // Late in the outage the backoff sits at its cap: the email goes out minutes after recovery, not hours.
+    standIn.startOutage({ kind: "status", status: 503 });
+    expect(await deliverQueuedEmails()).toMatchObject({ failed: 2 });
+    expect(await secondsUntil(ids[0]!)).toBeGreaterThanOrEqual(MAX_BACKOFF_SECONDS * 0.8 - 1);
+
+    standIn.endOutage();
+    expect(await deliverQueuedEmails()).toMatchObject({ sent: 0 });
+    await makeDue();
+    expect(await deliverQueuedEmails()).toMatchObject({ sent: 2, failed: 0 });
+    for (const address of addresses) expect(deliveredTo(address)).toHaveLength(1);
+    for (const id of ids) {
+      expect(await outboxOf(id)).toMatchObject({ status: "SENT" });
+      expect(await db.invitation.findUniqueOrThrow({ where: { id } })).toMatchObject({ deliveryStatus: "SENT", deliveryError: null });
+    }
+    // Every attempt replayed the one batch under its one key, so nothing could go out twice.
+    expect(new Set(standIn.requests.map((r) => r.idempotencyKey)).size).toBe(1);
+  });
+
+  it("an invitation that expires during the outage is skipped, not retried forever", async () => {
+    const { ids } = await invite(["outage-expired@example.com"]);
+    standIn.startOutage({ kind: "status", status: 503 });
+    expect(await deliverQueuedEmails()).toMatchObject({ failed: 1 });
+    await db.$executeRaw`UPDATE "Invitation" SET "expiresAt" = now() - interval '1 second' WHERE "id" = ${ids[0]}::uuid`;
+    await makeDue();
+    standIn.endOutage();
+    expect(await deliverQueuedEmails()).toMatchObject({ sent: 0, skipped: 1 });
+    expect(standIn.delivered).toHaveLength(0);
+  });
+
+  it.each([
+    ["a 422 validation error", { kind: "error-body", status: 422, name: "validation_error", message: "Invalid `to` field" } as const],
+    ["a 400 validation error", { kind: "error-body", status: 400, name: "validation_error", message: "Invalid `to` field" } as const],
+  ])("tells an undeliverable address (%s) apart from an outage: failed for good at once, and labelled so", async (_label, fault) => {
+    const { ids } = await invite(["undeliverable@example.com"]);
+    standIn.failNext(fault);
+    expect(await deliverQueuedEmails()).toMatchObject({ failed: 1 });
+    expect(await outboxOf(ids[0]!)).toMatchObject({ status: "FAILED", attempts: 1 });
+    const invitation = await db.invitation.findUniqueOrThrow({ where: { id: ids[0] } });
+    expect(invitation.deliveryError).toBe(`Undeliverable: Invalid \`to\` field (HTTP ${fault.status})`);
+    await makeDue();
+    expect(await deliverQueuedEmails()).toMatchObject({ sent: 0, failed: 0 });
+    expect(standIn.requests).toHaveLength(1);
+  });
+
+  it.each([
+    ["an invalid API key", { kind: "error-body", status: 403, name: "invalid_api_key", message: "API key is invalid" } as const],
+    ["an unverified sending domain", { kind: "error-body", status: 403, name: "validation_error", message: "The example.com domain is not verified" } as const],
+    ["a sender address Resend refuses", { kind: "error-body", status: 422, name: "invalid_from_address", message: "Invalid `from` field" } as const],
+  ])("treats %s (the account's problem, fixed by an operator) as an outage", async (_label, fault) => {
+    const { ids } = await invite(["account-problem@example.com"]);
+    standIn.failNext(fault);
+    expect(await deliverQueuedEmails()).toMatchObject({ failed: 1 });
+    expect(await outboxOf(ids[0]!)).toMatchObject({ status: "PENDING" });
+    await makeDue();
+    expect(await deliverQueuedEmails()).toMatchObject({ sent: 1 });
+  });
+
+  it(`gives up on an email that is not an invitation's ${OTHER_EMAIL_RETRY_HOURS} hours after it was queued`, async () => {
+    const { ctx, ids } = await invite(["renewal-asker@example.com"]);
+    await deliverQueuedEmails();
+    const row = await db.emailOutbox.create({
+      data: { invitationId: ids[0]!, kind: "renewal_request", to: ctx.admin.email, payload: {}, idempotencyKey: `renewal/${ids[0]}/outage` },
+    });
+    standIn.startOutage({ kind: "status", status: 503 });
+    expect(await deliverQueuedEmails()).toMatchObject({ failed: 1 });
+    expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "PENDING" });
+    await db.$executeRaw`UPDATE "EmailOutbox" SET "createdAt" = now() - make_interval(hours => ${OTHER_EMAIL_RETRY_HOURS}::int) WHERE "id" = ${row.id}::uuid`;
+    await makeDue();
+    const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(await deliverQueuedEmails()).toMatchObject({ failed: 1 });
+    warned.mockRestore();
+    expect(await db.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED" });
   });
 });

@@ -14,6 +14,7 @@ const SECRET = vi.hoisted(() => {
 const { POST } = await import("@/app/api/webhooks/resend/route");
 const { inviteMembers } = await import("@/lib/invitations/invite-members");
 const { deliverQueuedEmails } = await import("@/lib/email/deliver-queued-emails");
+const { WEBHOOK_MAX_BYTES } = await import("@/lib/email/handle-resend-webhook");
 
 const { db } = getTestDatabase();
 
@@ -102,5 +103,65 @@ describe("Resend webhook", () => {
     const response = await POST(build(messageId));
     expect(response.status).toBe(400);
     expect(await statusOf(id)).toBe("SENT");
+  });
+});
+
+describe("Resend webhook bodies are capped while streaming and verified before parsing", () => {
+  const CHUNK = 16 * 1024;
+
+  /** A body of `total` bytes (Infinity: one that never ends) that counts how much of it was pulled. */
+  function countingStream(total: number) {
+    const state = { pulled: 0 };
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (state.pulled >= total) return controller.close();
+        state.pulled += CHUNK;
+        controller.enqueue(new Uint8Array(CHUNK).fill(0x20));
+      },
+    });
+    return { stream, state };
+  }
+
+  function post(body: ReadableStream<Uint8Array> | string, headers: Record<string, string>) {
+    return new Request("http://localhost/api/webhooks/resend", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+  }
+
+  const signatureHeaders = () => {
+    const at = new Date();
+    const id = `msg_${randomUUID()}`;
+    return { "svix-id": id, "svix-timestamp": String(Math.floor(at.getTime() / 1000)), "svix-signature": new Webhook(SECRET).sign(id, at, "{}") };
+  };
+
+  it("stops reading a signed-looking body that never ends just past the cap, and answers 413", async () => {
+    const { stream, state } = countingStream(Infinity);
+    const response = await POST(post(stream, signatureHeaders()));
+    expect(response.status).toBe(413);
+    expect(state.pulled).toBeLessThanOrEqual(WEBHOOK_MAX_BYTES + 2 * CHUNK);
+  });
+
+  it("refuses a declared oversized body with 413 without reading it", async () => {
+    const { stream, state } = countingStream(300 * 1024 * 1024);
+    const response = await POST(post(stream, { ...signatureHeaders(), "content-length": String(300 * 1024 * 1024) }));
+    expect(response.status).toBe(413);
+    expect(state.pulled).toBeLessThanOrEqual(CHUNK);
+  });
+
+  it("reads nothing of a request without Svix headers", async () => {
+    const { stream, state } = countingStream(Infinity);
+    const response = await POST(post(stream, {}));
+    expect(response.status).toBe(400);
+    expect(state.pulled).toBeLessThanOrEqual(CHUNK);
+  });
+
+  it("never parses a body whose signature does not check out", async () => {
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      const body = JSON.stringify({ type: "email.delivered", data: { email_id: randomUUID() }, padding: "x".repeat(WEBHOOK_MAX_BYTES - 200) });
+      const response = await POST(post(body, signatureHeaders()));
+      expect(response.status).toBe(400);
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
   });
 });

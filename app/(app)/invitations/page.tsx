@@ -5,6 +5,7 @@ import { ReceivedInvitationList } from "@/components/received/received-invitatio
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCurrentUser } from "@/lib/auth/current-user";
+import { toDisplayText } from "@/lib/email/display-text";
 import { listReceivedInvitations } from "@/lib/invitations/list-received-invitations";
 
 export const metadata: Metadata = { title: "Your invitations" };
@@ -22,10 +23,10 @@ export default async function ReceivedInvitationsPage() {
         <ReceivedInvitationList
           invitations={result.invitations.map((i) => ({
             id: i.id,
-            teamName: i.team.name,
+            teamName: toDisplayText(i.team.name, 80, { breakLinks: false }),
             teamSlug: i.team.slug,
             roleName: i.role.name,
-            inviterName: i.inviter?.name ?? null,
+            inviterName: i.inviter ? toDisplayText(i.inviter.name, 80, { breakLinks: false }) : null,
             expiresAt: i.expiresAt.toISOString(),
           }))}
         />

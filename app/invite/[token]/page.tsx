@@ -8,6 +8,7 @@ import { SignOutAndContinue } from "@/components/invite/sign-out-and-continue";
 import { SignUpForm } from "@/components/invite/sign-up-form";
 import { Button } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { toDisplayText } from "@/lib/email/display-text";
 import { getInvitePageMessages } from "@/lib/i18n/invite-page";
 import { roleLabel } from "@/lib/i18n/invite-page/role-label";
 import { findInvitationByToken } from "@/lib/invitations/find-invitation-by-token";
@@ -32,7 +33,7 @@ export default async function InvitePage({ params, searchParams }: Props) {
   }
 
   const t = getInvitePageMessages(view.language);
-  const team = view.team.name;
+  const team = toDisplayText(view.team.name, 80, { breakLinks: false });
 
   if (view.state === "DECLINED") {
     return (
@@ -80,7 +81,7 @@ export default async function InvitePage({ params, searchParams }: Props) {
   return (
     <InvitationShell lang={view.language}>
       <div className="space-y-2">
-        <h1 className="text-xl font-semibold">{view.inviter ? t.invitedYou(view.inviter.name, team) : t.invitedYouNoInviter(team)}</h1>
+        <h1 className="text-xl font-semibold">{view.inviter ? t.invitedYou(toDisplayText(view.inviter.name, 80, { breakLinks: false }), team) : t.invitedYouNoInviter(team)}</h1>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-muted-foreground">{t.role}</dt>
           <dd className="font-medium">{roleLabel(t, view.role)}</dd>

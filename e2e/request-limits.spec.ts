@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+// Through the production server: oversized and unstorable input gets a clear 4xx, never a 500.
+type Manifest = { node: Record<string, { exportedName: string }> };
+const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as Manifest;
+const actionId = (name: string) => Object.entries(manifest.node).find(([, value]) => value.exportedName === name)![0];
+const PAGE = "/teams/acme/settings/invitations";
+
+test("a server-action body over 1 MiB is answered 413 before the action runs", async ({ request, baseURL }) => {
+  const response = await request.post(PAGE, {
+    headers: { "Next-Action": actionId("previewInvitationsAction"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: baseURL! },
+    data: JSON.stringify([{ teamSlug: "acme", text: "x".repeat(1024 * 1024 + 1) }]),
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(413);
+});
+
+test("a NUL in a server action's slug, and in the members page's search, is a clear refusal", async ({ page, baseURL }) => {
+  await signIn(page, "admin@acme.test");
+  const action = await page.request.post(PAGE, {
+    headers: { "Next-Action": actionId("withdrawInvitationAction"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: baseURL! },
+    data: JSON.stringify([{ teamSlug: "acme\u0000", invitationId: "00000000-0000-4000-8000-000000000000" }]),
+    maxRedirects: 0,
+  });
+  expect(action.status()).toBe(200);
+  expect(await action.text()).toContain('"code":"INVALID"');
+
+  const members = await page.goto("/teams/acme/settings/members?q=%00");
+  expect(members?.status()).toBe(200);
+  await expect(page.getByText(/NUL characters/)).toBeVisible();
+});
