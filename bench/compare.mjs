@@ -42,13 +42,13 @@ export const SCENARIOS = [
   { id: "accept", label: `(c) accept, ${INVITEES} invitees each with its own credential` },
 ];
 
-function databaseUrl(base, name) {
+export function databaseUrl(base, name) {
   const u = new URL(base);
   u.pathname = `/${name}`;
   return u.toString();
 }
 
-async function withClient(url, run) {
+export async function withClient(url, run) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try { return await run(client); } finally { await client.end(); }
@@ -124,7 +124,7 @@ async function peerInvite(db, orgIds, users, inviterId) {
   return rows.map((row) => ({ invitationId: row.id, org: row.organizationId, user: byEmail.get(row.email) }));
 }
 
-function peerSide({ port, url, database }) {
+export function peerSide({ port, url, database, nodeArgs = [] }) {
   const origin = `http://127.0.0.1:${port}`;
   const json = (cookie) => ({ cookie, origin, "content-type": "application/json" });
   const state = {};
@@ -158,7 +158,12 @@ function peerSide({ port, url, database }) {
         await db.query(`VACUUM ANALYZE invitation`);
         state.invitees = await peerUsers(db, Array.from({ length: INVITEES }, (_, i) => `invitee${i}@bench.test`));
       });
-      this.process = spawn("node", ["bench/peer/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
+      await this.launch();
+    },
+    nodeArgs,
+    async launch() {
+      const env = { ...process.env, PEER_DATABASE_URL: url, PEER_PORT: String(port), PEER_SECRET };
+      this.process = spawn("node", [...this.nodeArgs, "bench/peer/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
       await waitFor(`${origin}/health`);
     },
     createRequest(unique) {
@@ -234,7 +239,7 @@ async function teamgateInvite(db, slugs, users) {
   return rows.map((row) => ({ invitationId: row.id, teamId: row.teamId, user: byEmail.get(row.emailCanonical) }));
 }
 
-function teamgateSide({ id, port, url, database, extraEnv, mailUrl }) {
+export function teamgateSide({ id, port, url, database, extraEnv, mailUrl, nodeArgs = [] }) {
   const origin = `http://127.0.0.1:${port}`;
   const state = {};
   const bearer = (key) => ({ authorization: `Bearer ${key}`, "content-type": "application/json" });
@@ -267,8 +272,12 @@ function teamgateSide({ id, port, url, database, extraEnv, mailUrl }) {
         await db.query(`VACUUM ANALYZE "Invitation"`);
         state.invitees = await teamgateUsers(db, Array.from({ length: INVITEES }, (_, i) => `invitee${i}@bench.test`), ["invitations:write"]);
       });
-      const env2 = { ...process.env, ...TEAMGATE_ENV, DATABASE_URL: url, APP_URL: origin, RESEND_API_KEY: "re_bench", RESEND_BASE_URL: mailUrl, ...extraEnv };
-      this.process = spawn("node", ["scripts/start-server.mjs", "-p", String(port), "-H", "127.0.0.1"], { env: env2, stdio: ["ignore", "ignore", "inherit"] });
+      await this.launch();
+    },
+    nodeArgs,
+    async launch() {
+      const env = { ...process.env, ...TEAMGATE_ENV, DATABASE_URL: url, APP_URL: origin, RESEND_API_KEY: "re_bench", RESEND_BASE_URL: mailUrl, ...extraEnv };
+      this.process = spawn("node", [...this.nodeArgs, "scripts/start-server.mjs", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
       await waitFor(`${origin}/sign-in`);
     },
     createRequest(unique) {
@@ -312,7 +321,7 @@ async function waitFor(url) {
   throw new Error(`${url} did not answer`);
 }
 
-async function stop(child) {
+export async function stop(child) {
   if (!child || child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
@@ -322,7 +331,7 @@ async function stop(child) {
 // ---------------------------------------------------------------------------------------------
 // One autocannon run: exact percentiles from every response, throughput from 2xx answers.
 
-async function load(side, { seconds, requests, adminUrl }) {
+export async function load(side, { seconds, requests, adminUrl }) {
   const latencies = [];
   let ok = 0;
   let failed = 0;
@@ -373,9 +382,8 @@ async function load(side, { seconds, requests, adminUrl }) {
 
 // ---------------------------------------------------------------------------------------------
 
-export async function runComparison({ baseUrl, basePort, rounds, seconds, warmupSeconds, onlySides }) {
-  const stamp = Date.now();
-  const names = { peer: `teamgate_bench_peer_${stamp}`, one: `teamgate_bench_one_${stamp}`, multi: `teamgate_bench_multi_${stamp}` };
+/** A local stand-in for Resend's API (POST /emails, /emails/batch) that counts what it is sent. */
+export async function startMailStandIn(port) {
   const received = { count: 0 };
   const mail = createServer(async (request, response) => {
     let body = "";
@@ -385,9 +393,15 @@ export async function runComparison({ baseUrl, basePort, rounds, seconds, warmup
     received.count += list.length;
     response.writeHead(200, { "Content-Type": "application/json" });
     response.end(JSON.stringify(Array.isArray(emails) ? { data: list.map(() => ({ id: randomBytes(8).toString("hex") })) } : { id: randomBytes(8).toString("hex") }));
-  }).listen(basePort + 9, "127.0.0.1");
+  }).listen(port, "127.0.0.1");
   await new Promise((r) => mail.once("listening", r));
-  const mailUrl = `http://127.0.0.1:${basePort + 9}`;
+  return { mail, mailUrl: `http://127.0.0.1:${port}`, received };
+}
+
+export async function runComparison({ baseUrl, basePort, rounds, seconds, warmupSeconds, onlySides }) {
+  const stamp = Date.now();
+  const names = { peer: `teamgate_bench_peer_${stamp}`, one: `teamgate_bench_one_${stamp}`, multi: `teamgate_bench_multi_${stamp}` };
+  const { mail, mailUrl, received } = await startMailStandIn(basePort + 9);
 
   const all = [
     peerSide({ port: basePort + 1, url: databaseUrl(baseUrl, names.peer), database: names.peer }),
