@@ -34,24 +34,28 @@ function statements(text, requests) {
   const totals = { parse: 0, bind: 0, execute: 0, statement: 0 };
   const counts = { parse: 0, bind: 0, execute: 0, statement: 0 };
   const pattern = new RegExp(`@${database} LOG:  duration: ([\\d.]+) ms  (parse|bind|execute|statement)( [^:]*)?: (.*)`);
-  for (const line of text.split("\n")) {
+  const lines = text.split("\n");
+  for (const [index, line] of lines.entries()) {
     const m = pattern.exec(line);
     if (!m) continue;
-    const [, ms, phase, , sql] = m;
+    const [, ms, phase] = m;
+    // A statement's text goes on over the next lines, until the next line with the log's prefix.
+    let sql = m[4];
+    for (let j = index + 1; j < lines.length && !/^\d{4}-\d\d-\d\d /.test(lines[j]) && sql.trim().length < 110; j += 1) sql += ` ${lines[j]}`;
     totals[phase] += Number(ms);
     counts[phase] += 1;
-    const key = sql.replace(/\s+/g, " ").slice(0, 110);
+    const key = sql.replace(/\s+/g, " ").trim().slice(0, 110);
     const entry = byKey.get(key) ?? { parse: 0, bind: 0, execute: 0, statement: 0, n: 0 };
     entry[phase] += Number(ms);
     if (phase === "execute" || phase === "statement") entry.n += 1;
     byKey.set(key, entry);
   }
   const per = (x) => (x / requests).toFixed(2);
-  const lines = [`statements per request: ${per(counts.execute + counts.statement)} (executes ${per(counts.execute)}, simple ${per(counts.statement)}); ms per request: parse ${per(totals.parse)}, bind/plan ${per(totals.bind)}, execute ${per(totals.execute)}, simple ${per(totals.statement)}`];
+  const out = [`statements per request: ${per(counts.execute + counts.statement)} (executes ${per(counts.execute)}, simple ${per(counts.statement)}); ms per request: parse ${per(totals.parse)}, bind/plan ${per(totals.bind)}, execute ${per(totals.execute)}, simple ${per(totals.statement)}`];
   for (const [key, e] of [...byKey].sort((a, b) => b[1].n - a[1].n)) {
-    lines.push(`  ${per(e.n)}×  bind ${per(e.bind)} ms  exec ${per(e.execute + e.statement)} ms  parse ${per(e.parse)} ms  ${key}`);
+    out.push(`  ${per(e.n)}×  bind ${per(e.bind)} ms  exec ${per(e.execute + e.statement)} ms  parse ${per(e.parse)} ms  ${key}`);
   }
-  return lines.join("\n");
+  return out.join("\n");
 }
 
 function category(frame) {

@@ -51,9 +51,15 @@ function finish(response: Response, headers: Record<string, string>) {
   return response;
 }
 
+/** A client that hung up mid-request (its body cut off) is no failure of ours and no cause for a log line. */
+function clientWentAway(request: Request, error: unknown) {
+  return request.signal.aborted || (error instanceof Error && (error as NodeJS.ErrnoException).code === "ECONNRESET");
+}
+
 /** Unexpected failures: logged here with the request line, answered without details. */
 function internalError(request: Request, error: unknown, headers: Record<string, string>) {
   unstable_rethrow(error);
+  if (clientWentAway(request, error)) return finish(problem("INVALID", "The request was cut off before its end."), headers);
   console.error(`API ${request.method} ${new URL(request.url).pathname} failed:`, error);
   return finish(problem("INTERNAL", "Something went wrong on our side. Try again later."), headers);
 }
