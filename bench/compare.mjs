@@ -522,7 +522,7 @@ export function renderComparison(c) {
   }
   return `## Side by side with better-auth
 
-\`node bench/run.mjs --compare\` (part of \`npm run bench\`), ${c.date.slice(0, 10)}: better-auth ${c.betterAuth} with its organization
+\`npm run bench\`, ${c.date.slice(0, 10)}: better-auth ${c.betterAuth} with its organization
 plugin (\`bench/peer\`, one Node process, its own database, rate limit off, invitation and membership limits
 raised) against Teamgate's production build in one process (\`WEB_CONCURRENCY=1\`) and as the default \`npm start\`
 runs it (one worker per core), each in its own database on the same PostgreSQL. autocannon, ${c.config.connections} connections,

@@ -1,9 +1,11 @@
 // `npm run bench` (after `next build`): two suites, both over HTTP with autocannon from this separate
 // process on loopback, written to bench/results.json and docs/BENCHMARKS.md.
-//   --compare  the side-by-side with better-auth (bench/compare.mjs; BENCH_ROUNDS, default 9 rounds of 10 s)
+//   (default)  the side-by-side with better-auth (bench/compare.mjs): a warm-up, then 9 rounds of 10 s
+//              runs (BENCH_ROUNDS, BENCH_COMPARE_SECONDS, BENCH_WARMUP_SECONDS), about 17 minutes
+//   --quick    the same with 3 rounds of 5 s, about 5 minutes, for iterating
 //   --scale    Teamgate alone at N = 1,000 / 10,000 / 100,000 invitations (page, API, invite, accept, PGlite)
-//   --quick    the comparison only, 3 rounds of 5 s (a few minutes), for iterating
-// With no flag both suites run. A suite not run keeps its previous figures in bench/results.json.
+//   --all      both suites
+// A suite not run keeps its previous figures in bench/results.json.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -303,8 +305,9 @@ function previousResults() {
 
 async function main(args) {
   const quick = args.includes("--quick");
-  const compare = quick || args.includes("--compare") || !args.includes("--scale");
-  const scale = !quick && (args.includes("--scale") || !args.includes("--compare"));
+  const all = args.includes("--all");
+  const scale = all || args.includes("--scale");
+  const compare = all || quick || !scale;
   let results = previousResults();
   if (scale) {
     const { comparison } = results;
@@ -368,7 +371,7 @@ function renderScale(r) {
     statements.map((s) => `  - ${s.seqScanOnInvitations ? "**sequential scan on Invitation**" : "index"}: \`${s.sql.slice(0, 90).replace(/`/g, "")}…\`\n\n    \`\`\`\n${s.plan.split("\n").map((line) => `    ${line}`).join("\n")}\n    \`\`\``).join("\n\n");
   return `## Teamgate alone, by team size
 
-\`node bench/run.mjs --scale\` (part of \`npm run bench\`) on ${r.date.slice(0, 10)}: ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node},
+\`npm run bench -- --scale\` on ${r.date.slice(0, 10)}: ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node},
 PostgreSQL on the same machine, the production build served as \`npm start\` serves it, autocannon from a separate process on loopback,
 ${r.runs} runs of ${r.secondsPerRun} s per figure. Each figure is the median of the runs with their range in parentheses;
 p50 and p95 are exact, from every response's latency. The server, PostgreSQL and the load generator share the same
