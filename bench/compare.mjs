@@ -97,10 +97,11 @@ function peerCookie(token) {
 
 const peerId = () => randomBytes(16).toString("hex");
 
+/** Users with a fresh session each (7 days, better-auth's default, so no request refreshes it). */
 async function peerUsers(db, emails) {
   const users = emails.map((email) => ({ id: peerId(), email, token: peerId() }));
   await db.query(`INSERT INTO "user" (id, name, email, "emailVerified") SELECT u.id, 'Bench', u.email, true FROM unnest($1::text[], $2::text[]) AS u(id, email)`, [users.map((u) => u.id), users.map((u) => u.email)]);
-  await db.query(`INSERT INTO session (id, "expiresAt", token, "updatedAt", "userId") SELECT md5(random()::text), now() + interval '1 day', s.token, now(), s.uid FROM unnest($1::text[], $2::text[]) AS s(token, uid)`, [users.map((u) => u.token), users.map((u) => u.id)]);
+  await db.query(`INSERT INTO session (id, "expiresAt", token, "updatedAt", "userId") SELECT md5(random()::text), now() + interval '7 days', s.token, now(), s.uid FROM unnest($1::text[], $2::text[]) AS s(token, uid)`, [users.map((u) => u.token), users.map((u) => u.id)]);
   return users.map((u) => ({ ...u, cookie: peerCookie(u.token) }));
 }
 
