@@ -483,7 +483,9 @@ function summarize(output, sideIds) {
         exhausted: runs.some((x) => x.exhausted),
       };
       if (side !== "peer" && sideIds.includes("peer")) {
-        entry[side].ratio = Math.round(median(output.rounds.map((r) => r.results[scenario.id][side].rps / r.results[scenario.id].peer.rps)) * 100) / 100;
+        // A round where the peer answered nothing (a stalled machine) has no ratio.
+        const ratios = output.rounds.map((r) => r.results[scenario.id][side].rps / r.results[scenario.id].peer.rps).filter(Number.isFinite);
+        entry[side].ratio = Math.round(median(ratios) * 100) / 100;
       }
     }
     summary[scenario.id] = entry;

@@ -368,7 +368,7 @@ function renderScale(r) {
     `| ${label} | ${s.connections} | ${s.p50} (${s.p50Spread.join("–")}) | ${s.p95} (${s.p95Spread.join("–")}) | ${s.rps} | ${s.errors} | ${base ? (s.p50 / base.p50).toFixed(2) + "×" : ""} |`;
   const header = "| Request | connections | p50 ms (runs) | p95 ms (runs) | req/s | errors | p50 vs smallest N |\n| --- | --- | --- | --- | --- | --- | --- |";
   const statementList = (statements) =>
-    statements.map((s) => `  - ${s.seqScanOnInvitations ? "**sequential scan on Invitation**" : "index"}: \`${s.sql.slice(0, 90).replace(/`/g, "")}…\`\n\n    \`\`\`\n${s.plan.split("\n").map((line) => `    ${line}`).join("\n")}\n    \`\`\``).join("\n\n");
+    statements.map((s) => `  - ${s.seqScanOnInvitations ? "**sequential scan on Invitation**" : "index"}${s.generic ? ` (${s.generic.prepared ? "prepared; its generic plan" : "unprepared, planned per call; a generic plan would"} ${s.generic.seqScanOnInvitations ? "**scan Invitation sequentially**" : `use ${/Index (Only )?Scan using "?(\w+)/.exec(s.generic.plan)?.[2] ?? "an index"}`})` : ""}: \`${s.sql.slice(0, 90).replace(/`/g, "")}…\`\n\n    \`\`\`\n${s.plan.split("\n").map((line) => `    ${line}`).join("\n")}\n    \`\`\``).join("\n\n");
   return `## Teamgate alone, by team size
 
 \`npm run bench -- --scale\` on ${r.date.slice(0, 10)}: ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node},
