@@ -13,6 +13,7 @@ describe(`transactions under a burst (${engine})`, () => {
     const late = await db.$transaction(async (tx) => tx.$queryRaw<Array<{ one: number }>>`SELECT 1 AS one`);
     await Promise.all(holders);
     expect(late).toEqual([{ one: 1 }]);
-    expect(Date.now() - started).toBeGreaterThan(2000);
+    // Only PostgreSQL has a pool to wait for; PGlite's sleep does not hold its one connection.
+    if (engine === "postgres") expect(Date.now() - started).toBeGreaterThan(2000);
   }, 60_000);
 });
