@@ -4,6 +4,7 @@
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createAdapterFactory } from "@/lib/db/adapter";
+import { nameStatement } from "@/lib/db/name-statement";
 
 type Captured = { query: string; params: unknown[] };
 
@@ -35,7 +36,22 @@ const reads: Record<string, () => Promise<unknown>> = {
 
 const explainer = new pg.Client({ connectionString: url });
 await explainer.connect();
-const report: Record<string, Array<{ sql: string; plan: string; seqScanOnInvitations: boolean; usesIndex: boolean }>> = {};
+const literal = (value: unknown) => (value === null ? "NULL" : explainer.escapeLiteral(value instanceof Date ? value.toISOString() : Array.isArray(value) ? `{${value.join(",")}}` : String(value)));
+
+/** The plan PostgreSQL settles on for a prepared statement after five calls when it judges it no worse. */
+async function genericPlan(query: string, params: unknown[]) {
+  await explainer.query("SET plan_cache_mode = force_generic_plan");
+  try {
+    await explainer.query(`PREPARE generic_probe AS ${query}`);
+    const { rows } = await explainer.query(`EXPLAIN EXECUTE generic_probe${params.length ? `(${params.map(literal).join(", ")})` : ""}`);
+    return rows.map((row: Record<string, string>) => row["QUERY PLAN"]).join("\n");
+  } finally {
+    await explainer.query("DEALLOCATE ALL");
+    await explainer.query("RESET plan_cache_mode");
+  }
+}
+
+const report: Record<string, Array<{ sql: string; plan: string; seqScanOnInvitations: boolean; usesIndex: boolean; generic: { plan: string; seqScanOnInvitations: boolean; prepared: boolean } }>> = {};
 for (const [name, read] of Object.entries(reads)) {
   captured = [];
   await read();
@@ -43,7 +59,15 @@ for (const [name, read] of Object.entries(reads)) {
   for (const { query, params } of captured.filter((c) => c.query.includes('"Invitation"'))) {
     const { rows } = await explainer.query(`EXPLAIN ${query}`, params);
     const plan = rows.map((row: Record<string, string>) => row["QUERY PLAN"]).join("\n");
-    report[name].push({ sql: query, plan, seqScanOnInvitations: /Seq Scan on "Invitation"/.test(plan), usesIndex: /Index (Only )?Scan|Bitmap Index Scan/.test(plan) });
+    // What the app runs: a named (prepared) statement may get the generic plan; text searches stay unnamed.
+    const generic = await genericPlan(query, params);
+    report[name].push({
+      sql: query,
+      plan,
+      seqScanOnInvitations: /Seq Scan on "Invitation"/.test(plan),
+      usesIndex: /Index (Only )?Scan|Bitmap Index Scan/.test(plan),
+      generic: { plan: generic, seqScanOnInvitations: /Seq Scan on "Invitation"/.test(generic), prepared: nameStatement({ sql: query, args: params }) !== "" },
+    });
   }
 }
 await explainer.end();

@@ -1,6 +1,11 @@
-// `npm run bench`: seeds PostgreSQL with N invitations (1,000 / 10,000 / 100,000) and 1,000
-// members, starts the production build, and measures it over HTTP with autocannon from this
-// separate process on loopback. Writes bench/results.json and docs/BENCHMARKS.md.
+// `npm run bench` (after `next build`): two suites, both over HTTP with autocannon from this separate
+// process on loopback, written to bench/results.json and docs/BENCHMARKS.md.
+//   (default)  the side-by-side with better-auth (bench/compare.mjs): a warm-up, then 9 rounds of 10 s
+//              runs (BENCH_ROUNDS, BENCH_COMPARE_SECONDS, BENCH_WARMUP_SECONDS), about 17 minutes
+//   --quick    the same with 3 rounds of 5 s, about 5 minutes, for iterating
+//   --scale    Teamgate alone at N = 1,000 / 10,000 / 100,000 invitations (page, API, invite, accept, PGlite)
+//   --all      both suites
+// A suite not run keeps its previous figures in bench/results.json.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -10,9 +15,11 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import autocannon from "autocannon";
 import pg from "pg";
+import { renderComparison, runComparison } from "./compare.mjs";
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 3150);
+const PORT = BASE_PORT;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -162,7 +169,7 @@ async function timed(run) {
 
 const api = (path, init = {}) => fetch(`${ORIGIN}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${API_KEY}`, "Content-Type": "application/json", ...(init.headers ?? {}) } });
 
-async function main() {
+async function runScale() {
   const results = { machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, date: new Date().toISOString(), runs: RUNS, secondsPerRun: SECONDS, sizes: {}, explain: {}, invite: {}, accept: {}, drain: {}, walk: {} };
   await admin(`CREATE DATABASE "${database}"`);
   const received = [];
@@ -289,6 +296,34 @@ async function main() {
     await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     rmSync(PGLITE_DIR, { recursive: true, force: true });
   }
+  return results;
+}
+
+function previousResults() {
+  try { return JSON.parse(readFileSync("bench/results.json", "utf8")); } catch { return {}; }
+}
+
+async function main(args) {
+  const quick = args.includes("--quick");
+  const all = args.includes("--all");
+  const scale = all || args.includes("--scale");
+  const compare = all || quick || !scale;
+  let results = previousResults();
+  if (scale) {
+    const { comparison } = results;
+    results = { ...(await runScale()), comparison };
+  }
+  if (compare) {
+    const sides = process.env.BENCH_SIDES?.split(",");
+    results.comparison = await runComparison({
+      baseUrl: BASE_URL,
+      basePort: BASE_PORT,
+      rounds: Number(process.env.BENCH_ROUNDS ?? (quick ? 3 : 9)),
+      seconds: Number(process.env.BENCH_COMPARE_SECONDS ?? (quick ? 5 : 10)),
+      warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? (quick ? 2 : 3)),
+      onlySides: sides,
+    });
+  }
   writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync("docs/BENCHMARKS.md", renderMarkdown(results));
   log("wrote bench/results.json and docs/BENCHMARKS.md");
@@ -313,6 +348,20 @@ function evaluateTargets(r) {
 }
 
 function renderMarkdown(r) {
+  const analysis = existsSync("bench/analysis.md") ? readFileSync("bench/analysis.md", "utf8").trim() : "";
+  // Measured by hand, not by this script (see the file): kept in the report across runs.
+  const firstRun = existsSync("bench/first-run.md") ? readFileSync("bench/first-run.md", "utf8").trim() : "";
+  return `# Benchmarks
+
+Written by \`npm run bench\` (\`bench/run.mjs\`); \`node bench/run.mjs --render\` rewrites it from bench/results.json.
+The server, PostgreSQL and the load generator share the machine's cores, and these machines are shared with other
+work: compare ratios and medians, not single numbers.
+
+${renderComparison(r.comparison)}
+${r.sizes ? renderScale(r) : ""}${analysis ? `\n## Analysis\n\n${analysis}\n` : ""}${firstRun ? `\n${firstRun}\n` : ""}`;
+}
+
+function renderScale(r) {
   const sizes = Object.keys(r.sizes).map(Number).sort((a, b) => a - b);
   const smallest = r.sizes[sizes[0]];
   const largest = r.sizes[sizes[sizes.length - 1]];
@@ -321,25 +370,22 @@ function renderMarkdown(r) {
     `| ${label} | ${s.connections} | ${s.p50} (${s.p50Spread.join("–")}) | ${s.p95} (${s.p95Spread.join("–")}) | ${s.rps} | ${s.errors} | ${base ? (s.p50 / base.p50).toFixed(2) + "×" : ""} |`;
   const header = "| Request | connections | p50 ms (runs) | p95 ms (runs) | req/s | errors | p50 vs smallest N |\n| --- | --- | --- | --- | --- | --- | --- |";
   const statementList = (statements) =>
-    statements.map((s) => `  - ${s.seqScanOnInvitations ? "**sequential scan on Invitation**" : "index"}: \`${s.sql.slice(0, 90).replace(/`/g, "")}…\`\n\n    \`\`\`\n${s.plan.split("\n").map((line) => `    ${line}`).join("\n")}\n    \`\`\``).join("\n\n");
-  const analysis = existsSync("bench/analysis.md") ? readFileSync("bench/analysis.md", "utf8").trim() : "";
-  // Measured by hand, not by this script (see the file): kept in the report across runs.
-  const firstRun = existsSync("bench/first-run.md") ? readFileSync("bench/first-run.md", "utf8").trim() : "";
-  return `# Benchmarks
+    statements.map((s) => `  - ${s.seqScanOnInvitations ? "**sequential scan on Invitation**" : "index"}${s.generic ? ` (${s.generic.prepared ? "prepared; its generic plan" : "unprepared, planned per call; a generic plan would"} ${s.generic.seqScanOnInvitations ? (s.generic.prepared ? "**scans Invitation sequentially**" : "scan Invitation sequentially") : `${s.generic.prepared ? "uses" : "walk"} ${/Index (Only )?Scan using "?(\w+)/.exec(s.generic.plan)?.[2] ?? "an index"}`})` : ""}: \`${s.sql.slice(0, 90).replace(/`/g, "")}…\`\n\n    \`\`\`\n${s.plan.split("\n").map((line) => `    ${line}`).join("\n")}\n    \`\`\``).join("\n\n");
+  return `## Teamgate alone, by team size
 
-Produced by \`npm run bench\` on ${r.date.slice(0, 10)}: ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node},
+\`npm run bench -- --scale\` on ${r.date.slice(0, 10)}: ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node},
 PostgreSQL on the same machine, the production build served as \`npm start\` serves it, autocannon from a separate process on loopback,
 ${r.runs} runs of ${r.secondsPerRun} s per figure. Each figure is the median of the runs with their range in parentheses;
 p50 and p95 are exact, from every response's latency. The server, PostgreSQL and the load generator share the same
 ${r.machine.cpus} cores, and these machines are noisy: compare ratios and medians, not single numbers.
 
-## Targets (PostgreSQL, N = ${nMax})
+### Targets (PostgreSQL, N = ${nMax})
 
 | Target | Measured | Met |
 | --- | --- | --- |
 ${evaluateTargets(r).map((t) => `| ${t.target} | ${t.value} | ${t.met ? "yes" : "**no**"} |`).join("\n")}
 
-## Listing invitations (team with 1,000 members)
+### Listing invitations (team with 1,000 members)
 
 ${header}
 ${sizes.map((n) => [row(`Invitations page, newest first, N=${n.toLocaleString("en")}`, r.sizes[n].page, smallest.page), row(`API list limit=50, N=${n.toLocaleString("en")}`, r.sizes[n].api, smallest.api)].join("\n")).join("\n")}
@@ -359,7 +405,7 @@ ${row("API list limit=50, PGlite", r.pglite.api, r.sizes[r.pglite.size]?.api)}
 PGlite runs PostgreSQL inside the server process and serves one query at a time: it is for a single
 development server. Production, and the targets above, are PostgreSQL.
 ` : ""}
-## Writes
+### Writes
 
 | Operation | Result |
 | --- | --- |
@@ -368,17 +414,17 @@ development server. Production, and the targets above, are PostgreSQL.
 | Accept, ${r.accept.count} distinct invitations, 10 concurrent invitees (API) | p50 ${r.accept.p50} ms, p95 ${r.accept.p95} ms, ${r.accept.failures} failures |
 | Email drain after a 500-address invite (to a local Resend stand-in, batched) | ${Object.values(r.drain).map((d) => `${d.messages} in ${d.seconds.toFixed(1)} s (${d.perSecond}/s)`).join("; ")} |
 
-## The SQL behind the reads, explained at N = ${nMax}
+### The SQL behind the reads, explained at N = ${nMax}
 
 Captured from Prisma while the data-layer functions ran (\`bench/explain-queries.ts\`), then explained as sent.
 
 ${Object.entries(r.explain).map(([name, statements]) => `- **${name}**\n\n${statementList(statements)}`).join("\n\n")}
-${analysis ? `\n## Analysis\n\n${analysis}\n` : ""}${firstRun ? `\n${firstRun}\n` : ""}`;
+`;
 }
 
 // `node bench/run.mjs --render` rewrites docs/BENCHMARKS.md from bench/results.json (after editing bench/analysis.md).
 if (process.argv.includes("--render")) {
   writeFileSync("docs/BENCHMARKS.md", renderMarkdown(JSON.parse(readFileSync("bench/results.json", "utf8"))));
 } else {
-  main().catch((error) => { console.error(error); process.exit(1); });
+  main(process.argv.slice(2)).catch((error) => { console.error(error); process.exit(1); });
 }

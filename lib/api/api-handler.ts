@@ -7,9 +7,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { parseClientAddress } from "@/lib/auth/parse-client-address";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { consumeRateLimit, type RateLimitOutcome } from "@/lib/rate-limit/consume-rate-limit";
 import { storableInput } from "@/lib/validation/storable-input";
 import { zodFailure } from "@/lib/validation/zod-failure";
+import { createLeasedRateLimiter } from "./create-leased-rate-limiter";
 import { problem, problemFromFailure } from "./problem";
 import { API_WINDOW_SECONDS, rateLimitHeaders } from "./rate-limit-headers";
 
@@ -18,10 +19,21 @@ type ApiKeyActor = Extract<Actor, { kind: "api-key" }>;
 type Handler<P> = (input: { actor: ApiKeyActor; request: Request; params: P }) => Promise<Response>;
 type PublicHandler = (input: { request: Request }) => Promise<Response> | Response;
 
+/**
+ * Keys are limited in leases (no database write per request; see createLeasedRateLimiter): a
+ * busy key's shared counter row was the hottest row in the database, locked by every request.
+ * Requests without a valid key stay exact, one counted unit per request.
+ */
+let perKeyLimiter: ReturnType<typeof createLeasedRateLimiter> | undefined;
+function consumePerKey(bucket: string) {
+  perKeyLimiter ??= createLeasedRateLimiter(db, { limit: env.API_REQUESTS_PER_MINUTE, windowSeconds: API_WINDOW_SECONDS });
+  return perKeyLimiter(bucket);
+}
+
 /** Counts one request against a bucket; the answer's RateLimit headers, and a 429 when it is spent. */
-async function limitRequest(bucket: string, policy: string) {
+async function limitRequest(bucket: string, policy: string, consume: (bucket: string) => Promise<RateLimitOutcome>) {
   const limit = env.API_REQUESTS_PER_MINUTE;
-  const outcome = await consumeRateLimit(db, { key: bucket, limit, windowSeconds: API_WINDOW_SECONDS });
+  const outcome = await consume(bucket);
   const headers = rateLimitHeaders(policy, outcome);
   const refusal = outcome.allowed
     ? null
@@ -31,7 +43,9 @@ async function limitRequest(bucket: string, policy: string) {
 
 function limitClient(request: Request) {
   const address = parseClientAddress(request.headers.get("x-forwarded-for"), env.TRUSTED_PROXY_HOPS);
-  return limitRequest(`api:client:${address}`, "per-client");
+  return limitRequest(`api:client:${address}`, "per-client", (key) =>
+    consumeRateLimit(db, { key, limit: env.API_REQUESTS_PER_MINUTE, windowSeconds: API_WINDOW_SECONDS }),
+  );
 }
 
 function finish(response: Response, headers: Record<string, string>) {
@@ -40,9 +54,15 @@ function finish(response: Response, headers: Record<string, string>) {
   return response;
 }
 
+/** A client that hung up mid-request (its body cut off) is no failure of ours and no cause for a log line. */
+function clientWentAway(request: Request, error: unknown) {
+  return request.signal.aborted || (error instanceof Error && (error as NodeJS.ErrnoException).code === "ECONNRESET");
+}
+
 /** Unexpected failures: logged here with the request line, answered without details. */
 function internalError(request: Request, error: unknown, headers: Record<string, string>) {
   unstable_rethrow(error);
+  if (clientWentAway(request, error)) return finish(problem("INVALID", "The request was cut off before its end."), headers);
   console.error(`API ${request.method} ${new URL(request.url).pathname} failed:`, error);
   return finish(problem("INTERNAL", "Something went wrong on our side. Try again later."), headers);
 }
@@ -62,7 +82,7 @@ export function apiRoute<P = Record<string, never>>(scope: ApiKeyScope, handler:
         headers = limited.headers;
         return finish(limited.refusal ?? problem("UNAUTHENTICATED", "Send a valid API key as `Authorization: Bearer <key>`."), headers);
       }
-      const limited = await limitRequest(`api:${actor.apiKeyId}`, "per-key");
+      const limited = await limitRequest(`api:${actor.apiKeyId}`, "per-key", consumePerKey);
       headers = limited.headers;
       if (limited.refusal) return finish(limited.refusal, headers);
       if (!actor.scopes.includes(scope)) return finish(problem("FORBIDDEN", `This API key lacks the ${scope} scope.`), headers);

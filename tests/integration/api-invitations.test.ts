@@ -387,6 +387,23 @@ describe("every answer carries RateLimit headers", () => {
 });
 
 describe("unexpected errors", () => {
+  it("a request cut off by its client answers 400 and logs nothing", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const key = await keyFor(ctx.admin);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      // What reading the body throws when the client hangs up mid-request.
+      const cutOff = apiRoute("invitations:write", async () => {
+        throw Object.assign(new Error("aborted"), { code: "ECONNRESET" });
+      });
+      const response = await call(cutOff, { key, method: "POST", body: {} });
+      expect(response.status).toBe(400);
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
   it("answer a problem+json 500 with RateLimit headers and no details, and are logged", async () => {
     const ctx = await createTeamWithMembers(db);
     const key = await keyFor(ctx.admin);
