@@ -23,7 +23,7 @@ async function inviteAndClose(page: Page, emails: string[], role = "Member") {
 
 const rowOf = (page: Page, email: string) => page.getByRole("row").filter({ hasText: email });
 const column = (page: Page, index: number) => page.locator(`tbody tr td:nth-child(${index})`);
-const rangeText = (page: Page) => page.getByText(/^(\d[\d,]*–\d[\d,]* of )?\d[\d,]*\+? invitations(;.*)?$/);
+const rangeText = (page: Page) => page.getByText(/^(\d[\d,]*(–\d[\d,]*)? of )?\d[\d,]*\+? invitations?(;.*)?$/);
 
 async function chooseRowAction(page: Page, email: string, item: string) {
   const menu = await openRowMenu(page, email);
@@ -52,7 +52,7 @@ test.describe("a team without invitations", () => {
     await page.goto("/teams/initech/settings/domains");
     await page.getByRole("textbox", { name: "Allowed email domains" }).fill("example.com");
     await page.getByRole("button", { name: "Save domains" }).click();
-    await expect(page.getByText("Invitations are limited to 1 domain(s)")).toBeVisible();
+    await expect(page.getByText("Invitations are limited to 1 domain")).toBeVisible();
     try {
       await page.goto("/teams/initech/settings/invitations");
       const dialog = await openInviteDialog(page);
@@ -270,7 +270,7 @@ test.describe("as Acme's admin", () => {
     await search.fill(email);
     await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(email).replace(/\./g, "\\.")}`));
     await expect(rowOf(page, email)).toBeVisible();
-    await expect(rangeText(page)).toHaveText("1–1 of 1 invitations");
+    await expect(rangeText(page)).toHaveText("1 invitation");
 
     const nothing = `nothing-matches-${Date.now()}`;
     await search.fill(nothing);
@@ -304,7 +304,7 @@ test.describe("as Acme's admin", () => {
     const emails = Array.from({ length: 12 }, (_, i) => `${prefix}-${String(i).padStart(2, "0")}@example.com`);
     await inviteAndClose(page, emails);
     await page.getByRole("searchbox", { name: "Search by email" }).fill(prefix);
-    await expect(rangeText(page)).toHaveText("1–12 of 12 invitations");
+    await expect(rangeText(page)).toHaveText("12 invitations");
 
     await page.getByRole("combobox", { name: "Rows per page" }).click();
     await page.getByRole("option", { name: "10", exact: true }).click();
@@ -319,7 +319,7 @@ test.describe("as Acme's admin", () => {
     await expect(page.locator("tbody tr")).toHaveCount(2);
     await expect(page.getByRole("button", { name: "Next page" })).toBeDisabled();
 
-    for (const [index, remaining] of [[0, "11–11 of 11 invitations"], [0, "1–10 of 10 invitations"]] as const) {
+    for (const [index, remaining] of [[0, "11 of 11 invitations"], [0, "10 invitations"]] as const) {
       const email = (await column(page, 1).nth(index).innerText()).trim();
       await chooseRowAction(page, email, "Delete");
       await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
@@ -331,7 +331,7 @@ test.describe("as Acme's admin", () => {
     await expect(page.getByText("No invitations match these filters")).toHaveCount(0);
 
     await page.goto(`${INVITATIONS}?q=${prefix}&perPage=10&page=99`);
-    await expect(rangeText(page)).toHaveText("1–10 of 10 invitations");
+    await expect(rangeText(page)).toHaveText("10 invitations");
     await expect(page.locator("tbody tr")).toHaveCount(10);
     await expect(page).not.toHaveURL(/page=99/);
     await expect(page.getByText("No invitations match these filters")).toHaveCount(0);

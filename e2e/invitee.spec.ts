@@ -289,9 +289,9 @@ test("received invitations: the badge counts them, decline asks first, accept jo
   await expect(ownerPage.getByRole("row").filter({ hasText: email })).toHaveCount(0);
   await inviteThroughUi(ownerPage, [email]);
 
-  const badgeLink = page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: /^Invitations/ });
+  const badgeLink = page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: /^Your invitations/ });
   await page.goto("/invitations");
-  await expect(badgeLink).toHaveAccessibleName("Invitations 1 pending");
+  await expect(badgeLink).toHaveAccessibleName("Your invitations: 1 pending");
   await expect(badgeLink).toContainText("1");
 
   await page.getByRole("button", { name: "Decline invitation to Acme" }).click();
@@ -300,14 +300,14 @@ test("received invitations: the badge counts them, decline asks first, accept jo
   await confirm.getByRole("button", { name: "Cancel" }).click();
   await expect(confirm).toBeHidden();
   await expect(page.getByRole("button", { name: "Decline invitation to Acme" })).toBeFocused();
-  await expect(badgeLink).toHaveAccessibleName("Invitations 1 pending");
+  await expect(badgeLink).toHaveAccessibleName("Your invitations: 1 pending");
 
   await page.getByRole("button", { name: "Decline invitation to Acme" }).click();
   await confirm.getByLabel("Reason (optional)").fill("Not now");
   await confirm.getByRole("button", { name: "Decline invitation" }).click();
   await expect(page.getByText("You declined the invitation to Acme.")).toBeVisible();
   await expect(page.getByText("No pending invitations")).toBeVisible();
-  await expect(badgeLink).toHaveAccessibleName("Invitations");
+  await expect(badgeLink).toHaveAccessibleName("Your invitations");
 
   await ownerPage.goto(INVITATIONS);
   await ownerPage.getByRole("row").filter({ hasText: email }).filter({ hasText: "Declined" }).getByRole("button", { name: `Actions for ${email}` }).click();
@@ -316,11 +316,11 @@ test("received invitations: the badge counts them, decline asks first, accept jo
   await ownerPage.keyboard.press("Escape");
   await inviteThroughUi(ownerPage, [email], { role: "Admin" });
   await page.reload();
-  await expect(badgeLink).toHaveAccessibleName("Invitations 1 pending");
+  await expect(badgeLink).toHaveAccessibleName("Your invitations: 1 pending");
   await page.getByRole("button", { name: "Accept invitation to Acme" }).click();
   await expect(page).toHaveURL(/\/teams\/acme\?joined=new/);
   await expect(page.getByText("Welcome to Acme! You joined as an Admin.")).toBeVisible();
-  await expect(badgeLink).toHaveAccessibleName("Invitations");
+  await expect(badgeLink).toHaveAccessibleName("Your invitations");
   await owner.close();
 });
 

@@ -64,7 +64,7 @@ export default async function InvitePage({ params, searchParams }: Props) {
   if (view.state === "ACCEPTED") {
     return (
       <InvitationShell lang={view.language}>
-        <InvitationMessage title={t.usedTitle} body={t.usedBody}>
+        <InvitationMessage title={t.usedTitle} body={user ? t.usedBodySignedIn : t.usedBody}>
           <Button asChild variant="outline" className="w-full">
             <Link href={`/teams/${view.team.slug}`}>{t.goToTeam}</Link>
           </Button>

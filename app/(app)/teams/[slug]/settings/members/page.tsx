@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { cleanTableQuery, withQuery } from "@/components/data-table/clean-table-query";
 import { MembersTable } from "@/components/members/members-table";
 import { Alert } from "@/components/ui/alert";
 import { listTeamMembers } from "@/lib/members/list-team-members";
+import { memberListQuerySchema } from "@/lib/members/member-list-query";
 import { can } from "@/lib/permissions/can";
 import { requireTeamPage } from "@/lib/teams/require-team-page";
 
@@ -12,8 +14,17 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 export default async function MembersPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const { user } = await requireTeamPage(slug, "members.read", `/teams/${slug}/settings/members`);
-  const result = await listTeamMembers({ kind: "user", userId: user.id }, { slug }, await searchParams);
+  const pathname = `/teams/${slug}/settings/members`;
+  const { user } = await requireTeamPage(slug, "members.read", pathname);
+  const cleaned = cleanTableQuery(memberListQuerySchema.shape, await searchParams);
+  if (cleaned.changed) redirect(withQuery(pathname, cleaned.params));
+  const result = await listTeamMembers({ kind: "user", userId: user.id }, { slug }, Object.fromEntries(cleaned.params));
+  const requestedPage = cleaned.params.get("page");
+  if (result.ok && requestedPage !== null && Number(requestedPage) !== result.query.page) {
+    if (result.query.page > 1) cleaned.params.set("page", String(result.query.page));
+    else cleaned.params.delete("page");
+    redirect(withQuery(pathname, cleaned.params));
+  }
   if (!result.ok && result.code === "INVALID") {
     return <Alert variant="destructive">{result.error} The link may be outdated; open Members from the menu again.</Alert>;
   }
