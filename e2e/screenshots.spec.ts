@@ -57,7 +57,9 @@ for (const colorScheme of ["light", "dark"] as const) {
     const menu = await openRowMenu(page, emails[0]!);
     await menu.getByRole("menuitem", { name: "View details" }).click();
     const details = page.getByRole("dialog", { name: "Invitation details" });
-    await shot(page, `${colorScheme}-invitation-details`, details.getByRole("listitem").filter({ hasText: "Invited" }));
+    await shot(page, `${colorScheme}-invitation-details`, details.getByText("Invitation ID"));
+    await details.getByRole("tab", { name: "History" }).click();
+    await shot(page, `${colorScheme}-invitation-details-history`, details.getByRole("listitem").filter({ hasText: "Invited" }));
     await page.keyboard.press("Escape");
 
     await page.getByRole("searchbox", { name: "Search by email" }).fill(`no-such-address-${Date.now()}`);
