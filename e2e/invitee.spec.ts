@@ -342,10 +342,14 @@ test("an existing user signs in from the invitation, then accepts; the token sta
   expect(page.url()).not.toContain("tgi_");
   await expect(page.getByLabel("Email")).toHaveValue(email);
   await expect(page.getByLabel("Email")).toHaveAttribute("readonly", "");
+  // The sign-in page says which invitation this is for.
+  await expect(page.getByRole("note", { name: "Invitation" })).toContainText("Gina Globex invited you to join Globex as a Member.");
   await page.getByLabel("Password").fill("a-long-enough-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(globex.link);
-  await page.getByRole("button", { name: "Accept" }).click();
+  // Back on the invitation with Accept focused: Enter finishes what sign-in interrupted.
+  await expect(page).toHaveURL(`${globex.link}?signedIn=1`);
+  await expect(page.getByRole("button", { name: "Accept" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(page.getByText("Welcome to Globex! You joined as a Member.")).toBeVisible();
   await page.getByRole("button", { name: /switch team/ }).click();
   await expect(page.getByRole("menuitem", { name: "Acme" })).toBeVisible();

@@ -19,7 +19,7 @@ type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<
 
 export default async function InvitePage({ params, searchParams }: Props) {
   const { token } = await params;
-  const { declined } = await searchParams;
+  const { declined, signedIn } = await searchParams;
   const [view, user] = await Promise.all([findInvitationByToken(token), getCurrentUser()]);
 
   if (view.state === "invalid") {
@@ -113,7 +113,7 @@ export default async function InvitePage({ params, searchParams }: Props) {
         </div>
       ) : signedInAsInvitee ? (
         <div className="grid gap-3 sm:grid-cols-2">
-          <AcceptButton token={token} language={view.language} team={team} />
+          <AcceptButton token={token} language={view.language} team={team} autoFocus={signedIn === "1"} />
           {decline}
         </div>
       ) : view.accountExists ? (
