@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { openInviteDialog, signIn } from "./helpers";
+import { openInviteDialog, signIn, uniqueEmail } from "./helpers";
 
 const INVITATIONS = "/teams/acme/settings/invitations";
 const rangeText = (page: Page) => page.getByText(/^(\d[\d,]*–\d[\d,]* of )?\d[\d,]*\+? invitations?(;.*)?$/);
@@ -149,4 +149,48 @@ test.describe("at 375 px", () => {
       }
     });
   }
+});
+
+test.describe("members and the team's home know about invitations", () => {
+  test("Members invites with the same dialog and links the pending invitations with their count", async ({ page }) => {
+    await signIn(page, "owner@acme.test");
+    await page.goto("/teams/acme/settings/members");
+    const pendingLink = page.getByRole("link", { name: /pending invitations? waiting for an answer/ });
+    const before = Number((await pendingLink.innerText()).match(/^([\d,]+) pending/)![1]!.replace(/,/g, ""));
+
+    const email = uniqueEmail("from-members");
+    const dialog = await openInviteDialog(page);
+    await dialog.getByLabel("Email addresses").fill(email);
+    await dialog.getByRole("button", { name: /Send invitations?/ }).click();
+    await expect(dialog.getByText(/invitation sent/)).toBeVisible();
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await expect(pendingLink).toContainText(`${before + 1} pending invitation`);
+
+    await pendingLink.click();
+    await expect(page).toHaveURL(/\/teams\/acme\/settings\/invitations\?status=PENDING$/);
+    await expect(page.getByRole("row").filter({ hasText: email })).toBeVisible();
+  });
+
+  test("the team's home shows the role, the size and, for admins, the invitations expiring first with Resend", async ({ page }) => {
+    await signIn(page, "owner@acme.test");
+    await inviteBatch(page, [uniqueEmail("home-a"), uniqueEmail("home-b")]);
+    await page.goto("/teams/acme");
+    await expect(page.getByRole("heading", { name: "Acme", level: 1 })).toBeVisible();
+    await expect(page.getByText("Your role: Owner")).toBeVisible();
+    await expect(page.getByText(/^\d+ members?$/)).toBeVisible();
+    const pending = page.getByRole("region", { name: "Pending invitations" });
+    await expect(pending.getByRole("button", { name: "Invite users" })).toBeVisible();
+    const resend = pending.getByRole("button", { name: /^Resend the invitation to / }).first();
+    const email = (await resend.getAttribute("aria-label"))!.replace("Resend the invitation to ", "");
+    await resend.click();
+    await expect(page.getByText(`Invitation sent again to ${email}`)).toBeVisible();
+    await pending.getByRole("link", { name: /^See all \d+ pending invitations?$/ }).click();
+    await expect(page).toHaveURL(/status=PENDING&sort=expiresAt&order=asc/);
+
+    await page.context().clearCookies();
+    await signIn(page, "member@acme.test");
+    await page.goto("/teams/acme");
+    await expect(page.getByText("Your role: Member")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Pending invitations" })).toHaveCount(0);
+  });
 });

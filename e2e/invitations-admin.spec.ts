@@ -518,9 +518,22 @@ test.describe("a viewer in another time zone", () => {
     const invited = page.locator("tbody tr td:nth-child(6) time").first();
     const iso = await invited.getAttribute("datetime");
     expect(iso).toBeTruthy();
-    const local = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Pacific/Kiritimati" }).format(new Date(iso!));
+    const local = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "Pacific/Kiritimati" }).format(new Date(iso!));
     await expect(invited).toHaveText(local);
     await expect(invited).toHaveAttribute("title", /GMT\+14/);
     expect(errors).toEqual([]);
+  });
+});
+
+// One date style across the app, in the viewer's own locale once the page has hydrated.
+test.describe("a viewer with a French browser", () => {
+  test.use({ locale: "fr-FR", timezoneId: "Europe/Paris" });
+
+  test("sees the app's dates in French form", async ({ page }) => {
+    await signIn(page, "admin@acme.test", undefined, INVITATIONS);
+    const invited = page.locator("tbody tr td:nth-child(6) time").first();
+    const iso = await invited.getAttribute("datetime");
+    const local = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "Europe/Paris" }).format(new Date(iso!));
+    await expect(invited).toHaveText(local);
   });
 });

@@ -65,15 +65,19 @@ for (const colorScheme of ["light", "dark"] as const) {
     await page.getByRole("searchbox", { name: "Search by email" }).fill(`no-such-address-${Date.now()}`);
     await shot(page, `${colorScheme}-invitations-no-match`, page.getByText("No invitations match these filters"));
 
-    for (const [name, path, key] of [
-      ["members", "/teams/acme/settings/members", page.getByRole("cell", { name: "owner@acme.test" })],
-      ["roles", "/teams/acme/settings/roles", page.getByRole("heading", { name: "Roles & Permissions" })],
-      ["domains", "/teams/acme/settings/domains", page.getByRole("textbox", { name: "Allowed email domains" })],
-      ["received", "/invitations", page.getByRole("heading", { name: "Your invitations" })],
-      ["home", "/", page.getByRole("heading", { name: /^Welcome, / })],
-    ] as const) {
-      await page.goto(path);
-      await shot(page, `${colorScheme}-${name}`, key, { fullPage: true });
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const [name, path, key] of [
+        ["members", "/teams/acme/settings/members", page.getByRole("link", { name: /waiting for an answer/ })],
+        ["roles", "/teams/acme/settings/roles", page.getByRole("heading", { name: "Roles & Permissions" })],
+        ["domains", "/teams/acme/settings/domains", page.getByRole("textbox", { name: "Allowed email domains" })],
+        ["received", "/invitations", page.getByRole("heading", { name: "Your invitations" })],
+        ["home", "/", page.getByRole("heading", { name: /^Welcome, / })],
+        ["team-home", "/teams/acme", page.getByRole("region", { name: "Pending invitations" })],
+      ] as const) {
+        await page.goto(path);
+        await shot(page, `${colorScheme}-${name}-${width}`, key, { fullPage: true });
+      }
     }
   });
 }
@@ -124,7 +128,10 @@ test("invitee screens", async ({ browser, page }) => {
   await page.goto(existing);
   await shot(page, "invite-existing-user", page.getByRole("link", { name: "Sign in to accept" }));
   await page.getByRole("link", { name: "Sign in to accept" }).click();
-  await shot(page, "invite-existing-user-sign-in", page.getByLabel("Email"));
+  await shot(page, "invite-existing-user-sign-in", page.getByRole("note", { name: "Invitation" }));
+  await page.setViewportSize({ width: 375, height: 800 });
+  await shot(page, "invite-existing-user-sign-in-375", page.getByRole("note", { name: "Invitation" }));
+  await page.setViewportSize({ width: 1280, height: 800 });
   await admin.page.goto(INVITATIONS);
   const menu = await openRowMenu(admin.page, "owner@globex.test");
   await menu.getByRole("menuitem", { name: "Withdraw" }).click();
