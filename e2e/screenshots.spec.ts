@@ -17,6 +17,8 @@ async function shot(page: Page, name: string, keyElement: Locator, options: { fu
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`admin screens (${colorScheme})`, async ({ page }) => {
+    // Dozens of screens in one walk: more than the default minute on a busy machine.
+    test.setTimeout(300_000);
     await page.emulateMedia({ colorScheme });
     await page.goto("/sign-in");
     await shot(page, `${colorScheme}-sign-in`, page.getByRole("heading", { name: "Sign in" }));
@@ -90,6 +92,7 @@ async function adminSession(browser: Browser) {
 }
 
 test("invitee screens", async ({ browser, page }) => {
+  test.setTimeout(300_000);
   const admin = await adminSession(browser);
   const invite = async (email: string, options: { language?: string } = {}) => (await inviteThroughUi(admin.page, [email], options))!;
   const heading = (name: string | RegExp) => page.getByRole("heading", { name });
