@@ -31,7 +31,7 @@ export const invitationColumns = helper.columns([
     id: "email",
     header: COLUMN_LABELS.email,
     cell: (info) => (
-      <span className="block min-w-32 max-w-[50vw] truncate font-medium sm:max-w-72" title={info.getValue()}>
+      <span className="block min-w-32 max-w-[50vw] truncate font-medium sm:max-w-64" title={info.getValue()}>
         {info.getValue()}
       </span>
     ),
@@ -42,7 +42,7 @@ export const invitationColumns = helper.columns([
     id: "status",
     header: COLUMN_LABELS.status,
     cell: (info) => (
-      <span className="block min-w-24">
+      <span className="block min-w-20">
         <InvitationStatusBadge status={info.getValue()} />
       </span>
     ),
@@ -76,7 +76,7 @@ export const invitationColumns = helper.columns([
     header: COLUMN_LABELS.expiresAt,
     cell: (info) =>
       info.row.original.status === "PENDING" || info.row.original.status === "EXPIRED" ? (
-        <LocalTime value={info.getValue()} relative className="inline-block min-w-24 whitespace-nowrap" />
+        <LocalTime value={info.getValue()} relative className="inline-block min-w-20 whitespace-nowrap" />
       ) : (
         <span className="text-muted-foreground">—</span>
       ),
@@ -85,7 +85,7 @@ export const invitationColumns = helper.columns([
     id: "delivery",
     header: COLUMN_LABELS.delivery,
     cell: (info) => (
-      <span className="block min-w-24">
+      <span className="block min-w-[5.5rem]">
         <DeliveryBadge status={info.getValue()} error={info.row.original.delivery.error} />
       </span>
     ),
