@@ -515,6 +515,7 @@ test.describe("a viewer in another time zone", () => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await signIn(page, "admin@acme.test", undefined, INVITATIONS);
+    await inviteAndClose(page, [uniqueEmail("zone")]);
     const invited = page.locator("tbody tr td:nth-child(6) time").first();
     const iso = await invited.getAttribute("datetime");
     expect(iso).toBeTruthy();
@@ -531,6 +532,7 @@ test.describe("a viewer with a French browser", () => {
 
   test("sees the app's dates in French form", async ({ page }) => {
     await signIn(page, "admin@acme.test", undefined, INVITATIONS);
+    await inviteAndClose(page, [uniqueEmail("zone")]);
     const invited = page.locator("tbody tr td:nth-child(6) time").first();
     const iso = await invited.getAttribute("datetime");
     const local = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "Europe/Paris" }).format(new Date(iso!));
