@@ -5,8 +5,7 @@ import { signIn } from "./helpers";
 test("the owner signs in and reaches Settings → Team", async ({ page }) => {
   await signIn(page, "owner@acme.test");
   await expect(page.getByRole("heading", { name: /Welcome, Olivia Owner/ })).toBeVisible();
-  await page.getByRole("link", { name: /Acme/ }).first().click();
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("banner").getByRole("link", { name: "Settings for Acme" }).click();
   const nav = page.getByRole("navigation", { name: "Team settings" });
   for (const name of ["Members", "Invitations", "Roles & Permissions", "Domains"]) {
     await expect(nav.getByRole("link", { name })).toBeVisible();

@@ -293,9 +293,9 @@ test("received invitations: the badge counts them, decline asks first, accept jo
   await expect(page).toHaveURL(/\/sign-in/);
   await signIn(page, email, "a-long-enough-password", "/invitations");
 
-  const badgeLink = page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: /^Invitations/ });
+  const badgeLink = page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: /^Your invitations/ });
   await page.goto("/invitations");
-  await expect(badgeLink).toHaveAccessibleName("Invitations 1 pending");
+  await expect(badgeLink).toHaveAccessibleName("Your invitations: 1 pending");
   await expect(badgeLink).toContainText("1");
 
   await page.getByRole("button", { name: "Decline invitation to Acme" }).click();
@@ -304,14 +304,14 @@ test("received invitations: the badge counts them, decline asks first, accept jo
   await confirm.getByRole("button", { name: "Cancel" }).click();
   await expect(confirm).toBeHidden();
   await expect(page.getByRole("button", { name: "Decline invitation to Acme" })).toBeFocused();
-  await expect(badgeLink).toHaveAccessibleName("Invitations 1 pending");
+  await expect(badgeLink).toHaveAccessibleName("Your invitations: 1 pending");
 
   await page.getByRole("button", { name: "Decline invitation to Acme" }).click();
   await confirm.getByLabel("Reason (optional)").fill("Not now");
   await confirm.getByRole("button", { name: "Decline invitation" }).click();
   await expect(page.getByText("You declined the invitation to Acme.")).toBeVisible();
   await expect(page.getByText("No pending invitations")).toBeVisible();
-  await expect(badgeLink).toHaveAccessibleName("Invitations");
+  await expect(badgeLink).toHaveAccessibleName("Your invitations");
 
   await ownerPage.goto(INVITATIONS);
   await ownerPage.getByRole("row").filter({ hasText: email }).filter({ hasText: "Declined" }).getByRole("button", { name: `Actions for ${email}` }).click();
@@ -320,11 +320,11 @@ test("received invitations: the badge counts them, decline asks first, accept jo
   await ownerPage.keyboard.press("Escape");
   await inviteThroughUi(ownerPage, [email], { role: "Admin" });
   await page.reload();
-  await expect(badgeLink).toHaveAccessibleName("Invitations 1 pending");
+  await expect(badgeLink).toHaveAccessibleName("Your invitations: 1 pending");
   await page.getByRole("button", { name: "Accept invitation to Acme" }).click();
   await expect(page).toHaveURL(/\/teams\/acme\?joined=new/);
   await expect(page.getByText("Welcome to Acme! You joined as an Admin.")).toBeVisible();
-  await expect(badgeLink).toHaveAccessibleName("Invitations");
+  await expect(badgeLink).toHaveAccessibleName("Your invitations");
   await owner.close();
 });
 
@@ -346,10 +346,14 @@ test("an existing user signs in from the invitation, then accepts; the token sta
   expect(page.url()).not.toContain("tgi_");
   await expect(page.getByLabel("Email")).toHaveValue(email);
   await expect(page.getByLabel("Email")).toHaveAttribute("readonly", "");
+  // The sign-in page says which invitation this is for.
+  await expect(page.getByRole("note", { name: "Invitation" })).toContainText("Gina Globex invited you to join Globex as a Member.");
   await page.getByLabel("Password").fill("a-long-enough-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(globex.link);
-  await page.getByRole("button", { name: "Accept" }).click();
+  // Back on the invitation with Accept focused: Enter finishes what sign-in interrupted.
+  await expect(page).toHaveURL(`${globex.link}?signedIn=1`);
+  await expect(page.getByRole("button", { name: "Accept" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(page.getByText("Welcome to Globex! You joined as a Member.")).toBeVisible();
   await page.getByRole("button", { name: /switch team/ }).click();
   await expect(page.getByRole("menuitem", { name: "Acme" })).toBeVisible();

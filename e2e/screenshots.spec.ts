@@ -17,6 +17,8 @@ async function shot(page: Page, name: string, keyElement: Locator, options: { fu
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`admin screens (${colorScheme})`, async ({ page }) => {
+    // Dozens of screens in one walk: more than the default minute on a busy machine.
+    test.setTimeout(300_000);
     await page.emulateMedia({ colorScheme });
     await page.goto("/sign-in");
     await shot(page, `${colorScheme}-sign-in`, page.getByRole("heading", { name: "Sign in" }));
@@ -57,21 +59,27 @@ for (const colorScheme of ["light", "dark"] as const) {
     const menu = await openRowMenu(page, emails[0]!);
     await menu.getByRole("menuitem", { name: "View details" }).click();
     const details = page.getByRole("dialog", { name: "Invitation details" });
-    await shot(page, `${colorScheme}-invitation-details`, details.getByRole("listitem").filter({ hasText: "Invited" }));
+    await shot(page, `${colorScheme}-invitation-details`, details.getByText("Invitation ID"));
+    await details.getByRole("tab", { name: "History" }).click();
+    await shot(page, `${colorScheme}-invitation-details-history`, details.getByRole("listitem").filter({ hasText: "Invited" }));
     await page.keyboard.press("Escape");
 
     await page.getByRole("searchbox", { name: "Search by email" }).fill(`no-such-address-${Date.now()}`);
     await shot(page, `${colorScheme}-invitations-no-match`, page.getByText("No invitations match these filters"));
 
-    for (const [name, path, key] of [
-      ["members", "/teams/acme/settings/members", page.getByRole("cell", { name: "owner@acme.test" })],
-      ["roles", "/teams/acme/settings/roles", page.getByRole("heading", { name: "Roles & Permissions" })],
-      ["domains", "/teams/acme/settings/domains", page.getByRole("textbox", { name: "Allowed email domains" })],
-      ["received", "/invitations", page.getByRole("heading", { name: "Your invitations" })],
-      ["home", "/", page.getByRole("heading", { name: /^Welcome, / })],
-    ] as const) {
-      await page.goto(path);
-      await shot(page, `${colorScheme}-${name}`, key, { fullPage: true });
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const [name, path, key] of [
+        ["members", "/teams/acme/settings/members", page.getByRole("link", { name: /waiting for an answer/ })],
+        ["roles", "/teams/acme/settings/roles", page.getByRole("heading", { name: "Roles & Permissions" })],
+        ["domains", "/teams/acme/settings/domains", page.getByRole("textbox", { name: "Allowed email domains" })],
+        ["received", "/invitations", page.getByRole("heading", { name: "Your invitations" })],
+        ["home", "/", page.getByRole("heading", { name: /^Welcome, / })],
+        ["team-home", "/teams/acme", page.getByRole("region", { name: "Pending invitations" })],
+      ] as const) {
+        await page.goto(path);
+        await shot(page, `${colorScheme}-${name}-${width}`, key, { fullPage: true });
+      }
     }
   });
 }
@@ -84,6 +92,7 @@ async function adminSession(browser: Browser) {
 }
 
 test("invitee screens", async ({ browser, page }) => {
+  test.setTimeout(300_000);
   const admin = await adminSession(browser);
   const invite = async (email: string, options: { language?: string } = {}) => (await inviteThroughUi(admin.page, [email], options))!;
   const heading = (name: string | RegExp) => page.getByRole("heading", { name });
@@ -122,7 +131,10 @@ test("invitee screens", async ({ browser, page }) => {
   await page.goto(existing);
   await shot(page, "invite-existing-user", page.getByRole("link", { name: "Sign in to accept" }));
   await page.getByRole("link", { name: "Sign in to accept" }).click();
-  await shot(page, "invite-existing-user-sign-in", page.getByLabel("Email"));
+  await shot(page, "invite-existing-user-sign-in", page.getByRole("note", { name: "Invitation" }));
+  await page.setViewportSize({ width: 375, height: 800 });
+  await shot(page, "invite-existing-user-sign-in-375", page.getByRole("note", { name: "Invitation" }));
+  await page.setViewportSize({ width: 1280, height: 800 });
   await admin.page.goto(INVITATIONS);
   const menu = await openRowMenu(admin.page, "owner@globex.test");
   await menu.getByRole("menuitem", { name: "Withdraw" }).click();

@@ -17,7 +17,7 @@ export default async function HomePage() {
         <EmptyState
           icon={<Users aria-hidden className="size-8" />}
           title="You are not in a team yet"
-          description="When someone invites you, the invitation appears under Invitations."
+          description="When someone invites you, the invitation appears under Your invitations (the inbox at the top right)."
         />
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2">

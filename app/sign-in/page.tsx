@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { readSignInContext } from "@/app/invite/_lib/sign-in-context";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { toSafeRedirectPath } from "@/lib/auth/safe-redirect";
+import { withIndefiniteArticle } from "@/lib/i18n/with-indefinite-article";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -13,6 +15,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const callbackUrl = toSafeRedirectPath(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
   const email = typeof params.email === "string" ? params.email.slice(0, 254) : "";
   if (await getCurrentUser()) redirect(callbackUrl);
+  const invitation = await readSignInContext();
 
   return (
     <main className="flex min-h-dvh items-center justify-center p-4">
@@ -22,6 +25,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           <h1 className="text-2xl font-semibold">Sign in</h1>
           <p className="text-sm text-muted-foreground">Use your email address and password.</p>
         </div>
+        {invitation ? (
+          <div role="note" aria-label="Invitation" className="rounded-lg border bg-muted/40 p-3 text-sm">
+            <p>
+              {invitation.inviterName ? `${invitation.inviterName} invited you` : "You're invited"} to join{" "}
+              <span className="font-semibold break-words">{invitation.teamName}</span> as {withIndefiniteArticle(invitation.roleName)}.
+            </p>
+            <p className="text-muted-foreground">Sign in as {invitation.email} and you’ll be taken back to accept it.</p>
+          </div>
+        ) : null}
         <SignInForm callbackUrl={callbackUrl} email={email} emailLocked={params.locked === "1" && email !== ""} />
       </div>
     </main>

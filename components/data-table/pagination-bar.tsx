@@ -4,6 +4,7 @@ import { ChevronLeft, ChevronRight } from "lucide-react";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { pluralize } from "@/lib/i18n/pluralize";
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 
@@ -18,23 +19,33 @@ type Props = {
   total: number;
   /** The count stopped at `total`; there are more. */
   totalIsCapped?: boolean;
-  /** Plural noun for the rows, e.g. "invitations". */
-  noun: string;
+  /** The rows' noun in its forms, e.g. { one: "invitation", other: "invitations" }. */
+  noun: { one: string; other: string };
   onPageChange: (step: -1 | 1) => void;
   onPerPageChange: (perPage: string) => void;
 };
 
-/** "1–20 of 52 invitations", rows per page, and previous / next: the footer of a server-paged table. */
+/** The footer's count: "1–20 of 52 invitations", "11 of 11 invitations", or "1 invitation" when one page holds them all. */
+export function describeRange(page: number, perPage: number, shown: number, total: number, totalIsCapped: boolean, noun: { one: string; other: string }): string {
+  const words = pluralize("en", total, noun);
+  if (total === 0) return `No ${noun.other}`;
+  const count = `${formatCount(total)}${totalIsCapped ? "+" : ""}`;
+  const narrow = totalIsCapped ? "; filter or search to narrow them" : "";
+  const first = (page - 1) * perPage + 1;
+  if (shown === 0) return `${count} ${words}${narrow}`;
+  if (first === 1 && shown === total && !totalIsCapped) return `${count} ${words}`;
+  const last = first + shown - 1;
+  const range = first === last ? formatCount(first) : `${formatCount(first)}–${formatCount(last)}`;
+  return `${range} of ${count} ${words}${narrow}`;
+}
+
+/** The count, rows per page, and previous / next: the footer of a server-paged table. */
 export function PaginationBar({ page, pageCount, perPage, shown, total, totalIsCapped = false, noun, onPageChange, onPerPageChange }: Props) {
   const labelId = useId();
-  const first = (page - 1) * perPage + 1;
-  const range = shown > 0 ? `${formatCount(first)}–${formatCount(first + shown - 1)} of ` : "";
   return (
     <div className="flex flex-col-reverse items-center justify-between gap-3 text-sm sm:flex-row">
       <p className="text-muted-foreground" aria-live="polite">
-        {total === 0
-          ? `No ${noun}`
-          : `${range}${formatCount(total)}${totalIsCapped ? "+" : ""} ${noun}${totalIsCapped ? "; filter or search to narrow them" : ""}`}
+        {describeRange(page, perPage, shown, total, totalIsCapped, noun)}
       </p>
       <div className="flex flex-wrap items-center justify-center gap-x-4 gap-y-2">
         <div className="flex items-center gap-2">

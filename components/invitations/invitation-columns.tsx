@@ -30,10 +30,23 @@ export const invitationColumns = helper.columns([
   helper.accessor("email", {
     id: "email",
     header: COLUMN_LABELS.email,
-    cell: (info) => <span className="block min-w-40 font-medium [overflow-wrap:anywhere]">{info.getValue()}</span>,
+    cell: (info) => (
+      <span className="block min-w-32 max-w-[50vw] truncate font-medium sm:max-w-64" title={info.getValue()}>
+        {info.getValue()}
+      </span>
+    ),
     enableHiding: false,
   }),
-  helper.accessor("status", { id: "status", header: COLUMN_LABELS.status, cell: (info) => <InvitationStatusBadge status={info.getValue()} /> }),
+  // Fixed minimum widths: a row changing status (Pending → Withdrawn) must not move the columns.
+  helper.accessor("status", {
+    id: "status",
+    header: COLUMN_LABELS.status,
+    cell: (info) => (
+      <span className="block min-w-20">
+        <InvitationStatusBadge status={info.getValue()} />
+      </span>
+    ),
+  }),
   helper.accessor((row) => row.role.name, { id: "role", header: COLUMN_LABELS.role }),
   helper.accessor((row) => row.groups.map((g) => g.name).join(", "), {
     id: "groups",
@@ -63,7 +76,7 @@ export const invitationColumns = helper.columns([
     header: COLUMN_LABELS.expiresAt,
     cell: (info) =>
       info.row.original.status === "PENDING" || info.row.original.status === "EXPIRED" ? (
-        <LocalTime value={info.getValue()} relative className="whitespace-nowrap" />
+        <LocalTime value={info.getValue()} relative className="inline-block min-w-20 whitespace-nowrap" />
       ) : (
         <span className="text-muted-foreground">—</span>
       ),
@@ -71,7 +84,11 @@ export const invitationColumns = helper.columns([
   helper.accessor((row) => row.delivery.status, {
     id: "delivery",
     header: COLUMN_LABELS.delivery,
-    cell: (info) => <DeliveryBadge status={info.getValue()} error={info.row.original.delivery.error} />,
+    cell: (info) => (
+      <span className="block min-w-[5.5rem]">
+        <DeliveryBadge status={info.getValue()} error={info.row.original.delivery.error} />
+      </span>
+    ),
   }),
   helper.accessor("id", {
     id: "id",

@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { LocalTime } from "@/components/ui/local-time";
 import { returnFocus } from "@/components/ui/return-focus";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { INVITATION_LANGUAGES } from "@/lib/invitations/languages";
 import { copyInvitationLink, copyText } from "./copy-invitation-link";
 import { EditInvitationForm } from "./edit-invitation-form";
@@ -65,6 +66,7 @@ export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitati
   }, [open, teamSlug, invitationId, version]);
 
   const invitation = details?.invitation;
+  const editable = invitation?.status === "PENDING" && grantableRoles.length > 0;
   const language = INVITATION_LANGUAGES.find((l) => l.code === invitation?.language)?.label ?? invitation?.language;
 
   return (
@@ -83,83 +85,94 @@ export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitati
           </div>
         ) : null}
         {invitation ? (
-          <div className="space-y-5">
-            <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 text-sm">
-              <dt className="text-muted-foreground">Invitation ID</dt>
-              <dd className="break-all font-mono text-xs">{invitation.id}</dd>
-              <dt className="text-muted-foreground">Status</dt>
-              <dd>
-                <InvitationStatusBadge status={invitation.status} />
-              </dd>
-              <dt className="text-muted-foreground">Role</dt>
-              <dd>{invitation.role.name}</dd>
-              <dt className="text-muted-foreground">Groups</dt>
-              <dd>{invitation.groups.map((g) => g.name).join(", ") || "—"}</dd>
-              <dt className="text-muted-foreground">Email language</dt>
-              <dd>{language}</dd>
-              <dt className="text-muted-foreground">Invited by</dt>
-              <dd>{invitation.inviter ? `${invitation.inviter.name} (${invitation.inviter.email})` : "Former member"}</dd>
-              <dt className="text-muted-foreground">Created</dt>
-              <dd><When value={invitation.createdAt} /></dd>
-              <dt className="text-muted-foreground">Last modified</dt>
-              <dd><When value={invitation.updatedAt} /></dd>
-              <dt className="text-muted-foreground">Expires</dt>
-              <dd><When value={invitation.expiresAt} /></dd>
-              <dt className="text-muted-foreground">Delivery</dt>
-              <dd className="space-y-1">
-                <DeliveryBadge status={invitation.delivery.status} />
-                {invitation.delivery.error ? <p className="text-xs text-destructive">{invitation.delivery.error}</p> : null}
-                <p className="text-xs text-muted-foreground">
-                  Sent {invitation.sendCount} {invitation.sendCount === 1 ? "time" : "times"}
-                  {invitation.lastSentAt ? <>, last <LocalTime value={invitation.lastSentAt} style="dateTime" /></> : null}
-                </p>
-              </dd>
-              {invitation.declineReason ? (
-                <>
-                  <dt className="text-muted-foreground">Decline reason</dt>
-                  <dd className="whitespace-pre-wrap">{invitation.declineReason}</dd>
-                </>
-              ) : null}
-            </dl>
+          // Tabs keep the common questions (status, expiry, who, the link) on one screen at 800 px.
+          <Tabs defaultValue="overview">
+            <TabsList aria-label="Invitation">
+              <TabsTrigger value="overview">Overview</TabsTrigger>
+              {editable ? <TabsTrigger value="edit">Edit</TabsTrigger> : null}
+              <TabsTrigger value="history">History</TabsTrigger>
+            </TabsList>
+            <TabsContent value="overview" className="space-y-5">
+              <dl className="grid grid-cols-[7rem_1fr] gap-x-4 gap-y-2 text-sm">
+                <dt className="text-muted-foreground">Status</dt>
+                <dd>
+                  <InvitationStatusBadge status={invitation.status} />
+                </dd>
+                <dt className="text-muted-foreground">Role</dt>
+                <dd>{invitation.role.name}</dd>
+                <dt className="text-muted-foreground">Expires</dt>
+                <dd><When value={invitation.expiresAt} /></dd>
+                <dt className="text-muted-foreground">Invited by</dt>
+                <dd className="min-w-0 break-words">{invitation.inviter ? `${invitation.inviter.name} (${invitation.inviter.email})` : "Former member"}</dd>
+                <dt className="text-muted-foreground">Delivery</dt>
+                <dd className="space-y-1">
+                  <DeliveryBadge status={invitation.delivery.status} />
+                  {invitation.delivery.error ? <p className="text-xs text-destructive">{invitation.delivery.error}</p> : null}
+                  <p className="text-xs text-muted-foreground">
+                    Sent {invitation.sendCount} {invitation.sendCount === 1 ? "time" : "times"}
+                    {invitation.lastSentAt ? <>, last <LocalTime value={invitation.lastSentAt} style="dateTime" /></> : null}
+                  </p>
+                </dd>
+                {invitation.declineReason ? (
+                  <>
+                    <dt className="text-muted-foreground">Decline reason</dt>
+                    <dd className="whitespace-pre-wrap">{invitation.declineReason}</dd>
+                  </>
+                ) : null}
+                <dt className="text-muted-foreground">Groups</dt>
+                <dd>{invitation.groups.map((g) => g.name).join(", ") || "—"}</dd>
+                <dt className="text-muted-foreground">Email language</dt>
+                <dd>{language}</dd>
+                <dt className="text-muted-foreground">Invitation ID</dt>
+                <dd className="break-all font-mono text-xs">{invitation.id}</dd>
+              </dl>
 
-            {invitation.status === "PENDING" ? (
-              <div className="space-y-2">
-                <p className="text-sm font-medium">Invitation link</p>
-                {link ? (
-                  <div className="flex gap-2">
-                    <Input readOnly value={link} aria-label="Invitation link" onFocus={(event) => event.currentTarget.select()} />
-                    <Button variant="outline" size="icon" aria-label="Copy link" onClick={() => void copyText(link)}>
-                      <Copy aria-hidden className="size-4" />
+              {invitation.status === "PENDING" ? (
+                <div className="space-y-2">
+                  <p className="text-sm font-medium">Invitation link</p>
+                  {link ? (
+                    <div className="flex gap-2">
+                      <Input readOnly value={link} aria-label="Invitation link" onFocus={(event) => event.currentTarget.select()} />
+                      <Button variant="outline" size="icon" aria-label="Copy link" onClick={() => void copyText(link)}>
+                        <Copy aria-hidden className="size-4" />
+                      </Button>
+                    </div>
+                  ) : (
+                    <Button variant="outline" size="sm" onClick={async () => setLink(await copyInvitationLink(teamSlug, invitationId))}>
+                      <LinkIcon aria-hidden className="size-4" /> Copy link
                     </Button>
-                  </div>
-                ) : (
-                  <Button variant="outline" size="sm" onClick={async () => setLink(await copyInvitationLink(teamSlug, invitationId))}>
-                    <LinkIcon aria-hidden className="size-4" /> Copy link
-                  </Button>
-                )}
-              </div>
+                  )}
+                </div>
+              ) : null}
+            </TabsContent>
+
+            {editable ? (
+              <TabsContent value="edit">
+                <EditInvitationForm
+                  key={`${invitation.role.id}-${invitation.language}-${invitation.groups.map((g) => g.id).join(",")}`}
+                  teamSlug={teamSlug}
+                  invitationId={invitationId}
+                  roleId={invitation.role.id}
+                  language={invitation.language}
+                  groupIds={invitation.groups.map((g) => g.id)}
+                  roles={grantableRoles}
+                  groups={teamGroups}
+                  onSaved={() => {
+                    setVersion((v) => v + 1);
+                    onChanged();
+                  }}
+                />
+              </TabsContent>
             ) : null}
 
-            {invitation.status === "PENDING" && grantableRoles.length > 0 ? (
-              <EditInvitationForm
-                key={`${invitation.role.id}-${invitation.language}-${invitation.groups.map((g) => g.id).join(",")}`}
-                teamSlug={teamSlug}
-                invitationId={invitationId}
-                roleId={invitation.role.id}
-                language={invitation.language}
-                groupIds={invitation.groups.map((g) => g.id)}
-                roles={grantableRoles}
-                groups={teamGroups}
-                onSaved={() => {
-                  setVersion((v) => v + 1);
-                  onChanged();
-                }}
-              />
-            ) : null}
-
-            <div className="space-y-2">
-              <p className="text-sm font-medium">History</p>
-              <ol className="space-y-1.5 border-l pl-4 text-sm">
+            <TabsContent value="history" className="space-y-4">
+              <dl className="grid grid-cols-[7rem_1fr] gap-x-4 gap-y-2 text-sm">
+                <dt className="text-muted-foreground">Created</dt>
+                <dd><When value={invitation.createdAt} /></dd>
+                <dt className="text-muted-foreground">Last modified</dt>
+                <dd><When value={invitation.updatedAt} /></dd>
+              </dl>
+              <ol aria-label="History" className="max-h-80 space-y-1.5 overflow-y-auto border-l pl-4 text-sm">
                 {details.history.map((entry) => (
                   <li key={entry.id}>
                     <span className="font-medium">{HISTORY_LABELS[entry.action] ?? entry.action}</span>
@@ -171,8 +184,8 @@ export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitati
                   </li>
                 ))}
               </ol>
-            </div>
-          </div>
+            </TabsContent>
+          </Tabs>
         ) : null}
       </DialogContent>
     </Dialog>

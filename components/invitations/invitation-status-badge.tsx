@@ -5,7 +5,8 @@ const STATUS: Record<InvitationDisplayStatus, { label: string; variant: BadgeVar
   PENDING: { label: "Pending", variant: "warning" },
   EXPIRED: { label: "Expired", variant: "muted" },
   ACCEPTED: { label: "Accepted", variant: "success" },
-  DECLINED: { label: "Declined", variant: "destructive" },
+  // Declining is a normal answer, not a fault: neutral, like a withdrawal.
+  DECLINED: { label: "Declined", variant: "secondary" },
   WITHDRAWN: { label: "Withdrawn", variant: "outline" },
 };
 

@@ -3,7 +3,7 @@
 import { useTable, type SortingState, type ColumnVisibilityState as VisibilityState } from "@tanstack/react-table";
 import { Columns3, Mail, SearchX } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { readList, stepPage, toggleListValue } from "@/components/data-table/merge-query";
 import { PaginationBar } from "@/components/data-table/pagination-bar";
 import { useSearchBox } from "@/components/data-table/use-search-box";
@@ -66,22 +66,8 @@ export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInv
     onClear: () => update({ [key]: null }),
   });
 
-  // A page past the end (the last row of the last page was deleted, or an old link) moves to
-  // the last page; and a page the server corrected shows its own number in the address bar.
+  // The server redirects a page past the end to the last page; this is only a race's leftover.
   const pastTheEnd = invitations.length === 0 && total > 0;
-  useEffect(() => {
-    if (pastTheEnd && !isPending) update({ page: pageCount > 1 ? String(pageCount) : null }, { resetPage: false, history: "replace" });
-  }, [pastTheEnd, pageCount, isPending, update]);
-  const urlPage = params.get("page");
-  useEffect(() => {
-    if (isPending || pastTheEnd || urlPage === null || Number(urlPage) === query.page) return;
-    const corrected = new URLSearchParams(window.location.search);
-    if (query.page > 1) corrected.set("page", String(query.page));
-    else corrected.delete("page");
-    const href = corrected.size > 0 ? `?${corrected.toString()}` : window.location.pathname;
-    window.history.replaceState(window.history.state, "", href);
-  }, [urlPage, query.page, isPending, pastTheEnd]);
-
   const rowContext = useMemo(() => ({ context, onChanged: () => router.refresh() }), [context, router]);
   const sorting: SortingState = [{ id: query.sort, desc: query.order === "desc" }];
   const table = useTable({
@@ -260,7 +246,7 @@ export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInv
         shown={invitations.length}
         total={total}
         totalIsCapped={totalIsCapped}
-        noun="invitations"
+        noun={{ one: "invitation", other: "invitations" }}
         onPageChange={(step) => update((latest) => stepPage(latest, step, pageCount), { resetPage: false })}
         onPerPageChange={(value) => update({ perPage: value })}
       />

@@ -30,9 +30,10 @@ type Props = { context: InvitationTableContext; onInvited: () => void; open: boo
 
 /** Controlled by its parent, so it stays open while the table behind it changes shape. */
 export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }: Props) {
-  const grantable = context.roles.filter((role) => role.rank <= context.viewerRank).sort((a, b) => a.rank - b.rank);
+  // Highest role first, as everywhere else; the least powerful one is the default.
+  const grantable = context.roles.filter((role) => role.rank <= context.viewerRank).sort((a, b) => b.rank - a.rank);
   const [emails, setEmails] = useState("");
-  const [roleId, setRoleId] = useState(grantable[0]?.id ?? "");
+  const [roleId, setRoleId] = useState(grantable.at(-1)?.id ?? "");
   const [groupIds, setGroupIds] = useState<string[]>([]);
   const [language, setLanguage] = useState("en");
   const [preview, setPreview] = useState<Preview>(NO_PREVIEW);

@@ -9,7 +9,8 @@ import { describeInviteFailure } from "@/lib/i18n/invite-page/describe-failure";
 import { getInvitePageMessages } from "@/lib/i18n/invite-page";
 import { callInviteAction } from "./call-invite-action";
 
-export function AcceptButton({ token, language, team }: { token: string; language: string; team: string }) {
+/** `autoFocus` when the invitee just signed in to answer: Enter accepts. */
+export function AcceptButton({ token, language, team, autoFocus = false }: { token: string; language: string; team: string; autoFocus?: boolean }) {
   const router = useRouter();
   const t = getInvitePageMessages(language);
   const [pending, startTransition] = useTransition();
@@ -19,6 +20,7 @@ export function AcceptButton({ token, language, team }: { token: string; languag
       {error ? <Alert variant="destructive">{error}</Alert> : null}
       <Button
         className="w-full"
+        autoFocus={autoFocus}
         pending={pending}
         onClick={() =>
           startTransition(async () => {

@@ -9,7 +9,7 @@ export function SettingsNav({ links }: { links: Array<{ href: string; label: str
   return (
     <nav aria-label="Team settings" className="md:w-52 md:shrink-0">
       <p className="mb-2 hidden px-3 text-xs font-medium uppercase tracking-wide text-muted-foreground md:block">Team</p>
-      <ul className="flex gap-1 overflow-x-auto md:flex-col">
+      <ul className="flex flex-wrap gap-1 md:flex-col md:flex-nowrap">
         {links.map((link) => {
           const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
           return (

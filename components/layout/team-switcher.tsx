@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useParams } from "next/navigation";
 import { Check, ChevronsUpDown } from "lucide-react";
 import {
   DropdownMenu,
@@ -13,20 +12,20 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { Button } from "@/components/ui/button";
 
-export function TeamSwitcher({ teams }: { teams: Array<{ name: string; slug: string }> }) {
-  const params = useParams<{ slug?: string }>();
-  const current = teams.find((team) => team.slug === params.slug);
+type Team = { name: string; slug: string };
+
+export function TeamSwitcher({ teams, current }: { teams: Team[]; current: Team | null }) {
   if (teams.length === 0) return <span className="text-sm text-muted-foreground">No team yet</span>;
 
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="sm" className="gap-1 px-2" aria-label={`${current?.name ?? "Choose a team"}: switch team`}>
-          <span className="max-w-40 truncate">{current?.name ?? "Choose a team"}</span>
+        <Button variant="ghost" size="sm" className="min-w-0 shrink gap-1 px-2" aria-label={`${current?.name ?? "Choose a team"}: switch team`}>
+          <span className="max-w-28 truncate sm:max-w-48">{current?.name ?? "Choose a team"}</span>
           <ChevronsUpDown aria-hidden className="size-4 text-muted-foreground" />
         </Button>
       </DropdownMenuTrigger>
-      <DropdownMenuContent align="start" className="w-56">
+      <DropdownMenuContent align="start" className="w-56 max-w-[calc(100vw-1rem)]">
         <DropdownMenuLabel>Your teams</DropdownMenuLabel>
         <DropdownMenuSeparator />
         {teams.map((team) => (

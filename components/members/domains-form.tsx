@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
+import { pluralize } from "@/lib/i18n/pluralize";
 
 export function DomainsForm({ teamSlug, domains, canEdit }: { teamSlug: string; domains: string[]; canEdit: boolean }) {
   const [value, setValue] = useState(domains.join("\n"));
@@ -26,7 +27,7 @@ export function DomainsForm({ teamSlug, domains, canEdit }: { teamSlug: string; 
           }
           setError(null);
           setValue(result.domains.join("\n"));
-          toast.success(result.domains.length ? `Invitations are limited to ${result.domains.length} domain(s)` : "Invitations may go to any domain");
+          toast.success(result.domains.length ? `Invitations are limited to ${result.domains.length} ${pluralize("en", result.domains.length, { one: "domain", other: "domains" })}` : "Invitations may go to any domain");
         });
       }}
     >

@@ -46,10 +46,10 @@ export function MembersTable({ members, query, total, pageCount, teamSlug, grant
           <TableHeader>
             <TableRow>
               <TableHead scope="col">Name</TableHead>
-              <TableHead scope="col">Email</TableHead>
+              <TableHead scope="col" className="hidden sm:table-cell">Email</TableHead>
               <TableHead scope="col">Role</TableHead>
-              <TableHead scope="col">Groups</TableHead>
-              <TableHead scope="col">Joined</TableHead>
+              <TableHead scope="col" className="hidden md:table-cell">Groups</TableHead>
+              <TableHead scope="col" className="hidden sm:table-cell">Joined</TableHead>
               {canManage ? (
                 <TableHead scope="col">
                   <span className="sr-only">Actions</span>
@@ -80,13 +80,19 @@ export function MembersTable({ members, query, total, pageCount, teamSlug, grant
             ) : (
               members.map((member) => (
                 <TableRow key={member.id}>
-                  <TableCell className="font-medium">{member.name}</TableCell>
-                  <TableCell className="[overflow-wrap:anywhere]">{member.email}</TableCell>
+                  <TableCell className="max-w-[45vw] sm:max-w-none">
+                    <span className="block truncate font-medium" title={member.name}>{member.name}</span>
+                    {/* On a phone the email sits under the name; its column returns on wider screens. */}
+                    <span className="block truncate text-xs text-muted-foreground sm:hidden" title={member.email}>{member.email}</span>
+                  </TableCell>
+                  <TableCell className="hidden max-w-72 sm:table-cell">
+                    <span className="block truncate" title={member.email}>{member.email}</span>
+                  </TableCell>
                   <TableCell>
                     <Badge variant="secondary">{member.role.name}</Badge>
                   </TableCell>
-                  <TableCell className="text-muted-foreground">{member.groups.join(", ") || "—"}</TableCell>
-                  <TableCell>
+                  <TableCell className="hidden text-muted-foreground md:table-cell">{member.groups.join(", ") || "—"}</TableCell>
+                  <TableCell className="hidden whitespace-nowrap sm:table-cell">
                     <LocalTime value={member.joinedAt} />
                   </TableCell>
                   {canManage ? (
@@ -106,7 +112,7 @@ export function MembersTable({ members, query, total, pageCount, teamSlug, grant
         perPage={query.perPage}
         shown={members.length}
         total={total}
-        noun="members"
+        noun={{ one: "member", other: "members" }}
         onPageChange={(step) => update((latest) => stepPage(latest, step, pageCount), { resetPage: false })}
         onPerPageChange={(value) => update({ perPage: value })}
       />

@@ -3,8 +3,9 @@
 import { formatDistanceToNowStrict } from "date-fns";
 import { useHydrated } from "./use-hydrated";
 
+// The app's two styles (a date; a date with its time) plus the exact moment for the tooltip.
 const STYLES = {
-  date: { day: "numeric", month: "short", year: "numeric" },
+  date: { dateStyle: "medium" },
   dateTime: { dateStyle: "medium", timeStyle: "short" },
   full: { dateStyle: "medium", timeStyle: "long" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
@@ -13,33 +14,35 @@ type Style = keyof typeof STYLES;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Formatters are costly to build and cheap to reuse: one per style and time zone. */
-function formatter(style: Style, timeZone: string | undefined): Intl.DateTimeFormat {
-  const key = `${style}:${timeZone ?? "local"}`;
+/** Formatters are costly to build and cheap to reuse: one per style, locale and time zone. */
+function formatter(style: Style, locale: string | undefined, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${style}:${locale ?? "viewer"}:${timeZone ?? "local"}`;
   let cached = formatters.get(key);
   if (!cached) {
-    cached = new Intl.DateTimeFormat(style === "date" ? "en-GB" : "en-US", { ...STYLES[style], timeZone });
+    cached = new Intl.DateTimeFormat(locale, { ...STYLES[style], timeZone });
     formatters.set(key, cached);
   }
   return cached;
 }
 
 /**
- * A moment in the viewer's time zone. The server does not know it, so the server render and
- * hydration use UTC (the same text on both sides) and the browser's zone takes over right after.
+ * A moment in the viewer's time zone and locale. The server knows neither, so the server render
+ * and hydration use English and UTC (the same text on both sides) and the browser's take over
+ * right after.
  */
 export function LocalTime({ value, style = "date", relative = false, className }: { value: Date | string; style?: Style; relative?: boolean; className?: string }) {
-  const timeZone = useHydrated() ? undefined : "UTC";
+  const hydrated = useHydrated();
+  const [locale, timeZone] = hydrated ? [undefined, undefined] : ["en-US", "UTC"];
   const date = new Date(value);
   return (
     <time
       dateTime={date.toISOString()}
-      title={formatter("full", timeZone).format(date)}
+      title={formatter("full", locale, timeZone).format(date)}
       className={className}
       // "in 6 days" is computed against each side's clock; a second between render and hydration may cross a boundary.
       suppressHydrationWarning={relative}
     >
-      {relative ? formatDistanceToNowStrict(date, { addSuffix: true }) : formatter(style, timeZone).format(date)}
+      {relative ? formatDistanceToNowStrict(date, { addSuffix: true }) : formatter(style, locale, timeZone).format(date)}
     </time>
   );
 }

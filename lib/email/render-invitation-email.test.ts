@@ -17,7 +17,7 @@ describe("renderInvitationEmail", () => {
     const email = await renderInvitationEmail({ ...base, language: "en" });
     expect(email.subject).toBe("Join Acme on Teamgate");
     for (const part of [email.html, email.text]) {
-      expect(part).toContain("Olivia Owner has invited you to join Acme as Admin.");
+      expect(part).toContain("Olivia Owner has invited you to join Acme as an Admin.");
       expect(part).toContain("This invitation is for ada@example.com.");
       expect(part).toContain("1 December 2026 at 10:00 UTC");
       expect(part).toContain("Accept invitation");

@@ -7,13 +7,24 @@ import { authorizeTeam } from "@/lib/teams/authorize-team";
 import { zodFailure } from "@/lib/validation/zod-failure";
 import { buildInvitationOrderBy, buildInvitationWhere } from "./invitation-filters";
 import { invitationDtoSelect, toInvitationDto } from "./invitation-dto";
-import { invitationListQuerySchema } from "./schemas";
+import { invitationListQuerySchema, type InvitationListQuery } from "./schemas";
 
 /**
  * Counting stops here so a page costs the same at 100,000 invitations as at 1,000; past it the
  * table says "10,000+" and asks for a filter, as offset pages that deep help nobody.
  */
 export const INVITATION_COUNT_LIMIT = 10_000;
+
+/**
+ * One send stores the same createdAt on every row, and ids are random: ties within a sort
+ * break by address (A→Z in both directions, which is what people read) before the id that
+ * keeps pages stable.
+ */
+function orderInvitations(query: Pick<InvitationListQuery, "sort" | "order">) {
+  const orderBy = buildInvitationOrderBy(query.sort, query.order);
+  if (query.sort === "email" || query.sort === "id") return orderBy;
+  return [...orderBy.slice(0, -1), { emailCanonical: "asc" as const }, ...orderBy.slice(-1)];
+}
 
 /** One page of a team's invitations: filtered, sorted and paged in the database. */
 export async function listTeamInvitations(actor: Actor | null, team: TeamRef, rawQuery: unknown) {
@@ -31,7 +42,7 @@ export async function listTeamInvitations(actor: Actor | null, team: TeamRef, ra
     return db.invitation.findMany({
       relationLoadStrategy: "join",
       where,
-      orderBy: buildInvitationOrderBy(query.sort, query.order),
+      orderBy: orderInvitations(query),
       skip: offset,
       take: query.perPage,
       select: invitationDtoSelect,

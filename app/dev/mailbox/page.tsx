@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Inbox } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listMailboxMessages } from "@/lib/email/read-mailbox";
@@ -39,7 +40,7 @@ export default async function MailboxPage() {
                   </Link>
                 </TableCell>
                 <TableCell className="whitespace-nowrap">
-                  <time dateTime={message.createdAt.toISOString()}>{message.createdAt.toLocaleString("en-GB")}</time>
+                  <LocalTime value={message.createdAt} style="dateTime" />
                 </TableCell>
               </TableRow>
             ))}

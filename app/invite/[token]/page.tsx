@@ -20,7 +20,7 @@ type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<
 
 export default async function InvitePage({ params, searchParams }: Props) {
   const { token } = await params;
-  const { declined } = await searchParams;
+  const { declined, signedIn } = await searchParams;
   const [view, user] = await Promise.all([findInvitationByToken(token), getCurrentUser()]);
 
   if (view.state === "invalid") {
@@ -65,7 +65,7 @@ export default async function InvitePage({ params, searchParams }: Props) {
   if (view.state === "ACCEPTED") {
     return (
       <InvitationShell lang={view.language}>
-        <InvitationMessage title={t.usedTitle} body={t.usedBody}>
+        <InvitationMessage title={t.usedTitle} body={user ? t.usedBodySignedIn : t.usedBody}>
           <Button asChild variant="outline" className="w-full">
             <Link href={`/teams/${view.team.slug}`}>{t.goToTeam}</Link>
           </Button>
@@ -114,7 +114,7 @@ export default async function InvitePage({ params, searchParams }: Props) {
         </div>
       ) : signedInAsInvitee ? (
         <div className="grid gap-3 sm:grid-cols-2">
-          <AcceptButton token={token} language={view.language} team={team} />
+          <AcceptButton token={token} language={view.language} team={team} autoFocus={signedIn === "1"} />
           {decline}
         </div>
       ) : view.accountExists ? (

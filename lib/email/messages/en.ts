@@ -1,3 +1,5 @@
+import { localizeRoleName } from "@/lib/i18n/role-names";
+import { withIndefiniteArticle } from "@/lib/i18n/with-indefinite-article";
 import { defineEmailLanguage } from "./email-language";
 
 export const en = defineEmailLanguage({
@@ -8,7 +10,7 @@ export const en = defineEmailLanguage({
     subject: (team) => `Join ${team} on Teamgate`,
     preview: (team) => `Join ${team} on Teamgate`,
     heading: (team) => `Join ${team} on Teamgate`,
-    intro: (inviter, team, role) => `${inviter} has invited you to join ${team} as ${role}.`,
+    intro: (inviter, team, role) => `${inviter} has invited you to join ${team} as ${withIndefiniteArticle(localizeRoleName("en", role))}.`,
     invitedAddress: (email) => `This invitation is for ${email}.`,
     expires: (date) => `The invitation expires on ${date}.`,
     button: "Accept invitation",

@@ -1,3 +1,4 @@
+import { localizeRoleName } from "@/lib/i18n/role-names";
 import { defineEmailLanguage } from "./email-language";
 
 export const fr = defineEmailLanguage({
@@ -8,7 +9,7 @@ export const fr = defineEmailLanguage({
     subject: (team) => `Rejoignez ${team} sur Teamgate`,
     preview: (team) => `Rejoignez ${team} sur Teamgate`,
     heading: (team) => `Rejoignez ${team} sur Teamgate`,
-    intro: (inviter, team, role) => `${inviter} vous invite à rejoindre ${team} avec le rôle ${role}.`,
+    intro: (inviter, team, role) => `${inviter} vous invite à rejoindre ${team} avec le rôle ${localizeRoleName("fr", role)}.`,
     invitedAddress: (email) => `Cette invitation est destinée à ${email}.`,
     expires: (date) => `L’invitation expire le ${date}.`,
     button: "Accepter l’invitation",

@@ -1,8 +1,10 @@
+import { ROLE_NAMES } from "../role-names";
+
 export const en = {
   invitedYou: (inviter: string, team: string) => `${inviter} invited you to join ${team}`,
   invitedYouNoInviter: (team: string) => `You're invited to join ${team}`,
   role: "Role",
-  builtInRoles: { owner: "Owner", admin: "Admin", member: "Member" } as Record<string, string>,
+  builtInRoles: ROLE_NAMES.en as Record<string, string>,
   invitedAddress: "Invited address",
   expires: "Expires",
   accept: "Accept",
@@ -36,6 +38,7 @@ export const en = {
   withdrawnBody: (team: string) => `${team} withdrew this invitation. If you think that's a mistake, contact the person who invited you.`,
   usedTitle: "This invitation has already been used",
   usedBody: "Sign in to reach the team.",
+  usedBodySignedIn: "Open the team to continue.",
   declinedStateTitle: "This invitation was declined",
   declinedStateBody: (team: string) => `Ask an admin of ${team} to invite you again if you changed your mind.`,
   signIn: "Sign in",

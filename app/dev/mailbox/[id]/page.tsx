@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LocalTime } from "@/components/ui/local-time";
 import { getMailboxMessage } from "@/lib/email/read-mailbox";
 
 // Read at request time: the mailbox exists only where the running server enables it.
@@ -20,7 +21,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       <div className="space-y-1">
         <h1 className="text-xl font-semibold">{message.subject}</h1>
         <p className="text-sm text-muted-foreground">
-          From {message.from} to {message.to} · {message.createdAt.toLocaleString("en-GB")}
+          From {message.from} to {message.to} · <LocalTime value={message.createdAt} style="dateTime" />
         </p>
       </div>
       {/* The email's own HTML, isolated: no scripts, links open on the user's click. */}

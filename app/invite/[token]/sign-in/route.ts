@@ -1,10 +1,13 @@
 import { redirect } from "next/navigation";
 import { startInvitationSignIn } from "@/lib/invitations/invitation-sign-in";
+import { rememberSignInContext } from "../../_lib/sign-in-context";
 
 export const dynamic = "force-dynamic";
 
 /** "Sign in to accept": remembers the invitation in a cookie, then goes to sign-in without the token in its URL. */
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  redirect(await startInvitationSignIn(token));
+  const target = await startInvitationSignIn(token);
+  if (target.startsWith("/sign-in")) await rememberSignInContext(token);
+  redirect(target);
 }

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { cleanTableQuery, withQuery } from "@/components/data-table/clean-table-query";
 import { InvitationsTable } from "@/components/invitations/invitations-table";
 import { Alert } from "@/components/ui/alert";
 import { listTeamInvitations } from "@/lib/invitations/list-team-invitations";
 import { loadInvitationTableContext } from "@/lib/invitations/load-invitation-table-context";
+import { invitationListQuerySchema } from "@/lib/invitations/schemas";
 import { requireTeamPage } from "@/lib/teams/require-team-page";
 
 export const metadata: Metadata = { title: "Invitations" };
@@ -11,9 +14,23 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 export default async function InvitationsPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const { user, ...access } = await requireTeamPage(slug, "members.manage", `/teams/${slug}/settings/invitations`);
+  const pathname = `/teams/${slug}/settings/invitations`;
+  const { user, ...access } = await requireTeamPage(slug, "members.manage", pathname);
+  // The URL is the table's state: what cannot be read is dropped from it, and a page past the
+  // end becomes the last page, in the address bar too (a redirect, so Back never lands on it).
+  const cleaned = cleanTableQuery(invitationListQuerySchema.shape, await searchParams);
+  if (cleaned.changed) redirect(withQuery(pathname, cleaned.params));
   const actor = { kind: "user" as const, userId: user.id };
-  const [result, context] = await Promise.all([listTeamInvitations(actor, { slug }, await searchParams), loadInvitationTableContext(access)]);
+  const [result, context] = await Promise.all([
+    listTeamInvitations(actor, { slug }, Object.fromEntries(cleaned.params)),
+    loadInvitationTableContext(access),
+  ]);
+  const requestedPage = cleaned.params.get("page");
+  if (result.ok && requestedPage !== null && Number(requestedPage) !== result.query.page) {
+    if (result.query.page > 1) cleaned.params.set("page", String(result.query.page));
+    else cleaned.params.delete("page");
+    redirect(withQuery(pathname, cleaned.params));
+  }
 
   return (
     <section className="space-y-4" aria-labelledby="invitations-heading">
