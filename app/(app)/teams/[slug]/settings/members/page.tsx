@@ -22,7 +22,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const pathname = `/teams/${slug}/settings/members`;
   const { user, ...access } = await requireTeamPage(slug, "members.read", pathname);
-  const cleaned = cleanTableQuery(memberListQuerySchema.shape, await searchParams);
+  const cleaned = cleanTableQuery(memberListQuerySchema.out.shape, await searchParams);
   if (cleaned.changed) redirect(withQuery(pathname, cleaned.params));
   const result = await listTeamMembers({ kind: "user", userId: user.id }, { slug }, Object.fromEntries(cleaned.params));
   const requestedPage = cleaned.params.get("page");
