@@ -132,6 +132,8 @@ test("decline asks first, takes a reason, and the admin sees it", async ({ brows
 });
 
 test("dead and unknown links say so and offer nothing to click", async ({ browser, page }) => {
+  // A long walk (four invitations, a sign-up, withdraw, delete, resend): more than 60 s on a loaded 2-core machine.
+  test.slow();
   await page.goto("/invite/tgi_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
   await expect(page.getByRole("heading", { name: "This invitation link is not valid" })).toBeVisible();
   const unknownText = await page.locator("main").innerText();

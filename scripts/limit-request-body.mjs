@@ -29,7 +29,7 @@ function refuse(response, status, pathname, detail) {
  * body gets a clean 413 instead of Next's 500. A declared Content-Length over the path's limit is
  * refused at once. A body without a declared length (chunked) is left to the route handlers under
  * /api/, which stop reading at their limit; anywhere else browsers always declare the length, so
- * one that does not is refused with 411. Answers and returns true when it refused the request.
+ * one that does not is refused with 411 (except Next's own forwarded actions). Answers and returns true when it refused the request.
  */
 export function refuseOversizedBody(request, response) {
   const declared = request.headers["content-length"];
@@ -42,7 +42,11 @@ export function refuseOversizedBody(request, response) {
     refuse(response, 413, pathname, `Bodies on this path are limited to ${limit} bytes.`);
     return true;
   }
-  if (declared === undefined && !pathname.startsWith("/api/")) {
+  // Next.js forwards a server action posted to the wrong page to itself with a chunked body;
+  // proxy.ts refuses that forwarded request (409), so it must reach it. Its body is capped by
+  // experimental.proxyClientMaxBodySize and the declared-length check of the original request.
+  const forwardedAction = request.headers["x-action-forwarded"] !== undefined;
+  if (declared === undefined && !pathname.startsWith("/api/") && !forwardedAction) {
     refuse(response, 411, pathname, "Send a Content-Length with the body.");
     return true;
   }
