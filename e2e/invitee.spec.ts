@@ -385,6 +385,7 @@ if (databaseReachable) {
       await expect(page.getByRole("button", { name: "Ask for a new invitation" })).toHaveCount(0);
 
       await rowAction(admin.page, admin.email, "View details");
+      await admin.page.getByRole("dialog", { name: "Invitation details" }).getByRole("tab", { name: "History" }).click();
       await expect(admin.page.getByRole("dialog").getByRole("listitem").filter({ hasText: "Invitee asked for a new invitation" })).toHaveCount(1);
       await admin.context.close();
     });
