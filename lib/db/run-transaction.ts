@@ -8,7 +8,11 @@ export type Tx = Prisma.TransactionClient;
 
 /** Attempts in all for a transaction that lost a race (deadlock or serialization failure). */
 export const TRANSACTION_ATTEMPTS = 4;
-/** How long a transaction may queue for a pooled connection before the caller is told to come back. */
+/**
+ * How long a transaction may queue for a pooled connection before the caller is told to come back.
+ * Shorter than the client's default (TRANSACTION_MAX_WAIT_MS, for the outbox and other background
+ * work): a person waiting on a request is better served by a prompt 503 than a 10 s queue.
+ */
 const MAX_WAIT_MS = 5_000;
 const TIMEOUT_MS = 10_000;
 const RETRY_AFTER_SECONDS = 2;
