@@ -216,6 +216,7 @@ test.describe("as Acme's admin", () => {
   });
 
   test("filter by status, role and inviter; quick ticks add up; hide and show a column", async ({ page }) => {
+    test.slow();
     const withdrawn = uniqueEmail("withdrawn");
     const asAdmin = uniqueEmail("role-admin");
     await inviteAndClose(page, [withdrawn]);

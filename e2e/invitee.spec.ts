@@ -278,6 +278,8 @@ test("the invitation pages are rate-limited per client", async ({ request }) => 
 });
 
 test("received invitations: the badge counts them, decline asks first, accept joins and the badge goes", async ({ browser, page }) => {
+  // Two accounts, three invitations and a dozen page loads: under CI load on PGlite it can pass a minute.
+  test.slow();
   const email = uniqueEmail("receiver");
   const owner = await browser.newContext();
   const ownerPage = await owner.newPage();
@@ -333,6 +335,7 @@ test("received invitations: the badge counts them, decline asks first, accept jo
 // Last in this file: it gives Globex its first invitation, and the admin spec expects Globex
 // empty when it starts.
 test("an existing user signs in from the invitation, then accepts; the token stays out of the sign-in URL", async ({ browser, page }) => {
+  test.slow();
   // A fresh account (made through an Acme invitation) so the seeded users stay as they are.
   const email = uniqueEmail("existing");
   const first = await adminInvites(browser, [email]);
