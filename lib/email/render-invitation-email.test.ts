@@ -1,7 +1,11 @@
+import { render } from "@react-email/render";
+import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import { LANGUAGE_CODES } from "@/lib/invitations/languages";
-import { EMAIL_LANGUAGES } from "./messages";
-import { renderInvitationEmail } from "./render-invitation-email";
+import { toDisplayText } from "./display-text";
+import { EMAIL_LANGUAGES, getEmailMessages } from "./messages";
+import { renderInvitationEmail, type InvitationEmailInput } from "./render-invitation-email";
+import { InvitationEmail } from "./templates/invitation-email";
 
 const base = {
   to: "ada@example.com",
@@ -62,3 +66,50 @@ describe("renderInvitationEmail", () => {
     expect(LANGUAGE_CODES).toContain(code);
   });
 });
+
+/** The email as React renders it for one recipient, without the shared template. */
+async function renderDirectly(input: InvitationEmailInput) {
+  const t = getEmailMessages(input.language);
+  const team = toDisplayText(input.teamName);
+  const expires = `${new Intl.DateTimeFormat(t.intlLocale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(input.expiresAt)} UTC`;
+  const element = createElement(InvitationEmail, {
+    lang: input.language,
+    preview: t.preview(team),
+    heading: t.heading(team),
+    intro: t.intro(toDisplayText(input.inviterName ?? team), team, toDisplayText(input.roleName, 40)),
+    invitedAddress: t.invitedAddress(input.to),
+    expires: t.expires(expires),
+    buttonLabel: t.button,
+    linkIntro: t.linkIntro,
+    unexpected: t.unexpected,
+    url: input.url,
+  });
+  return { subject: t.subject(team), html: await render(element), text: await render(element, { plainText: true }) };
+}
+
+describe("renderInvitationEmail's shared template", () => {
+  const recipients = [
+    { to: "ada@example.com", url: "https://teamgate.example/invite/tgi_abc", expiresAt: new Date("2026-12-01T10:00:00Z") },
+    { to: "o'neil&co@example.com", url: "https://teamgate.example/invite/tgi_x?a=1&b=\"2\"", expiresAt: new Date("2027-02-28T23:59:00Z") },
+    { to: "<grace>@example.com", url: "https://teamgate.example/invite/tgi_-_", expiresAt: new Date("2026-07-04T00:01:00Z") },
+  ];
+
+  it.each(EMAIL_LANGUAGES.map((l) => l.code))("gives each recipient exactly what rendering their email alone gives (%s)", async (language) => {
+    for (const teamName of ["Acme", "R&D <Lab> \"Q\""]) {
+      for (const recipient of recipients) {
+        const input = { ...base, ...recipient, teamName, language };
+        expect(await renderInvitationEmail(input)).toEqual(await renderDirectly(input));
+      }
+    }
+  });
+
+  it("keeps each team's, inviter's and role's template apart", async () => {
+    const first = await renderInvitationEmail({ ...base, language: "en" });
+    const other = await renderInvitationEmail({ ...base, language: "en", teamName: "Globex", inviterName: "Grace", roleName: "Member" });
+    expect(other.text).toContain("Grace has invited you to join Globex as a Member.");
+    expect(first.text).toContain("Olivia Owner has invited you to join Acme as an Admin.");
+    expect(first.html).not.toContain("tgslot");
+    expect(first.text).not.toContain("tgslot");
+  });
+});
+
