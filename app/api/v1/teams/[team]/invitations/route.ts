@@ -1,10 +1,10 @@
 import { apiRoute, json } from "@/lib/api/api-handler";
 import { parseBody, parseQuery } from "@/lib/api/parse-input";
 import { problemFromFailure } from "@/lib/api/problem";
-import { inviteMembersByName } from "@/lib/api/invite-members-by-name";
 import { createInvitationsBodySchema, teamInvitationsQuerySchema } from "@/lib/api/schemas";
 import { toApiInvitation } from "@/lib/api/to-api-invitation";
 import { toTeamRef } from "@/lib/api/to-team-ref";
+import { inviteMembersByReference } from "@/lib/invitations/invite-members-by-reference";
 import { listTeamInvitationsPage } from "@/lib/invitations/list-team-invitations-page";
 
 export const GET = apiRoute<{ team: string }>("invitations:read", async ({ actor, request, params }) => {
@@ -18,7 +18,8 @@ export const GET = apiRoute<{ team: string }>("invitations:read", async ({ actor
 export const POST = apiRoute<{ team: string }>("invitations:write", async ({ actor, request, params }) => {
   const body = await parseBody(request, createInvitationsBodySchema);
   if (!body.ok) return body.response;
-  const result = await inviteMembersByName(actor, toTeamRef(params.team), body.value);
+  const { emails, role, groups = [], language = "en" } = body.value;
+  const result = await inviteMembersByReference(actor, toTeamRef(params.team), { emails, role, groups, language });
   if (!result.ok) return problemFromFailure(result);
   return json({ summary: result.summary, counts: result.counts, results: result.results }, result.counts.invited > 0 ? 201 : 200);
 });

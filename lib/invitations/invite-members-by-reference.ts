@@ -1,0 +1,222 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { addDays } from "date-fns";
+import type { AuditAction } from "@/lib/audit/audit-actions";
+import type { Actor } from "@/lib/auth/actor";
+import { generateInvitationToken, hashInvitationToken, sealInvitationToken } from "@/lib/crypto/invitation-token";
+import { db } from "@/lib/db";
+import { runTransaction, type Tx } from "@/lib/db/run-transaction";
+import { abortTransaction } from "@/lib/db/transaction-abort";
+import { invitationIdempotencyKey } from "@/lib/email/enqueue-invitation-email";
+import { signalOutbox } from "@/lib/email/outbox-signal";
+import { isDomainAllowed, parseEmail } from "@/lib/email/parse-email";
+import { lockTeamSeats } from "@/lib/members/lock-team-seats";
+import { canGrantRole } from "@/lib/permissions/can";
+import { fail, type Result } from "@/lib/result";
+import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
+import { isUuid } from "@/lib/validation/uuid";
+import type { InvitationLanguage } from "./languages";
+import { chargeInviteQuotas } from "./charge-invite-quotas";
+import { summarizeInviteResults, type InviteAddressResult } from "./summarize-invite-results";
+
+export type InviteByReferenceInput = {
+  emails: string[];
+  /** The role's id or key. */
+  role: string;
+  /** Each group's id or name. */
+  groups: string[];
+  language: InvitationLanguage;
+};
+
+type Known = {
+  now: Date;
+  role: { id: string; name: string; rank: number } | null;
+  groups: Array<{ id: string; name: string }>;
+  members: string[];
+  pending: Array<{ id: string; email: string }>;
+};
+
+const CREATED: AuditAction = "invitation.created";
+
+/**
+ * Invites one or many addresses, with the role and groups named by id or by key/name (the UI
+ * sends ids, the API either). One authorization and one read for every check, outside any
+ * transaction; then one transaction of three statements (the seat lock when the team has a
+ * limit, the rows, the quotas); emails go out after commit.
+ */
+export async function inviteMembersByReference(
+  actor: Actor | null,
+  team: TeamRef,
+  input: InviteByReferenceInput,
+  fields: { role: string; groups: string } = { role: "role", groups: "groups" },
+) {
+  const access = await authorizeTeam(db, actor, team, "members.manage");
+  if (!access.ok) return access;
+  const teamId = access.team.id;
+  const { results, candidates } = classifyAddresses(input.emails, access.team.allowedDomains);
+  const groupReferences = [...new Set(input.groups)];
+  const canonicals = [...candidates.keys()];
+
+  const [known] = await db.$queryRaw<Known[]>`
+    SELECT now() AS now,
+      (SELECT json_build_object('id', r."id", 'name', r."name", 'rank', r."rank") FROM "Role" r
+        WHERE r."teamId" = ${teamId}::uuid AND (r."id"::text = lower(${input.role}) OR r."key" = ${input.role})
+        ORDER BY r."id"::text = lower(${input.role}) DESC LIMIT 1) AS role,
+      (SELECT coalesce(json_agg(json_build_object('id', g."id", 'name', g."name")), '[]') FROM "Group" g
+        WHERE g."teamId" = ${teamId}::uuid AND (g."id"::text = ANY(${groupReferences.map((r) => r.toLowerCase())}::text[]) OR g."name" = ANY(${groupReferences}::text[]))) AS groups,
+      ARRAY(SELECT u."emailCanonical" FROM "User" u JOIN "Membership" m ON m."userId" = u."id" AND m."teamId" = ${teamId}::uuid
+            WHERE u."emailCanonical" = ANY(${canonicals}::text[])) AS members,
+      (SELECT coalesce(json_agg(json_build_object('id', i."id", 'email', i."pendingKey")), '[]') FROM "Invitation" i
+            WHERE i."teamId" = ${teamId}::uuid AND i."pendingKey" = ANY(${canonicals}::text[])) AS pending`;
+  const role = known!.role;
+  if (!role) return fail("INVALID", "Choose a role that exists in this team.", { fieldErrors: { [fields.role]: [unknown("role", input.role)] } });
+  if (!canGrantRole(access.role, role)) {
+    return fail("FORBIDDEN", `You can't invite people as ${role.name}: it is above your own role.`, { fieldErrors: { [fields.role]: ["Above your own role"] } });
+  }
+  const groupIds: string[] = [];
+  for (const reference of groupReferences) {
+    const group = known!.groups.find((g) => g.id === reference.toLowerCase()) ?? known!.groups.find((g) => g.name === reference);
+    if (!group) return fail("INVALID", "One of the groups does not exist in this team.", { fieldErrors: { [fields.groups]: [unknown("group", reference)] } });
+    if (!groupIds.includes(group.id)) groupIds.push(group.id);
+  }
+
+  const memberEmails = new Set(known!.members);
+  const pendingByEmail = new Map(known!.pending.map((p) => [p.email, p.id]));
+  const toCreate: Array<{ canonical: string; index: number; input: string; address: string }> = [];
+  for (const [canonical, candidate] of candidates) {
+    if (memberEmails.has(canonical)) {
+      results[candidate.index] = { input: candidate.input, email: canonical, outcome: "already_member", reason: "Already a member" };
+    } else if (pendingByEmail.has(canonical)) {
+      results[candidate.index] = {
+        input: candidate.input,
+        email: canonical,
+        outcome: "already_invited",
+        reason: "Already invited: resend the pending invitation instead",
+        invitationId: pendingByEmail.get(canonical),
+      };
+    } else {
+      toCreate.push({ canonical, ...candidate });
+    }
+  }
+  if (toCreate.length === 0) return { ok: true as const, ...summarizeInviteResults(results.filter((r) => r !== undefined)) } satisfies Result;
+
+  // Sorted, so two requests inviting overlapping lists claim the pending slots in the same order.
+  toCreate.sort((a, b) => (a.canonical < b.canonical ? -1 : a.canonical > b.canonical ? 1 : 0));
+  const rows = toCreate.map((entry) => {
+    const token = generateInvitationToken();
+    const id = randomUUID();
+    return { id, email: entry.address, canonical: entry.canonical, tokenHash: hashInvitationToken(token), tokenSealed: sealInvitationToken(token), idempotencyKey: invitationIdempotencyKey(id, 1) };
+  });
+  const now = new Date(known!.now);
+  const write: InvitationWrite = {
+    teamId,
+    roleId: role.id,
+    roleName: role.name,
+    groupIds,
+    language: input.language,
+    inviterId: access.membership.userId,
+    via: actor!.kind,
+    now,
+    expiresAt: addDays(now, access.team.invitationLifetimeDays),
+  };
+
+  const created = await runTransaction(async (tx) => {
+    if (access.team.seatLimit !== null) {
+      const seats = await lockTeamSeats(tx, teamId);
+      if (rows.length > seats.free) {
+        abortTransaction(fail("LIMIT_REACHED", `This team has ${seats.free} free seats of ${seats.limit}; remove members or pending invitations first.`));
+      }
+    }
+    const inserted = await insertInvitations(tx, write, rows);
+    if (inserted.length > 0) await chargeInviteQuotas(tx, teamId, write.inviterId, inserted.map((row) => row.emailCanonical));
+    return inserted;
+  }, { timeoutMs: 30_000 });
+  if (!Array.isArray(created)) return created;
+  if (created.length > 0) signalOutbox();
+
+  const insertedIds = new Set(created.map((row) => row.id));
+  for (const [position, row] of rows.entries()) {
+    const entry = toCreate[position]!;
+    results[entry.index] = insertedIds.has(row.id)
+      ? { input: entry.input, email: row.canonical, outcome: "invited", invitationId: row.id }
+      : // Another request invited this address between our read and our insert.
+        { input: entry.input, email: row.canonical, outcome: "already_invited", reason: "Already invited" };
+  }
+  return { ok: true as const, ...summarizeInviteResults(results.filter((r) => r !== undefined)) } satisfies Result;
+}
+
+/** A name is worth repeating back; an id is not. */
+function unknown(kind: "role" | "group", reference: string) {
+  return isUuid(reference) ? `Unknown ${kind}` : `Unknown ${kind}: ${reference}`;
+}
+
+/** One slot per entry, in the order they were typed: the invalid, duplicate and refused ones filled, the rest to check. */
+function classifyAddresses(emails: string[], allowedDomains: string[]) {
+  const results: Array<InviteAddressResult | undefined> = new Array(emails.length);
+  const candidates = new Map<string, { index: number; input: string; address: string }>();
+  const seen = new Set<string>();
+  for (const [index, entry] of emails.entries()) {
+    const parsedEmail = parseEmail(entry);
+    if (!parsedEmail.ok) {
+      results[index] = { input: entry, outcome: "invalid", reason: parsedEmail.reason };
+    } else if (seen.has(parsedEmail.canonical)) {
+      results[index] = { input: entry, email: parsedEmail.canonical, outcome: "duplicate", reason: "Listed more than once" };
+    } else if (!isDomainAllowed(parsedEmail.domain, allowedDomains)) {
+      seen.add(parsedEmail.canonical);
+      results[index] = { input: entry, email: parsedEmail.canonical, outcome: "domain_not_allowed", reason: `${parsedEmail.domain} is not one of this team's allowed domains` };
+    } else {
+      seen.add(parsedEmail.canonical);
+      candidates.set(parsedEmail.canonical, { index, input: entry, address: parsedEmail.address });
+    }
+  }
+  return { results, candidates };
+}
+
+type InvitationWrite = {
+  teamId: string;
+  roleId: string;
+  roleName: string;
+  groupIds: string[];
+  language: string;
+  inviterId: string;
+  via: string;
+  now: Date;
+  expiresAt: Date;
+};
+type InvitationRow = { id: string; email: string; canonical: string; tokenHash: string; tokenSealed: string; idempotencyKey: string };
+
+/**
+ * The invitations, their groups, their outbox rows and their audit events in one statement. An
+ * address whose pending slot another request took since the read is skipped (ON CONFLICT), and
+ * only the rows inserted get groups, an email and an audit event.
+ */
+function insertInvitations(tx: Tx, write: InvitationWrite, rows: InvitationRow[]) {
+  const column = <K extends keyof InvitationRow>(key: K) => rows.map((row) => row[key]);
+  return tx.$queryRaw<Array<{ id: string; email: string; emailCanonical: string }>>`
+    WITH wanted AS (
+      SELECT * FROM unnest(${column("id")}::uuid[], ${column("email")}::text[], ${column("canonical")}::text[],
+        ${column("tokenHash")}::text[], ${column("tokenSealed")}::text[], ${column("idempotencyKey")}::text[])
+        WITH ORDINALITY AS w("id", "email", "canonical", "tokenHash", "tokenSealed", "idempotencyKey", "position")
+    ), inserted AS (
+      INSERT INTO "Invitation" ("id", "teamId", "email", "emailCanonical", "pendingKey", "roleId", "language", "inviterId",
+        "createdAt", "updatedAt", "expiresAt", "tokenHash", "tokenSealed", "sendCount", "lastSentAt")
+      SELECT w."id", ${write.teamId}::uuid, w."email", w."canonical", w."canonical", ${write.roleId}::uuid, ${write.language}, ${write.inviterId}::uuid,
+        ${write.now}, ${write.now}, ${write.expiresAt}, w."tokenHash", w."tokenSealed", 1, ${write.now}
+      FROM wanted w ORDER BY w."position"
+      ON CONFLICT DO NOTHING
+      RETURNING "id", "email", "emailCanonical"
+    ), grouped AS (
+      INSERT INTO "InvitationGroup" ("invitationId", "groupId")
+      SELECT i."id", g FROM inserted i CROSS JOIN unnest(${write.groupIds}::uuid[]) AS g
+    ), queued AS (
+      INSERT INTO "EmailOutbox" ("id", "invitationId", "kind", "to", "payload", "idempotencyKey")
+      SELECT gen_random_uuid(), i."id", 'invitation', i."email", jsonb_build_object('sendNumber', 1), w."idempotencyKey"
+      FROM inserted i JOIN wanted w ON w."id" = i."id"
+    ), audited AS (
+      INSERT INTO "AuditEvent" ("id", "teamId", "actorId", "action", "targetType", "targetId", "metadata", "createdAt")
+      SELECT gen_random_uuid(), ${write.teamId}::uuid, ${write.inviterId}::uuid, ${CREATED}, 'invitation', i."id"::text,
+        jsonb_build_object('email', i."email", 'role', ${write.roleName}::text, 'language', ${write.language}::text, 'via', ${write.via}::text), ${write.now}
+      FROM inserted i
+    )
+    SELECT "id"::text AS "id", "email", "emailCanonical" FROM inserted`;
+}
