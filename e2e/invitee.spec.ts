@@ -35,8 +35,10 @@ function clientAddress() {
 
 /** Spends the rest of this client's invitation-page allowance for the current minute. */
 async function exhaustInvitePageLimit(request: APIRequestContext, link: string) {
-  for (let i = 0; i < 300; i += 1) {
-    if ((await request.get(link, { maxRedirects: 0 })).status() === 429) return;
+  // Ten at a time: each allowed request renders the whole page, which a loaded machine does slowly.
+  for (let i = 0; i < 30; i += 1) {
+    const answers = await Promise.all(Array.from({ length: 10 }, () => request.get(link, { maxRedirects: 0 })));
+    if (answers.some((answer) => answer.status() === 429)) return;
   }
   throw new Error("The invitation pages were never rate-limited");
 }
@@ -77,6 +79,7 @@ test("a new user follows the emailed link, creates an account and joins with the
 });
 
 test("a French invitation says its errors in French, even when the rate limiter refuses the request", async ({ browser }) => {
+  test.slow();
   const admin = await adminInvites(browser, [uniqueEmail("francais")], { language: "Français" });
   await admin.context.close();
 
