@@ -12,7 +12,7 @@ import { signalOutbox } from "@/lib/email/outbox-signal";
 import { isDomainAllowed, parseEmail } from "@/lib/email/parse-email";
 import { lockTeamSeats } from "@/lib/members/lock-team-seats";
 import { canGrantRole } from "@/lib/permissions/can";
-import { fail, type Result } from "@/lib/result";
+import { fail, type Failure, type Result } from "@/lib/result";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
 import { isUuid } from "@/lib/validation/uuid";
 import type { InvitationLanguage } from "./languages";
@@ -41,8 +41,8 @@ const CREATED: AuditAction = "invitation.created";
 /**
  * Invites one or many addresses, with the role and groups named by id or by key/name (the UI
  * sends ids, the API either). One authorization and one read for every check, outside any
- * transaction; then one transaction of three statements (the seat lock when the team has a
- * limit, the rows, the quotas); emails go out after commit.
+ * transaction; the quotas charged in a statement of their own (see chargeInviteQuotas); then one
+ * transaction (the seat lock when the team has a limit, and the rows); emails go out after commit.
  */
 export async function inviteMembersByReference(
   actor: Actor | null,
@@ -120,17 +120,23 @@ export async function inviteMembersByReference(
     expiresAt: addDays(now, access.team.invitationLifetimeDays),
   };
 
-  const created = await runTransaction(async (tx) => {
-    if (access.team.seatLimit !== null) {
-      const seats = await lockTeamSeats(tx, teamId);
-      if (rows.length > seats.free) {
-        abortTransaction(fail("LIMIT_REACHED", `This team has ${seats.free} free seats of ${seats.limit}; remove members or pending invitations first.`));
+  const quota = await chargeInviteQuotas(db, teamId, write.inviterId, rows.map((row) => row.canonical));
+  if (!quota.ok) return quota;
+  let created: Array<{ id: string; email: string; emailCanonical: string }> | Failure = [];
+  try {
+    created = await runTransaction(async (tx) => {
+      if (access.team.seatLimit !== null) {
+        const seats = await lockTeamSeats(tx, teamId);
+        if (rows.length > seats.free) {
+          abortTransaction(fail("LIMIT_REACHED", `This team has ${seats.free} free seats of ${seats.limit}; remove members or pending invitations first.`));
+        }
       }
-    }
-    const inserted = await insertInvitations(tx, write, rows);
-    if (inserted.length > 0) await chargeInviteQuotas(tx, teamId, write.inviterId, inserted.map((row) => row.emailCanonical));
-    return inserted;
-  }, { timeoutMs: 30_000 });
+      return insertInvitations(tx, write, rows);
+    }, { timeoutMs: 30_000 });
+  } finally {
+    const invited = new Set(Array.isArray(created) ? created.map((row) => row.emailCanonical) : []);
+    await quota.refund(rows.map((row) => row.canonical).filter((canonical) => !invited.has(canonical)));
+  }
   if (!Array.isArray(created)) return created;
   if (created.length > 0) signalOutbox();
 

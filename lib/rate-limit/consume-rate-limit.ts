@@ -53,15 +53,15 @@ export type RateLimitCharge = { key: string; limit: number; cost: number };
 export async function consumeRateLimits(
   executor: Executor,
   { charges, windowSeconds }: { charges: RateLimitCharge[]; windowSeconds: number },
-): Promise<{ refused: Array<{ key: string; limit: number; remaining: number }>; resetSeconds: number }> {
+): Promise<{ refused: Array<{ key: string; limit: number; remaining: number }>; resetSeconds: number; windowStart: Date }> {
   const merged = new Map<string, RateLimitCharge>();
   for (const charge of charges) {
     const previous = merged.get(charge.key);
     merged.set(charge.key, previous ? { ...previous, cost: previous.cost + charge.cost } : charge);
   }
   const sorted = [...merged.values()].filter((charge) => charge.cost > 0).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  if (sorted.length === 0) return { refused: [], resetSeconds: windowSeconds };
-  const rows = await executor.$queryRaw<Array<{ key: string; charged: boolean; remaining: number; reset: number }>>`
+  if (sorted.length === 0) return { refused: [], resetSeconds: windowSeconds, windowStart: new Date() };
+  const rows = await executor.$queryRaw<Array<{ key: string; charged: boolean; remaining: number; reset: number; windowStart: Date }>>`
     WITH win AS (
       SELECT to_timestamp(floor(extract(epoch FROM now()) / ${windowSeconds}::int) * ${windowSeconds}::int) AS start
     ), wanted AS (
@@ -79,7 +79,8 @@ export async function consumeRateLimits(
     SELECT w."key",
       EXISTS (SELECT 1 FROM charged c WHERE c."key" = w."key") AS charged,
       greatest(0, w."limit" - coalesce(b."count", 0))::int AS remaining,
-      ceil(extract(epoch FROM (win.start + make_interval(secs => ${windowSeconds}::int)) - now()))::int AS reset
+      ceil(extract(epoch FROM (win.start + make_interval(secs => ${windowSeconds}::int)) - now()))::int AS reset,
+      win.start AS "windowStart"
     FROM wanted w CROSS JOIN win
     LEFT JOIN "RateLimitBucket" b ON b."key" = w."key" AND b."windowStart" = win.start
     ORDER BY w."position"`;
@@ -87,7 +88,27 @@ export async function consumeRateLimits(
   return {
     refused: rows.filter((row) => !row.charged).map((row) => ({ key: row.key, limit: limits.get(row.key)!, remaining: row.remaining })),
     resetSeconds: Math.max(1, rows[0]?.reset ?? windowSeconds),
+    windowStart: rows[0]!.windowStart,
   };
+}
+
+/**
+ * Gives units back to the window they were charged in (work they paid for did not happen), in
+ * key order like every charge, never below zero. A window that has already closed is left alone.
+ */
+export async function refundRateLimits(executor: Executor, { charges, windowStart }: { charges: RateLimitCharge[]; windowStart: Date }) {
+  const refunds = charges.filter((charge) => charge.cost > 0);
+  if (refunds.length === 0) return;
+  await executor.$queryRaw`
+    WITH refund AS (
+      SELECT * FROM unnest(${refunds.map((c) => c.key)}::text[], ${refunds.map((c) => c.cost)}::int[]) AS r("key", "cost")
+    ), locked AS (
+      SELECT b."key" FROM "RateLimitBucket" b JOIN refund r ON r."key" = b."key"
+      WHERE b."windowStart" = ${windowStart} ORDER BY b."key" FOR UPDATE OF b
+    )
+    UPDATE "RateLimitBucket" b SET "count" = greatest(0, b."count" - r."cost")
+    FROM refund r, locked l
+    WHERE b."key" = r."key" AND l."key" = r."key" AND b."windowStart" = ${windowStart}`;
 }
 
 /** Reads how much of the window is used without consuming anything. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { getInvitationLink } from "@/lib/invitations/get-invitation-link";
 import { inviteMembers } from "@/lib/invitations/invite-members";
@@ -17,6 +18,12 @@ async function inviteWithToken(ctx: Awaited<ReturnType<typeof createTeamWithMemb
   const id = invited.ok ? invited.results[0]!.invitationId! : "";
   const link = await getInvitationLink(asActor(ctx.admin), ctx.ref, id);
   return { id, token: link.ok ? link.url.split("/invite/")[1]! : "" };
+}
+
+/** Units charged to a quota counter, over every window (a test may straddle an hour). */
+async function quotaUsed(key: string) {
+  const rows = await db.$queryRaw<Array<{ used: number }>>`SELECT coalesce(sum("count"), 0)::int AS used FROM "RateLimitBucket" WHERE "key" = ${key}`;
+  return rows[0]!.used;
 }
 
 describe(`races (${engine})`, () => {
@@ -79,6 +86,9 @@ describe(`races (${engine})`, () => {
     expect(invited).toHaveLength(1);
     for (const result of results) expect(result.ok).toBe(true);
     expect(await db.invitation.count({ where: { teamId: ctx.team.id, emailCanonical: "dup@example.com", status: "PENDING" } })).toBe(1);
+    // Requests that lost the race were charged before their transaction and gave the units back.
+    expect(await quotaUsed(`invite:team:${ctx.team.id}`)).toBe(1);
+    expect(await quotaUsed("invite:recipient:dup@example.com")).toBe(1);
   });
 
   it("the database itself refuses a closed invitation that still holds its pending slot", async () => {
@@ -100,6 +110,24 @@ describe(`races (${engine})`, () => {
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results.filter((r) => !r.ok && r.code === "LIMIT_REACHED")).toHaveLength(5);
     expect(await db.invitation.count({ where: { teamId: ctx.team.id } })).toBe(5);
+    expect(await quotaUsed(`invite:team:${ctx.team.id}`)).toBe(5);
+  });
+
+  it("parallel invites in one team stop exactly at the team's hourly quota, and the counter equals what was invited", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const limit = env.INVITES_PER_TEAM_PER_HOUR;
+    const batches = Math.ceil(limit / 6) + 4;
+    const results = await Promise.all(
+      Array.from({ length: batches }, (_, b) =>
+        inviteMembers(asActor(b % 2 ? ctx.admin : ctx.owner), ctx.ref, { emails: Array.from({ length: 6 }, (_, i) => `q${b}-${i}@example.com`), roleId: ctx.roles.member.id }),
+      ),
+    );
+    for (const result of results) if (!result.ok) expect(result.code).toBe("RATE_LIMITED");
+    const invited = await db.invitation.count({ where: { teamId: ctx.team.id } });
+    expect(invited).toBe(results.reduce((sum, r) => sum + (r.ok ? r.counts.invited : 0), 0));
+    expect(invited).toBeLessThanOrEqual(limit);
+    expect(invited).toBeGreaterThan(limit - 6);
+    expect(await quotaUsed(`invite:team:${ctx.team.id}`)).toBe(invited);
   });
 
   it("parallel accepts never overshoot a seat limit: exactly the free seats become memberships", async () => {
