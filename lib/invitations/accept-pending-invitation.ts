@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAuditEvents } from "@/lib/audit/record-audit-event";
+import type { AuditAction } from "@/lib/audit/audit-actions";
 import { abortTransaction } from "@/lib/db/transaction-abort";
 import type { Tx } from "@/lib/db/run-transaction";
 import { lockTeamSeats } from "@/lib/members/lock-team-seats";
@@ -8,6 +8,9 @@ import { fail } from "@/lib/result";
 import { closePendingInvitation } from "./close-pending-invitation";
 import { describeClosedInvitation } from "./describe-closed-invitation";
 import type { AnswerTarget, InvitationToAnswer } from "./read-invitation-to-answer";
+
+const ACCEPTED: AuditAction = "invitation.accepted";
+const JOINED: AuditAction = "member.joined";
 
 export type AcceptSuccess = {
   ok: true;
@@ -74,7 +77,8 @@ export async function acceptPendingInvitation(tx: Tx, userId: string, invitation
     );
   }
 
-  // The membership and its groups in one statement; an existing membership is left as it is.
+  // The membership, its groups and the audit events in one statement; an existing membership is
+  // left as it is (and then no "member.joined" event is written).
   const joined = await tx.$queryRaw<Array<{ membershipId: string | null }>>`
     WITH membership AS (
       INSERT INTO "Membership" ("id", "teamId", "userId", "roleId", "joinedAt")
@@ -85,22 +89,16 @@ export async function acceptPendingInvitation(tx: Tx, userId: string, invitation
       INSERT INTO "MembershipGroup" ("membershipId", "groupId")
       SELECT membership."id", unnest(${grant.groupIds}::uuid[]) FROM membership
       ON CONFLICT DO NOTHING
+    ), events AS (
+      INSERT INTO "AuditEvent" ("id", "teamId", "actorId", "action", "targetType", "targetId", "metadata", "createdAt")
+      SELECT gen_random_uuid(), ${closed.teamId}::uuid, ${userId}::uuid, ${ACCEPTED}, 'invitation', ${closed.id},
+        jsonb_build_object('email', ${closed.email}::text, 'role', ${grant.roleName}::text, 'alreadyMember', NOT EXISTS (SELECT 1 FROM membership)), now()
+      UNION ALL
+      SELECT gen_random_uuid(), ${closed.teamId}::uuid, ${userId}::uuid, ${JOINED}, 'membership', membership."id"::text,
+        jsonb_build_object('role', ${grant.roleName}::text, 'invitationId', ${closed.id}::text), now()
+      FROM membership
     )
-    SELECT (SELECT "id" FROM membership) AS "membershipId"`;
-  const membershipId = joined[0]?.membershipId ?? null;
-  const alreadyMember = membershipId === null;
-  await recordAuditEvents(tx, [
-    {
-      teamId: closed.teamId,
-      actorId: userId,
-      action: "invitation.accepted",
-      targetType: "invitation",
-      targetId: closed.id,
-      metadata: { email: closed.email, role: grant.roleName, alreadyMember },
-    },
-    ...(alreadyMember
-      ? []
-      : [{ teamId: closed.teamId, actorId: userId, action: "member.joined" as const, targetType: "membership", targetId: membershipId, metadata: { role: grant.roleName, invitationId: closed.id } }]),
-  ]);
+    SELECT (SELECT "id"::text FROM membership) AS "membershipId"`;
+  const alreadyMember = (joined[0]?.membershipId ?? null) === null;
   return acceptSuccess(invitation, grant.roleName, alreadyMember);
 }

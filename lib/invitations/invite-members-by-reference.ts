@@ -16,7 +16,7 @@ import { fail, type Failure, type Result } from "@/lib/result";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
 import { isUuid } from "@/lib/validation/uuid";
 import type { InvitationLanguage } from "./languages";
-import { chargeInviteQuotas } from "./charge-invite-quotas";
+import { chargeRecipientQuotas, chargeSharedInviteQuotas } from "./charge-invite-quotas";
 import { summarizeInviteResults, type InviteAddressResult } from "./summarize-invite-results";
 
 export type InviteByReferenceInput = {
@@ -41,8 +41,9 @@ const CREATED: AuditAction = "invitation.created";
 /**
  * Invites one or many addresses, with the role and groups named by id or by key/name (the UI
  * sends ids, the API either). One authorization and one read for every check, outside any
- * transaction; the quotas charged in a statement of their own (see chargeInviteQuotas); then one
- * transaction (the seat lock when the team has a limit, and the rows); emails go out after commit.
+ * transaction; the team's and inviter's quotas charged in a statement of their own; then one
+ * transaction (the seat lock when the team has a limit, the rows, the recipients' quotas); emails
+ * go out after commit.
  */
 export async function inviteMembersByReference(
   actor: Actor | null,
@@ -120,7 +121,7 @@ export async function inviteMembersByReference(
     expiresAt: addDays(now, access.team.invitationLifetimeDays),
   };
 
-  const quota = await chargeInviteQuotas(db, teamId, write.inviterId, rows.map((row) => row.canonical));
+  const quota = await chargeSharedInviteQuotas(db, teamId, write.inviterId, rows.length);
   if (!quota.ok) return quota;
   let created: Array<{ id: string; email: string; emailCanonical: string }> | Failure = [];
   try {
@@ -131,11 +132,12 @@ export async function inviteMembersByReference(
           abortTransaction(fail("LIMIT_REACHED", `This team has ${seats.free} free seats of ${seats.limit}; remove members or pending invitations first.`));
         }
       }
-      return insertInvitations(tx, write, rows);
+      const inserted = await insertInvitations(tx, write, rows);
+      if (inserted.length > 0) await chargeRecipientQuotas(tx, inserted.map((row) => row.emailCanonical));
+      return inserted;
     }, { timeoutMs: 30_000 });
   } finally {
-    const invited = new Set(Array.isArray(created) ? created.map((row) => row.emailCanonical) : []);
-    await quota.refund(rows.map((row) => row.canonical).filter((canonical) => !invited.has(canonical)));
+    await quota.refund(rows.length - (Array.isArray(created) ? created.length : 0));
   }
   if (!Array.isArray(created)) return created;
   if (created.length > 0) signalOutbox();

@@ -173,6 +173,11 @@ describe("accept and decline", () => {
     });
     expect(membership.role.key).toBe("admin");
     expect(membership.groups).toHaveLength(2);
+    const events = await db.auditEvent.findMany({ where: { teamId: ctx.team.id, actorId: invitee.id }, orderBy: { action: "asc" } });
+    expect(events).toMatchObject([
+      { action: "invitation.accepted", targetType: "invitation", targetId: id, metadata: { email: "invitee.one@example.com", role: "Admin", alreadyMember: false } },
+      { action: "member.joined", targetType: "membership", targetId: membership.id, metadata: { role: "Admin", invitationId: id } },
+    ]);
     expect(await findInvitationByToken(token)).toMatchObject({ state: "ACCEPTED" });
     // Idempotent for the same person; dead for anything else.
     expect(await acceptInvitation(asActor(invitee), token)).toMatchObject({ ok: true, alreadyMember: true });
