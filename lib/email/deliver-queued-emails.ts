@@ -169,7 +169,41 @@ async function recordOutcomes(items: Sendable[], outcomes: SendOutcome[], tally:
   const shared = outcomes.every((outcome) => !outcome.ok && outcome.retryable)
     ? computeBackoffSeconds(Math.max(...items.map((item) => item.row.attempts)))
     : undefined;
-  for (const [index, item] of items.entries()) await recordOutcome(item.row, item.sendNumber, outcomes[index]!, tally, shared);
+  const sent = items.flatMap((item, index) => {
+    const outcome = outcomes[index]!;
+    return outcome.ok ? [{ row: item.row, sendNumber: item.sendNumber, providerMessageId: outcome.providerMessageId }] : [];
+  });
+  await recordSent(sent, tally);
+  for (const [index, item] of items.entries()) {
+    const outcome = outcomes[index]!;
+    if (!outcome.ok) await recordOutcome(item.row, item.sendNumber, outcome, tally, shared);
+  }
+}
+
+const ACCEPTED_EARLIER = "Resend had already accepted this email in an earlier attempt";
+
+/**
+ * Every sent row of a request in two statements (a batch of 100 used to take 200): the
+ * invitations' delivery status, then the outbox rows. Each commits alone, so neither holds a lock
+ * while waiting for the other; a crash in between leaves the outbox row to a retry, which Resend
+ * answers from its idempotency key without sending again.
+ */
+async function recordSent(sent: Array<{ row: ClaimedRow; sendNumber: number | null; providerMessageId: string | null }>, tally: Tally) {
+  if (sent.length === 0) return;
+  tally.sent += sent.length;
+  const invitations = sent.filter((item) => item.row.invitationId && item.sendNumber !== null);
+  if (invitations.length > 0) {
+    await db.$executeRaw`
+      UPDATE "Invitation" i SET "deliveryStatus" = 'SENT', "deliveryError" = NULL
+      FROM unnest(${invitations.map((item) => item.row.invitationId!)}::uuid[], ${invitations.map((item) => item.sendNumber!)}::int[]) AS s("id", "sendNumber")
+      WHERE i."id" = s."id" AND i."sendCount" = s."sendNumber" AND i."deliveryStatus" IN ('QUEUED', 'FAILED')`;
+  }
+  await db.$executeRaw`
+    UPDATE "EmailOutbox" o
+    SET "status" = 'SENT', "sentAt" = now(), "providerMessageId" = s."providerMessageId", "lockedUntil" = NULL,
+        "lastError" = CASE WHEN s."providerMessageId" IS NULL THEN ${ACCEPTED_EARLIER} END
+    FROM unnest(${sent.map((item) => item.row.id)}::uuid[], ${sent.map((item) => item.providerMessageId)}::text[]) AS s("id", "providerMessageId")
+    WHERE o."id" = s."id" AND o."status" = 'PENDING'`;
 }
 
 function recordUnprepared(item: Unprepared, tally: Tally) {
@@ -233,21 +267,7 @@ async function prepare(row: ClaimedRow, sendNumber: number | null, now: Date): P
  */
 async function recordOutcome(row: ClaimedRow, sendNumber: number | null, outcome: SendOutcome, tally: Tally, sharedDelaySeconds?: number) {
   const invitationMatches = row.invitationId && sendNumber !== null ? { id: row.invitationId, sendCount: sendNumber } : null;
-  if (outcome.ok) {
-    tally.sent += 1;
-    await db.$executeRaw`
-      UPDATE "EmailOutbox"
-      SET "status" = 'SENT', "sentAt" = now(), "providerMessageId" = ${outcome.providerMessageId}, "lockedUntil" = NULL,
-          "lastError" = ${outcome.providerMessageId ? null : "Resend had already accepted this email in an earlier attempt"}
-      WHERE "id" = ${row.id}::uuid AND "status" = 'PENDING'`;
-    if (invitationMatches) {
-      await db.invitation.updateMany({
-        where: { ...invitationMatches, deliveryStatus: { in: ["QUEUED", "FAILED"] } },
-        data: { deliveryStatus: "SENT", deliveryError: null },
-      });
-    }
-    return;
-  }
+  if (outcome.ok) return recordSent([{ row, sendNumber, providerMessageId: outcome.providerMessageId }], tally);
   tally.failed += 1;
   const delay = outcome.retryAfterSeconds ?? sharedDelaySeconds ?? computeBackoffSeconds(row.attempts);
   // The deadline is judged by the database clock, like every other time in the outbox.
