@@ -39,6 +39,6 @@ test("control characters in the invitations page's search are dropped from the U
     expect({ q, status: response?.status() }).toEqual({ q, status: 200 });
     await expect(page).toHaveURL(/\/teams\/acme\/settings\/invitations\?status=PENDING$/);
     await expect(page.getByRole("heading", { name: "Invitations", exact: true })).toBeVisible();
-    await expect(page.getByRole("alert")).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "Invitations" }).getByRole("alert")).toHaveCount(0);
   }
 });
