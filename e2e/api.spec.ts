@@ -261,3 +261,35 @@ test("scope × endpoint × team matrix for every endpoint", async ({ browser, ba
   // The other team's invitation went through every write endpoint untouched.
   expect((await globexWriter.GET("/teams/{team}/invitations/{id}", { params: { path: { team: "globex", id: shared.globex } } })).data?.status).toBe("PENDING");
 });
+
+test("the API reference opens from the API keys page, finds an operation by its navigation and leads back to the app", async ({ page }) => {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    await signIn(page, "member@acme.test", undefined, "/account/api-keys");
+    await page.getByRole("link", { name: "Read the API reference" }).click();
+    await expect(page).toHaveURL(/\/docs\/api$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Teamgate API reference" })).toBeVisible();
+    // The descriptions' `code` spans are rendered, not shown as backticks.
+    expect(await page.getByRole("main").innerText()).not.toContain("`");
+    await page.screenshot({ path: `e2e/screenshots/light-api-reference-${width}.png` });
+
+    // On a phone the navigation folds into a disclosure above the content.
+    if (width === 375) await page.getByText("Operations", { exact: true }).click();
+    const nav = page.getByRole("navigation", { name: "API reference" });
+    await nav.getByRole("link", { name: /Invite one or more addresses/ }).click();
+    await expect(page).toHaveURL(/#createInvitations$/);
+    const operation = page.getByRole("region", { name: /Invite one or more addresses/ });
+    await expect(operation).toBeInViewport();
+    await expect(operation.getByText("/teams/{team}/invitations", { exact: true })).toBeVisible();
+    await expect(operation.getByRole("link", { name: "CreateInvitations" })).toBeVisible();
+    await expect(operation.getByText("503", { exact: true })).toBeVisible();
+    await page.screenshot({ path: `e2e/screenshots/light-api-reference-operation-${width}.png` });
+    const { documentWidth, viewport } = await page.evaluate(() => ({ documentWidth: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    expect(documentWidth).toBeLessThanOrEqual(viewport);
+
+    await page.getByRole("link", { name: "Back to Teamgate" }).click();
+    await expect(page).not.toHaveURL(/\/docs\/api/);
+    await expect(page.getByRole("button", { name: /^Account menu/ })).toBeVisible();
+    await page.context().clearCookies();
+  }
+});

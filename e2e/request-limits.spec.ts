@@ -33,13 +33,14 @@ test("a NUL in a server action's slug, and in the members page's search, is a cl
 });
 
 test("control characters in the invitations page's search are dropped from the URL, never a 500", async ({ page }) => {
+  // Four page loads, each through a redirect: more than a minute on a loaded machine.
+  test.slow();
   await signIn(page, "admin@acme.test");
   for (const q of ["%00", "ab%00cd", "%01", "%1B%5B2J"]) {
     const response = await page.goto(`${PAGE}?status=PENDING&q=${q}`);
     expect({ q, status: response?.status() }).toEqual({ q, status: 200 });
     await expect(page).toHaveURL(/\/teams\/acme\/settings\/invitations\?status=PENDING$/);
     await expect(page.getByRole("heading", { name: "Invitations", exact: true })).toBeVisible();
-    await expect(page.getByRole("searchbox")).toHaveValue("");
+    await expect(page.getByRole("region", { name: "Invitations" }).getByRole("alert")).toHaveCount(0);
   }
 });
-

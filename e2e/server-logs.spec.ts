@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { SEED_PASSWORD, uniqueEmail } from "./helpers";
 
@@ -134,6 +134,45 @@ test("npm start prints no password, token or invitation link", async ({ page, br
     const link = await inviteAndSignUp(page, browser);
     await page.waitForTimeout(1000);
     expectNoSecrets(output.text, link);
+  } finally {
+    await stopServer(child);
+  }
+});
+
+test("npm start refuses server actions the invitation page does not hold with a clear 4xx, and logs nothing", async () => {
+  test.setTimeout(300_000);
+  const seeded = spawnSync("node", ["scripts/db.mjs", "prepare", "--seed"], { env: serverEnv({}), encoding: "utf8" });
+  expect(seeded.status, seeded.stderr).toBe(0);
+  const { child, output } = startServer("start", serverEnv({ NODE_ENV: "production", AUTH_SECRET: "log-test-secret-log-test-secret-log-test", WEB_CONCURRENCY: "1" }));
+  try {
+    await waitForServer(output, child);
+    const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName: string }> };
+    const actionId = (name: string) => Object.entries(manifest.node).find(([, action]) => action.exportedName === name)![0];
+    const token = `tgi_${"B".repeat(43)}`;
+    const post = (id: string) =>
+      fetch(`${origin}/invite/${token}`, {
+        method: "POST",
+        headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: origin },
+        body: JSON.stringify([{ token, name: "x".repeat(20_000) }]),
+      });
+    const before = output.text.length;
+    // An id no build has, one of another page's actions (Next.js would forward it to that page), and garbage.
+    for (const [id, status] of [
+      ["40" + "de".repeat(20), 409],
+      [actionId("createApiKeyAction"), 409],
+      [actionId("inviteMembersAction"), 409],
+      ["not-an-action", 400],
+    ] as const) {
+      const response = await post(id);
+      expect({ id, status: response.status, notFound: response.headers.get("x-nextjs-action-not-found") }).toEqual({ id, status, notFound: "1" });
+    }
+    // The page's own action still runs.
+    expect((await post(actionId("requestRenewalAction"))).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const log = output.text.slice(before);
+    expect(log).not.toContain("uncaughtException");
+    expect(log).not.toContain("aborted");
+    expect(log).not.toContain("Failed to find Server Action");
   } finally {
     await stopServer(child);
   }

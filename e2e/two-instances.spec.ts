@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { inviteThroughUi, signIn, signUpThroughLink, uniqueEmail } from "./helpers";
 
@@ -93,4 +94,154 @@ test("a per-invitation resend limit holds when resends are split across both ins
   }
   const final = await (await fetch(`${B}/api/v1/teams/globex/invitations/${id}`, { headers: { Authorization: `Bearer ${globexKey}` } })).json();
   expect(final.status).toBe("PENDING");
+});
+
+// ---- Races the attack run found, with each side on a different instance ----
+
+type Manifest = { node: Record<string, { exportedName: string }> };
+const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as Manifest;
+const actionId = (name: string) => Object.entries(manifest.node).find(([, action]) => action.exportedName === name)![0];
+
+/** Posts a server action to `path` on one instance, as the page holding it would. */
+function callAction(base: string, path: string, name: string, input: unknown, cookie: string) {
+  return fetch(`${base}${path}`, {
+    method: "POST",
+    headers: { "Next-Action": actionId(name), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: base, cookie },
+    body: JSON.stringify([input]),
+    redirect: "manual",
+  });
+}
+
+async function cookiesOf(browser: Browser, email: string, password?: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email, password);
+  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  await context.close();
+  return cookie;
+}
+
+/**
+ * Direct reads of this run's database (PostgreSQL only, which is where this spec runs). Other runs
+ * may have e2e databases on the same server: ours is the one that knows `email`.
+ */
+async function openDatabaseOf(email: string) {
+  const { default: pg } = await import("pg");
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  const { rows: databases } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'teamgate_e2e_%'");
+  await admin.end();
+  for (const { datname } of databases) {
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.pathname = `/${datname}`;
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    const known = await client
+      .query(`SELECT 1 FROM "User" WHERE "emailCanonical" = $1 UNION ALL SELECT 1 FROM "Invitation" WHERE "emailCanonical" = $1`, [email.toLowerCase()])
+      .then((result) => (result.rowCount ?? 0) > 0, () => false);
+    if (known) return { query: async <Row>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as Row[], close: () => client.end() };
+    await client.end();
+  }
+  throw new Error(`No e2e database knows ${email}`);
+}
+
+type Database = Awaited<ReturnType<typeof openDatabaseOf>>;
+
+/** The invitation's status and role, and the role its invitee holds in the team (null: not a member). */
+async function stateOf(database: Database, invitationId: string) {
+  const [row] = await database.query<{ status: string; invitationRole: string; memberRole: string | null }>(
+    `SELECT i.status, ir.key AS "invitationRole", mr.key AS "memberRole"
+       FROM "Invitation" i JOIN "Role" ir ON ir.id = i."roleId"
+       LEFT JOIN "User" u ON u."emailCanonical" = i."emailCanonical"
+       LEFT JOIN "Membership" m ON m."teamId" = i."teamId" AND m."userId" = u.id
+       LEFT JOIN "Role" mr ON mr.id = m."roleId"
+      WHERE i.id = $1`,
+    [invitationId],
+  );
+  return row!;
+}
+
+/** Lets the racer be invited to Globex again in the next round. */
+const leaveGlobex = (database: Database, email: string) =>
+  database.query(
+    `DELETE FROM "Membership" m USING "User" u, "Team" t
+      WHERE m."userId" = u.id AND u."emailCanonical" = $1 AND m."teamId" = t.id AND t.slug = 'globex' RETURNING m.id`,
+    [email.toLowerCase()],
+  );
+
+test("accept vs resend and accept vs edit, split across instances: one outcome, and the member holds the invitation's role", async ({ browser, page }) => {
+  test.setTimeout(240_000);
+  const globexKey = await apiKeyFor(page, "owner@globex.test");
+  const owner = await cookiesOf(browser, "owner@globex.test");
+  const racer = await newInvitee(browser);
+  const racerCookie = await cookiesOf(browser, racer.email, "a-long-enough-password");
+  const database = await openDatabaseOf(racer.email);
+  const [memberRole] = await database.query<{ id: string }>(`SELECT r.id FROM "Role" r JOIN "Team" t ON t.id = r."teamId" WHERE t.slug = 'globex' AND r.key = 'member'`, []);
+  const memberRoleId = memberRole!.id;
+  const SETTINGS = "/teams/globex/settings/invitations";
+
+  // Accept with the link the invitee holds, while a resend rotates it: exactly one of them wins.
+  for (let round = 0; round < 4; round += 1) {
+    const invited = await (await post(round % 2 ? A : B, "/teams/globex/invitations", globexKey, { emails: [racer.email], role: "member" })).json();
+    const id = invited.results[0].invitationId as string;
+    const linkBody = await (await callAction(A, SETTINGS, "getInvitationLinkAction", { teamSlug: "globex", invitationId: id }, owner)).text();
+    const token = linkBody.match(/tgi_[A-Za-z0-9_-]+/)![0];
+    const [accept, resend] = await Promise.all([
+      callAction(round % 2 ? B : A, `/invite/${token}`, "acceptInvitationAction", { token }, racerCookie),
+      post(round % 2 ? A : B, `/teams/globex/invitations/${id}/resend`, globexKey),
+    ]);
+    const acceptBody = await accept.text();
+    expect({ round, accept: accept.status < 500, resend: resend.status < 500 }).toEqual({ round, accept: true, resend: true });
+    const accepted = (accept.headers.get("x-action-redirect") ?? "").includes("joined=");
+    if (!accepted) expect(acceptBody).toContain('"ok":false');
+    const resent = resend.status === 200;
+    if (!resent) expect(resend.status).toBe(409);
+    expect({ round, winners: Number(accepted) + Number(resent) }).toEqual({ round, winners: 1 });
+    test.info().annotations.push({ type: "accept vs resend", description: `round ${round}: ${accepted ? "accept" : "resend"} won` });
+    const state = await stateOf(database, id);
+    expect({ round, state }).toEqual({
+      round,
+      state: accepted ? { status: "ACCEPTED", invitationRole: "member", memberRole: "member" } : { status: "PENDING", invitationRole: "member", memberRole: null },
+    });
+    if (accepted) await leaveGlobex(database, racer.email);
+    // The next round invites the same address again.
+    else expect((await post(A, `/teams/globex/invitations/${id}/withdraw`, globexKey)).status).toBe(200);
+  }
+
+  // An admin changes the role of the invitation (Admin → Member) while the invitee accepts.
+  for (let round = 0; round < 4; round += 1) {
+    const invited = await (await post(A, "/teams/globex/invitations", globexKey, { emails: [racer.email], role: "admin" })).json();
+    const id = invited.results[0].invitationId as string;
+    const [accept, edit] = await Promise.all([
+      post(round % 2 ? A : B, `/invitations/${id}/accept`, racer.key),
+      callAction(round % 2 ? B : A, SETTINGS, "updateInvitationAction", { teamSlug: "globex", invitationId: id, changes: { roleId: memberRoleId } }, owner),
+    ]);
+    const editBody = await edit.text();
+    expect({ round, accept: accept.status, edit: edit.status }).toEqual({ round, accept: 200, edit: 200 });
+    expect(editBody).toMatch(/"ok":(true|false)/);
+    const state = await stateOf(database, id);
+    expect(state.status).toBe("ACCEPTED");
+    // What the invitee joined with is what the invitation said when it flipped to ACCEPTED.
+    expect({ round, memberRole: state.memberRole }).toEqual({ round, memberRole: state.invitationRole });
+    if (editBody.includes('"ok":true')) expect(state.invitationRole).toBe("member");
+    test.info().annotations.push({ type: "accept vs edit", description: `round ${round}: joined as ${state.memberRole}` });
+    await leaveGlobex(database, racer.email);
+  }
+  await database.close();
+});
+
+test("50 parallel invites of one address across both instances: one pending invitation, one charge to the recipient's quota", async ({ page }) => {
+  const globexKey = await apiKeyFor(page, "owner@globex.test");
+  const email = uniqueEmail("fifty");
+  const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => post(i % 2 ? A : B, "/teams/globex/invitations", globexKey, { emails: [email], role: "member" })));
+  const bodies = await Promise.all(responses.map((r) => r.json()));
+  expect(responses.filter((r) => r.status >= 500)).toEqual([]);
+  expect(bodies.filter((b) => b.counts?.invited === 1)).toHaveLength(1);
+  const database = await openDatabaseOf(email);
+  const pending = await database.query<{ id: string }>(`SELECT id FROM "Invitation" WHERE "emailCanonical" = $1 AND status = 'PENDING'`, [email.toLowerCase()]);
+  await database.close();
+  expect(pending).toHaveLength(1);
+  // Only the created invitation was charged (20 an hour per recipient): a resend still goes out.
+  const resend = await post(B, `/teams/globex/invitations/${pending[0]!.id}/resend`, globexKey);
+  expect(resend.status).toBe(200);
 });

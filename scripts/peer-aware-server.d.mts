@@ -1,3 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 
-export function createPeerAwareServer(handle: (request: IncomingMessage, response: ServerResponse) => unknown): Server;
+export function createPeerAwareServer(
+  handle: (request: IncomingMessage, response: ServerResponse) => unknown,
+  options?: { refuseStrayAction?: (request: IncomingMessage, response: ServerResponse) => boolean },
+): Server;

@@ -9,7 +9,9 @@ import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
+import { join } from "node:path";
 import { createPeerAwareServer } from "./peer-aware-server.mjs";
+import { createStrayActionGuard } from "./refuse-stray-server-action.mjs";
 
 process.env.NODE_ENV ??= "production";
 // Read .env as Next will, so the choice below sees a DATABASE_URL set there.
@@ -69,7 +71,8 @@ if (cluster.isPrimary && workers > 1) {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const server = createPeerAwareServer((request, response) => handle(request, response));
+  const refuseStrayAction = createStrayActionGuard(join(process.cwd(), ".next"));
+  const server = createPeerAwareServer((request, response) => handle(request, response), { refuseStrayAction });
   server.listen(port, hostname, () => {
     if (!cluster.isWorker || cluster.worker?.id === 1) {
       console.log(`Teamgate ready on http://${hostname ?? "localhost"}:${port}${workers > 1 ? ` (${workers} worker processes)` : ""}`);

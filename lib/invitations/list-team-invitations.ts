@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { readDatabaseNow } from "@/lib/db/database-now";
 import type { TeamRef } from "@/lib/teams/authorize-team";
 import { authorizeTeam } from "@/lib/teams/authorize-team";
+import { storableInput } from "@/lib/validation/storable-input";
 import { zodFailure } from "@/lib/validation/zod-failure";
 import { buildInvitationOrderBy, buildInvitationWhere } from "./invitation-filters";
 import { invitationDtoSelect, toInvitationDto } from "./invitation-dto";
@@ -30,7 +31,8 @@ function orderInvitations(query: Pick<InvitationListQuery, "sort" | "order">) {
 export async function listTeamInvitations(actor: Actor | null, team: TeamRef, rawQuery: unknown) {
   const access = await authorizeTeam(db, actor, team, "members.manage");
   if (!access.ok) return access;
-  const parsed = invitationListQuerySchema.safeParse(rawQuery ?? {});
+  // The page cleans its URL first; a direct call with text PostgreSQL cannot hold is INVALID, not a 500.
+  const parsed = storableInput(invitationListQuerySchema).safeParse(rawQuery ?? {});
   if (!parsed.success) return zodFailure(parsed.error);
   const query = parsed.data;
   const now = await readDatabaseNow(db);

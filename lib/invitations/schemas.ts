@@ -2,6 +2,7 @@ import { z } from "zod";
 import { splitEmailList } from "@/lib/email/parse-email";
 import { LANGUAGE_CODES } from "./languages";
 import { INVITATION_STATUSES } from "./status";
+import { searchTextSchema } from "@/lib/validation/search-text";
 import { uuidSchema } from "@/lib/validation/uuid";
 
 export const MAX_ADDRESSES_PER_REQUEST = 500;
@@ -51,7 +52,7 @@ export const invitationListQuerySchema = z.object({
   status: csv(z.enum(INVITATION_STATUSES)),
   role: csv(uuidSchema),
   inviter: csv(uuidSchema),
-  q: z.string().trim().max(254).optional().transform((v) => v || undefined),
+  q: searchTextSchema,
   sort: z.enum(INVITATION_SORT_KEYS).default("createdAt"),
   order: z.enum(["asc", "desc"]).default("desc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -16,6 +16,9 @@ const { withdrawInvitationAction } = await import("@/app/(app)/teams/[slug]/sett
 const { previewInvitationsAction } = await import("@/app/(app)/teams/[slug]/settings/invitations/_actions/preview-invitations-action");
 const { createApiKey } = await import("@/lib/api-keys/create-api-key");
 const { listTeamMembers } = await import("@/lib/members/list-team-members");
+const { listTeamInvitations } = await import("@/lib/invitations/list-team-invitations");
+const { invitationListQuerySchema } = await import("@/lib/invitations/schemas");
+const { cleanTableQuery } = await import("@/components/data-table/clean-table-query");
 
 const { db } = getTestDatabase();
 
@@ -134,6 +137,27 @@ describe("server actions and pages refuse a NUL as a field error", () => {
     const { ctx } = await adminWithKey();
     const result = await listTeamMembers(asActor(ctx.admin), ctx.ref, { q: "\u0000" });
     expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { q: expect.any(Array) } });
+  });
+
+  it.each([
+    ["a NUL", "\u0000"],
+    ["a NUL inside", "ab\u0000cd"],
+    ["a control character", "ab\u0001cd"],
+    ["an escape", "\u001b[2J"],
+    ["DEL", "a\u007f"],
+  ])("the invitations page's search with %s is dropped from its URL, and INVALID in the data layer", async (_name, q) => {
+    const { ctx } = await adminWithKey();
+    // The page redirects to its cleaned address: the search is ignored, the status filter kept.
+    const cleaned = cleanTableQuery(invitationListQuerySchema.shape, { q, status: "PENDING" });
+    expect({ changed: cleaned.changed, query: cleaned.params.toString() }).toEqual({ changed: true, query: "status=PENDING" });
+    const result = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { q });
+    expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { q: expect.any(Array) } });
+  });
+
+  it("the invitations page's search still finds ordinary text", async () => {
+    const { ctx } = await adminWithKey();
+    const result = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { q: "  nobody-here  " });
+    expect(result).toMatchObject({ ok: true, total: 0, query: { q: "nobody-here" } });
   });
 });
 

@@ -65,6 +65,9 @@ const errors = {
     "Retry-After": headerRef("Retry-After"),
   }),
   "500": problemResponse("Unexpected failure (type .../internal); no details are given, the server logs them"),
+  "503": problemResponse("Busy (type .../unavailable): the write met too many concurrent ones, or no database connection freed up in time; nothing was written, try again after Retry-After", {
+    "Retry-After": headerRef("Retry-After"),
+  }),
 };
 type ErrorStatus = keyof typeof errors;
 const errorsFor = (...statuses: ErrorStatus[]) => Object.fromEntries(["401", "403", "429", "500", ...statuses].sort().map((status) => [status, errors[status as ErrorStatus]]));
@@ -110,7 +113,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           tags: ["Invitations"],
           summary: "Accept one of your received invitations (scope invitations:write)",
           parameters: [invitationParameter],
-          responses: { "200": success("You are a member", "AcceptResult"), ...errorsFor("404", "410", "422") },
+          responses: { "200": success("You are a member", "AcceptResult"), ...errorsFor("404", "410", "422", "503") },
         },
       },
       "/invitations/{id}/decline": {
@@ -120,7 +123,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           summary: "Decline one of your received invitations (scope invitations:write)",
           parameters: [invitationParameter],
           requestBody: { required: false, content: jsonContent(ref("Decline")) },
-          responses: { "204": success("Declined"), ...errorsFor("400", "404", "410", "413", "415") },
+          responses: { "204": success("Declined"), ...errorsFor("400", "404", "410", "413", "415", "503") },
         },
       },
       "/teams/{team}/invitations": {
@@ -140,7 +143,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: {
             "201": success("At least one invitation was created", "InviteResult"),
             "200": success("Nothing was created; every address was skipped (see results)", "InviteResult"),
-            ...errorsFor("400", "404", "413", "415", "422"),
+            ...errorsFor("400", "404", "413", "415", "422", "503"),
           },
         },
       },
@@ -157,7 +160,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           tags: ["Invitations"],
           summary: "Delete an invitation; a pending link stops working (scope invitations:write)",
           parameters: [teamParameter, invitationParameter],
-          responses: { "204": success("Deleted"), ...errorsFor("404") },
+          responses: { "204": success("Deleted"), ...errorsFor("404", "503") },
         },
       },
       "/teams/{team}/invitations/{id}/resend": {
@@ -166,7 +169,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           tags: ["Invitations"],
           summary: "Send again with a new link and a fresh lifetime (pending or expired only)",
           parameters: [teamParameter, invitationParameter],
-          responses: { "200": success("The invitation after resending", "Invitation"), ...errorsFor("404", "409") },
+          responses: { "200": success("The invitation after resending", "Invitation"), ...errorsFor("404", "409", "503") },
         },
       },
       "/teams/{team}/invitations/{id}/withdraw": {
@@ -175,7 +178,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           tags: ["Invitations"],
           summary: "Withdraw a pending invitation; its link stops working at once",
           parameters: [teamParameter, invitationParameter],
-          responses: { "200": success("The withdrawn invitation", "Invitation"), ...errorsFor("404", "409") },
+          responses: { "200": success("The withdrawn invitation", "Invitation"), ...errorsFor("404", "409", "503") },
         },
       },
     },
