@@ -30,8 +30,8 @@ type Props = { context: InvitationTableContext; onInvited: () => void; open: boo
 
 /** Controlled by its parent, so it stays open while the table behind it changes shape. */
 export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }: Props) {
-  // Highest role first, as everywhere else; the least powerful one is the default.
-  const grantable = context.roles.filter((role) => role.rank <= context.viewerRank).sort((a, b) => b.rank - a.rank);
+  // The server sends the roles the viewer may grant, highest first; the least powerful one is the default.
+  const grantable = context.grantableRoles;
   const [emails, setEmails] = useState("");
   const [roleId, setRoleId] = useState(grantable.at(-1)?.id ?? "");
   const [groupIds, setGroupIds] = useState<string[]>([]);

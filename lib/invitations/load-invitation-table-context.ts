@@ -1,8 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { grantableRoles } from "@/lib/permissions/grantable-roles";
 import type { TeamAccess } from "@/lib/teams/authorize-team";
 
-/** What the invitations page needs beside the rows: roles, groups and the people who invited. */
+/**
+ * What the invitations page and the invite dialog need beside the rows: roles, the roles the
+ * viewer may grant (decided here, by `canGrantRole`), groups, the people who invited, and the
+ * team's invitation lifetime and seats as the team's settings hold them now.
+ */
 export async function loadInvitationTableContext(access: TeamAccess) {
   const teamId = access.team.id;
   const [roles, groups, inviters] = await Promise.all([
@@ -22,6 +27,6 @@ export async function loadInvitationTableContext(access: TeamAccess) {
     inviters: inviters.map((user) => ({ value: user.id, label: user.name })),
     allowedDomains: access.team.allowedDomains,
     lifetimeDays: access.team.invitationLifetimeDays,
-    viewerRank: access.role.rank,
+    grantableRoles: grantableRoles(access.role, roles).map(({ id, name }) => ({ id, name })),
   };
 }
