@@ -14,5 +14,8 @@ export type InvitationTableContext = {
   inviters: TableOption[];
   groups: Array<{ id: string; name: string }>;
   allowedDomains: string[];
+  /** The team's invitation lifetime (General settings). */
   lifetimeDays: number;
+  /** Seats in use (members plus pending invitations) of the team's limit; null without a limit. */
+  seats: { limit: number; used: number; free: number } | null;
 };

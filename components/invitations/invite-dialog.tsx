@@ -13,6 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { SelectField } from "@/components/ui/select-field";
 import { Textarea } from "@/components/ui/textarea";
+import { pluralize } from "@/lib/i18n/pluralize";
 import type { PreviewEntry } from "@/lib/invitations/preview-invitations";
 import type { InviteAddressResult } from "@/lib/invitations/summarize-invite-results";
 import { copyInvitationLink } from "./copy-invitation-link";
@@ -111,8 +112,14 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
         <DialogHeader>
           <DialogTitle>Invite users</DialogTitle>
           <DialogDescription>
-            They get an email with a link to join. Invitations expire after {context.lifetimeDays} days.
+            They get an email with a link to join. Invitations expire after {context.lifetimeDays} {pluralize("en", context.lifetimeDays, { one: "day", other: "days" })}.
           </DialogDescription>
+          {context.seats ? (
+            <p className="text-sm text-muted-foreground" data-testid="seat-counter">
+              {context.seats.used.toLocaleString("en")} of {context.seats.limit.toLocaleString("en")} seats in use ·{" "}
+              {context.seats.free.toLocaleString("en")} free
+            </p>
+          ) : null}
         </DialogHeader>
 
         {outcome ? (
