@@ -47,8 +47,10 @@ export function GeneralSettingsForm({ teamSlug, language, settings, seats }: Pro
       if (!result.ok) {
         const fields = result.fieldErrors ?? {};
         const pick = (key: string) => fields[key]?.[0] ?? fields[`settings.${key}`]?.[0];
-        setFieldErrors({ name: pick("name"), invitationLifetimeDays: pick("invitationLifetimeDays"), seatLimit: pick("seatLimit") });
-        setError(result.code === "INVALID" && Object.keys(fields).length > 0 ? null : result.error);
+        const next = { name: pick("name"), invitationLifetimeDays: pick("invitationLifetimeDays"), seatLimit: pick("seatLimit") };
+        setFieldErrors(next);
+        // Said once: beside its field when it belongs to one, above the form otherwise.
+        setError(Object.values(next).some(Boolean) ? null : result.error);
         return;
       }
       setError(null);
