@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { inviteThroughUi, openInviteDialog, openRowMenu, signIn, uniqueEmail } from "./helpers";
 
@@ -161,17 +162,24 @@ test.describe("a viewer with a French browser", () => {
   });
 });
 
-test("screenshots of the General and Activity pages at 1280 and 375 px", async ({ page }) => {
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+}
+
+test("screenshots of the General and Activity pages at 1280 and 375 px, without serious accessibility violations", async ({ page }) => {
   test.slow();
   await signIn(page, "owner@acme.test", undefined, "/teams/acme/settings/general");
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto("/teams/acme/settings/general");
     await shot(page, `light-general-${width}`, page.getByLabel("Seat limit"));
+    if (width === 1280) await expectNoSeriousViolations(page);
     const { documentWidth } = await page.evaluate(() => ({ documentWidth: document.documentElement.scrollWidth }));
     expect(documentWidth).toBeLessThanOrEqual(width);
     await page.goto("/teams/acme/settings/activity");
     await shot(page, `light-activity-${width}`, page.getByRole("heading", { name: "Activity", exact: true }));
+    if (width === 1280) await expectNoSeriousViolations(page);
     const activityWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(activityWidth).toBeLessThanOrEqual(width);
   }

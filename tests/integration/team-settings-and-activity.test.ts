@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { listTeamActivity } from "@/lib/audit/list-team-activity";
 import type { AuditAction } from "@/lib/audit/audit-actions";
@@ -38,6 +39,18 @@ describe("team General settings", () => {
     // Saving the same values again writes nothing.
     expect(await updateTeamSettings(asActor(ctx.owner), ctx.ref, change, en.general)).toMatchObject({ ok: true, changed: [] });
     expect(await db.auditEvent.count({ where: { teamId: ctx.team.id, action: "team.settings_changed" } })).toBe(1);
+  });
+
+  it("the migration gives team.manage to the owners of teams that existed before it, not to admins", async () => {
+    const ctx = await createTeamWithMembers(db);
+    // As the roles were before the permission existed.
+    await db.$executeRaw`UPDATE "Role" SET "permissions" = array_remove("permissions", 'team.manage') WHERE "teamId" = ${ctx.team.id}::uuid`;
+    expect(await updateTeamSettings(asActor(ctx.owner), ctx.ref, settings({ name: "Before" }), en.general)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    const migration = readFileSync("prisma/migrations/20261127220000_team_manage_and_activity_indexes/migration.sql", "utf8");
+    await db.$executeRawUnsafe(migration.slice(migration.indexOf('UPDATE "Role"')));
+    const roles = await db.role.findMany({ where: { teamId: ctx.team.id }, select: { key: true, permissions: true } });
+    expect(Object.fromEntries(roles.map((r) => [r.key, r.permissions.includes("team.manage")]))).toEqual({ owner: true, admin: false, member: false });
+    expect(await updateTeamSettings(asActor(ctx.owner), ctx.ref, settings({ name: "After" }), en.general)).toMatchObject({ ok: true });
   });
 
   it("refuses a lifetime outside 1–30 days, an empty or multi-line name and a seat limit below 1", () => {
