@@ -51,11 +51,15 @@ test.describe("General settings, as Globex's owner", () => {
     }
   });
 
+});
+
+test.describe("General settings, as Acme's owner", () => {
+  // Acme always has three members, so a limit of 2 is always refused and nothing here changes Acme.
   test("the seat limit refuses to go below the seats in use, says why, and changes nothing", async ({ page }) => {
-    await signIn(page, "owner@globex.test", undefined, GENERAL);
+    await signIn(page, "owner@acme.test", undefined, "/teams/acme/settings/general");
     const hint = page.getByText(/seats? in use: \d+ members?, \d+ pending invitations?\./);
     await expect(hint).toBeVisible();
-    await saveGeneral(page, { seatLimit: "1" });
+    await saveGeneral(page, { seatLimit: "2" });
     const error = page.getByText(/^\d+ seats are in use \(members plus pending invitations\): the limit can't be lower\. Remove members or withdraw invitations first\.$/);
     await expect(error).toBeVisible();
     await expect(page.getByLabel("Seat limit")).toHaveAttribute("aria-invalid", "true");
