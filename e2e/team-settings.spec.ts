@@ -160,7 +160,8 @@ test.describe("a viewer with a French browser", () => {
   test("reads the activity log and the General page in French", async ({ page }) => {
     await signIn(page, "owner@acme.test", undefined, "/teams/acme/settings/activity");
     await expect(page.getByRole("heading", { name: "Activité" })).toBeVisible();
-    await expect(page.getByRole("columnheader", { name: "Personne" })).toBeVisible();
+    await expect(page.getByText("Qui a fait quoi dans Acme : invitations, réponses, changements de membres et de paramètres.")).toBeVisible();
+    await expect(page.getByRole("combobox", { name: "Personne" })).toHaveText(/Personne\s*: Tout le monde/);
     await page.goto("/teams/acme/settings/general");
     await expect(page.getByLabel("Les invitations expirent après")).toHaveValue("7");
   });
