@@ -38,7 +38,7 @@ type Props = {
   teamSlug: string;
   invitationId: string;
   email: string;
-  /** Roles the viewer may grant; empty when they may not edit this invitation. */
+  /** Roles the viewer may grant (the server decides; whether this invitation is editable comes with its details). */
   grantableRoles: Array<{ id: string; name: string }>;
   /** The team's groups, offered when editing. */
   teamGroups: Array<{ id: string; name: string }>;
@@ -66,7 +66,7 @@ export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitati
   }, [open, teamSlug, invitationId, version]);
 
   const invitation = details?.invitation;
-  const editable = invitation?.status === "PENDING" && grantableRoles.length > 0;
+  const editable = details?.can.edit === true;
   const language = INVITATION_LANGUAGES.find((l) => l.code === invitation?.language)?.label ?? invitation?.language;
 
   return (

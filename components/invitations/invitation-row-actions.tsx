@@ -34,9 +34,8 @@ export function InvitationRowActions({ invitation }: { invitation: InvitationRow
   const [busy, startTransition] = useTransition();
   const trigger = useRef<HTMLButtonElement>(null);
   const target = { teamSlug: context.teamSlug, invitationId: invitation.id };
-  const manageable = invitation.role.rank <= context.viewerRank;
-  const pending = invitation.status === "PENDING";
-  const resendable = manageable && (pending || invitation.status === "EXPIRED");
+  // The server decided what this viewer may do to this invitation; the menu only reads it.
+  const { can } = invitation;
 
   const run = (label: string, action: (input: typeof target) => Promise<{ ok: boolean; error?: string }>, done: string) =>
     startTransition(async () => {
@@ -63,22 +62,22 @@ export function InvitationRowActions({ invitation }: { invitation: InvitationRow
         <DropdownMenuItem onSelect={openDetails}>
           <Eye aria-hidden /> View details
         </DropdownMenuItem>
-        {pending && manageable ? (
+        {can.copyLink ? (
           <DropdownMenuItem onSelect={() => void copyInvitationLink(context.teamSlug, invitation.id)}>
             <Copy aria-hidden /> Copy link
           </DropdownMenuItem>
         ) : null}
-        {resendable ? (
+        {can.resend ? (
           <DropdownMenuItem disabled={busy} onSelect={() => run("resend", resendInvitationAction, `Invitation sent again to ${invitation.email}`)}>
             <RotateCw aria-hidden /> Resend
           </DropdownMenuItem>
         ) : null}
-        {pending && manageable ? (
+        {can.withdraw ? (
           <DropdownMenuItem disabled={busy} onSelect={() => openConfirm("withdraw")}>
             <Undo2 aria-hidden /> Withdraw
           </DropdownMenuItem>
         ) : null}
-        {manageable ? (
+        {can.delete ? (
           <>
             <DropdownMenuSeparator />
             <DropdownMenuItem variant="destructive" disabled={busy} onSelect={() => openConfirm("delete")}>
@@ -105,7 +104,7 @@ export function InvitationRowActions({ invitation }: { invitation: InvitationRow
             onOpenChange={(open) => setConfirm(open ? "delete" : null)}
             title={`Delete the invitation to ${invitation.email}?`}
             description={
-              pending
+              invitation.status === "PENDING"
                 ? "It disappears from this list and its link stops working. The audit log keeps a record."
                 : "It disappears from this list. The audit log keeps a record."
             }
@@ -123,7 +122,7 @@ export function InvitationRowActions({ invitation }: { invitation: InvitationRow
           teamSlug={context.teamSlug}
           invitationId={invitation.id}
           email={invitation.email}
-          grantableRoles={manageable ? context.roles.filter((role) => role.rank <= context.viewerRank) : []}
+          grantableRoles={context.grantableRoles}
           teamGroups={context.groups}
           onChanged={onChanged}
           focusOnClose={trigger}

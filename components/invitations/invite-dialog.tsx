@@ -13,6 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { SelectField } from "@/components/ui/select-field";
 import { Textarea } from "@/components/ui/textarea";
+import { pluralize } from "@/lib/i18n/pluralize";
 import type { PreviewEntry } from "@/lib/invitations/preview-invitations";
 import type { InviteAddressResult } from "@/lib/invitations/summarize-invite-results";
 import { copyInvitationLink } from "./copy-invitation-link";
@@ -30,8 +31,8 @@ type Props = { context: InvitationTableContext; onInvited: () => void; open: boo
 
 /** Controlled by its parent, so it stays open while the table behind it changes shape. */
 export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }: Props) {
-  // Highest role first, as everywhere else; the least powerful one is the default.
-  const grantable = context.roles.filter((role) => role.rank <= context.viewerRank).sort((a, b) => b.rank - a.rank);
+  // The server sends the roles the viewer may grant, highest first; the least powerful one is the default.
+  const grantable = context.grantableRoles;
   const [emails, setEmails] = useState("");
   const [roleId, setRoleId] = useState(grantable.at(-1)?.id ?? "");
   const [groupIds, setGroupIds] = useState<string[]>([]);
@@ -111,8 +112,14 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
         <DialogHeader>
           <DialogTitle>Invite users</DialogTitle>
           <DialogDescription>
-            They get an email with a link to join. Invitations expire after {context.lifetimeDays} days.
+            They get an email with a link to join. Invitations expire after {context.lifetimeDays} {pluralize("en", context.lifetimeDays, { one: "day", other: "days" })}.
           </DialogDescription>
+          {context.seats ? (
+            <p className="text-sm text-muted-foreground" data-testid="seat-counter">
+              {context.seats.used.toLocaleString("en")} of {context.seats.limit.toLocaleString("en")} seats in use ·{" "}
+              {context.seats.free.toLocaleString("en")} free
+            </p>
+          ) : null}
         </DialogHeader>
 
         {outcome ? (

@@ -16,7 +16,7 @@ import { SelectField } from "@/components/ui/select-field";
 
 type Props = {
   teamSlug: string;
-  member: { id: string; name: string; email: string; role: { id: string; name: string } };
+  member: { id: string; name: string; email: string; role: { id: string; name: string }; can: { changeRole: boolean; remove: boolean } };
   roles: Array<{ id: string; name: string }>;
 };
 
@@ -47,12 +47,16 @@ export function MemberRowActions({ teamSlug, member, roles }: Props) {
           </Button>
         }
       >
-        <DropdownMenuItem onSelect={() => setDialog("role")}>
-          <UserCog aria-hidden /> Change role
-        </DropdownMenuItem>
-        <DropdownMenuItem variant="destructive" onSelect={() => setDialog("remove")}>
-          <UserMinus aria-hidden /> Remove from team
-        </DropdownMenuItem>
+        {member.can.changeRole ? (
+          <DropdownMenuItem onSelect={() => setDialog("role")}>
+            <UserCog aria-hidden /> Change role
+          </DropdownMenuItem>
+        ) : null}
+        {member.can.remove ? (
+          <DropdownMenuItem variant="destructive" onSelect={() => setDialog("remove")}>
+            <UserMinus aria-hidden /> Remove from team
+          </DropdownMenuItem>
+        ) : null}
       </RowMenu>
 
       <Dialog open={dialog === "role"} onOpenChange={(open) => setDialog(open ? "role" : null)}>

@@ -21,12 +21,11 @@ type Props = {
   total: number;
   pageCount: number;
   teamSlug: string;
-  /** Roles the viewer may grant; empty when they can't manage members. */
-  grantableRoles: Array<{ id: string; name: string; rank: number }>;
-  viewerRank: number;
+  /** Roles the viewer may grant, as the server decided; empty when they can't manage members. */
+  grantableRoles: Array<{ id: string; name: string }>;
 };
 
-export function MembersTable({ members, query, total, pageCount, teamSlug, grantableRoles, viewerRank }: Props) {
+export function MembersTable({ members, query, total, pageCount, teamSlug, grantableRoles }: Props) {
   const canManage = grantableRoles.length > 0;
   const { update, isPending } = useUrlState();
   const searchBox = useSearchBox(query.q, update);
@@ -97,7 +96,7 @@ export function MembersTable({ members, query, total, pageCount, teamSlug, grant
                   </TableCell>
                   {canManage ? (
                     <TableCell className="w-12">
-                      {member.role.rank <= viewerRank ? <MemberRowActions teamSlug={teamSlug} member={member} roles={grantableRoles} /> : null}
+                      {member.can.changeRole || member.can.remove ? <MemberRowActions teamSlug={teamSlug} member={member} roles={grantableRoles} /> : null}
                     </TableCell>
                   ) : null}
                 </TableRow>

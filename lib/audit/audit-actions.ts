@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   "member.role_changed",
   "member.removed",
   "team.domains_changed",
+  "team.settings_changed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

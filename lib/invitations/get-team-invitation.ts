@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { readDatabaseNow } from "@/lib/db/database-now";
+import { allowedInvitationActions } from "@/lib/permissions/invitation-actions";
 import { fail } from "@/lib/result";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
 import { invitationDtoSelect, toInvitationDto } from "./invitation-dto";
@@ -26,5 +27,6 @@ export async function getTeamInvitation(actor: Actor | null, team: TeamRef, invi
     take: 200,
   });
   const history: InvitationHistoryEntry[] = events.map((e) => ({ id: e.id, action: e.action, at: e.createdAt, actor: e.actor, metadata: e.metadata }));
-  return { ok: true as const, invitation: toInvitationDto(row, now), history };
+  const invitation = toInvitationDto(row, now);
+  return { ok: true as const, invitation, history, can: allowedInvitationActions(access.role, invitation) };
 }

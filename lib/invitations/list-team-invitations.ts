@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { readDatabaseNow } from "@/lib/db/database-now";
 import type { TeamRef } from "@/lib/teams/authorize-team";
 import { authorizeTeam } from "@/lib/teams/authorize-team";
+import { allowedInvitationActions } from "@/lib/permissions/invitation-actions";
 import { storableInput } from "@/lib/validation/storable-input";
 import { zodFailure } from "@/lib/validation/zod-failure";
 import { buildInvitationOrderBy, buildInvitationWhere } from "./invitation-filters";
@@ -71,7 +72,11 @@ export async function listTeamInvitations(actor: Actor | null, team: TeamRef, ra
     ok: true as const,
     access,
     query,
-    invitations: rows.map((row) => toInvitationDto(row, now)),
+    // Each row says what the viewer may do to it; the table's menu only reads this.
+    invitations: rows.map((row) => {
+      const dto = toInvitationDto(row, now);
+      return { ...dto, can: allowedInvitationActions(access.role, dto) };
+    }),
     total,
     totalIsCapped,
     teamHasInvitations,

@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { toDisplayText } from "@/lib/email/display-text";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { escapeLikePattern } from "@/lib/invitations/invitation-filters";
+import { canManageMember } from "@/lib/permissions/can";
+import { grantableRoles } from "@/lib/permissions/grantable-roles";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
 import { zodFailure } from "@/lib/validation/zod-failure";
 import { memberListQuerySchema } from "./member-list-query";
@@ -16,6 +18,8 @@ export type TeamMemberDto = {
   role: { id: string; name: string; rank: number };
   groups: string[];
   joinedAt: Date;
+  /** What the viewer may do to this member (decided here by `canManageMember`; the table only reads it). */
+  can: { changeRole: boolean; remove: boolean };
 };
 
 /** One page of a team's members (searchable by name or email), for anyone with members.read in it. */
@@ -66,6 +70,18 @@ export async function listTeamMembers(actor: Actor | null, team: TeamRef, rawQue
     role: row.role,
     groups: row.groups.map((g) => g.group.name).sort(),
     joinedAt: row.joinedAt,
+    can: { changeRole: canManageMember(access.role, row.role), remove: canManageMember(access.role, row.role) },
   }));
-  return { ok: true as const, access, members, roles, query, total, pageCount, teamSize: teamSize ?? total };
+  return {
+    ok: true as const,
+    access,
+    members,
+    roles,
+    /** The roles the viewer may give a member; empty without members.manage. */
+    grantableRoles: grantableRoles(access.role, roles).map(({ id, name }) => ({ id, name })),
+    query,
+    total,
+    pageCount,
+    teamSize: teamSize ?? total,
+  };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/run-transaction";
+import { countTeamSeats } from "./count-team-seats";
 
 export type TeamSeats = {
   /** null: the team has no seat limit. */
@@ -18,14 +19,20 @@ export type TeamSeats = {
  * that merely reference the team (an invitation, a membership) are not blocked by it. Counts in
  * a second statement, so they see everything committed before the lock was granted.
  */
-export async function lockTeamSeats(tx: Tx, teamId: string): Promise<TeamSeats> {
+export async function lockTeamSeats(tx: Tx, teamId: string, options: { countUnlimited?: boolean } = {}): Promise<TeamSeats> {
   const locked = await tx.$queryRaw<Array<{ seatLimit: number | null }>>`
     SELECT "seatLimit" FROM "Team" WHERE "id" = ${teamId}::uuid FOR NO KEY UPDATE`;
   const limit = locked[0]?.seatLimit ?? null;
-  if (limit === null) return { limit: null, members: 0, pending: 0, free: Infinity };
-  const counts = await tx.$queryRaw<Array<{ members: number; pending: number }>>`
-    SELECT (SELECT count(*)::int FROM "Membership" m WHERE m."teamId" = ${teamId}::uuid) AS members,
-      (SELECT count(*)::int FROM "Invitation" p WHERE p."teamId" = ${teamId}::uuid AND p."status" = 'PENDING' AND p."expiresAt" > now()) AS pending`;
-  const { members, pending } = counts[0]!;
-  return { limit, members, pending, free: Math.max(0, limit - members - pending) };
+  // Without a limit nothing needs the counts, unless the caller is about to set one.
+  if (limit === null && !options.countUnlimited) return { limit: null, members: 0, pending: 0, free: Infinity };
+  const { members, pending } = await countTeamSeats(tx, teamId);
+  return { limit, members, pending, free: limit === null ? Infinity : Math.max(0, limit - members - pending) };
+}
+
+/**
+ * The lowest seat limit a team may be given now: the seats already taken (members plus pending
+ * invitations). Setting a limit below it would leave the team over its own limit.
+ */
+export function lowestSeatLimit(seats: Pick<TeamSeats, "members" | "pending">): number {
+  return seats.members + seats.pending;
 }

@@ -9,9 +9,11 @@ describe("can", () => {
     for (const permission of PERMISSIONS) expect(can(role("owner"), permission)).toBe(true);
   });
 
-  it("gives the admin everything but deleting the team and managing owners", () => {
+  it("gives the admin everything but deleting the team, managing owners and the team's general settings", () => {
     expect(can(role("admin"), "members.manage")).toBe(true);
     expect(can(role("admin"), "team.settings")).toBe(true);
+    expect(can(role("admin"), "team.manage")).toBe(false);
+    expect(can(role("owner"), "team.manage")).toBe(true);
     expect(can(role("admin"), "team.delete")).toBe(false);
     expect(can(role("admin"), "owners.manage")).toBe(false);
   });

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { readDatabaseNow } from "@/lib/db/database-now";
-import { can } from "@/lib/permissions/can";
+import { can, canGrantRole } from "@/lib/permissions/can";
 import { authorizeTeam, type TeamRef } from "./authorize-team";
 
 /** How many of the soonest-expiring pending invitations the team's home lists. */
@@ -37,7 +37,7 @@ export async function readTeamOverview(actor: Actor | null, team: TeamRef) {
     memberCount,
     invitations: {
       pendingCount,
-      expiring: expiring.map((row) => ({ ...row, manageable: row.role.rank <= access.role.rank })),
+      expiring: expiring.map((row) => ({ ...row, manageable: canGrantRole(access.role, row.role) })),
     },
   };
 }

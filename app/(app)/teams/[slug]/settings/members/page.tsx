@@ -79,8 +79,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
         total={result.total}
         pageCount={result.pageCount}
         teamSlug={slug}
-        viewerRank={result.access.role.rank}
-        grantableRoles={can(result.access.role, "members.manage") ? result.roles.filter((role) => role.rank <= result.access.role.rank) : []}
+        grantableRoles={result.grantableRoles}
       />
     </section>
   );
