@@ -11,6 +11,8 @@ export type InvitationEmailInput = {
   roleName: string;
   expiresAt: Date;
   url: string;
+  /** The first invitation email (or a resend), the reminder before expiry, or the current link asked for. */
+  variant?: "invitation" | "reminder" | "current_link";
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -21,9 +23,12 @@ export async function renderInvitationEmail(input: InvitationEmailInput): Promis
   const inviter = toDisplayText(input.inviterName ?? team);
   const role = toDisplayText(input.roleName, 40);
   const expires = `${new Intl.DateTimeFormat(t.intlLocale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(input.expiresAt)} UTC`;
+  const lead = input.variant === "reminder" ? t.reminderLead(expires) : input.variant === "current_link" ? t.currentLinkLead : undefined;
+  const subject = input.variant === "reminder" ? t.reminderSubject(team) : input.variant === "current_link" ? t.currentLinkSubject(team) : t.subject(team);
   const element = (
     <InvitationEmail
       lang={input.language}
+      lead={lead}
       preview={t.preview(team)}
       heading={t.heading(team)}
       intro={t.intro(inviter, team, role)}
@@ -36,5 +41,5 @@ export async function renderInvitationEmail(input: InvitationEmailInput): Promis
     />
   );
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: t.subject(team), html, text };
+  return { subject, html, text };
 }

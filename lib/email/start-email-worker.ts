@@ -1,8 +1,11 @@
 import "server-only";
+import { queueExpiryReminders } from "@/lib/invitations/queue-expiry-reminders";
 import { deliverQueuedEmails } from "./deliver-queued-emails";
 import { onOutboxSignal } from "./outbox-signal";
 
 const POLL_MS = 5_000;
+/** Reminders are due by the day: looking once a minute is plenty. */
+const REMINDER_SWEEP_MS = 60_000;
 
 export type EmailWorker = {
   /** Stops like a crash would for the outbox: an email in flight is abandoned unrecorded, under its lease. */
@@ -13,16 +16,22 @@ const globalForWorker = globalThis as unknown as { teamgateEmailWorker?: EmailWo
 
 /**
  * One sender loop per server process: woken right after a commit in this process, and polling
- * for rows written by other instances or left behind by a crash. Runs never overlap.
+ * for rows written by other instances or left behind by a crash. Runs never overlap. Once a
+ * minute a run first queues the expiry reminders that fell due (safe with any number of processes).
  */
 export function startEmailWorker(): EmailWorker {
   if (globalForWorker.teamgateEmailWorker) return globalForWorker.teamgateEmailWorker;
   const controller = new AbortController();
   let current: Promise<void> | null = null;
   let again = false;
+  let lastSweep = 0;
 
   const loop = async () => {
     try {
+      if (Date.now() - lastSweep >= REMINDER_SWEEP_MS) {
+        lastSweep = Date.now();
+        await queueExpiryReminders();
+      }
       do {
         again = false;
         const result = await deliverQueuedEmails({ signal: controller.signal });

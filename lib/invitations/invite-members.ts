@@ -9,13 +9,14 @@ import { readDatabaseNow } from "@/lib/db/database-now";
 import { env } from "@/lib/env";
 import { enqueueInvitationEmails } from "@/lib/email/enqueue-invitation-email";
 import { signalOutbox } from "@/lib/email/outbox-signal";
-import { isDomainAllowed, parseEmail } from "@/lib/email/parse-email";
 import { canGrantRole } from "@/lib/permissions/can";
 import { lockTeamSeats } from "@/lib/members/lock-team-seats";
 import { consumeRateLimits } from "@/lib/rate-limit/consume-rate-limit";
 import { isRecipientRateLimitKey, recipientFromRateLimitKey, recipientRateLimitKey } from "@/lib/rate-limit/recipient-rate-limit-key";
 import { fail, type Result } from "@/lib/result";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
+import { classifyInviteAddresses } from "./classify-invite-addresses";
+import { closePendingInvitation } from "./close-pending-invitation";
 import { inviteMembersSchema, type InviteMembersInput } from "./schemas";
 import { summarizeInviteResults, type InviteAddressResult } from "./summarize-invite-results";
 import { zodFailure } from "@/lib/validation/zod-failure";
@@ -37,40 +38,15 @@ export async function inviteMembers(actor: Actor | null, team: TeamRef, input: I
 
   const uniqueGroupIds = [...new Set(groupIds)];
 
-  // One slot per entry, in the order they were typed; the transaction fills the rest.
-  const results: Array<InviteAddressResult | undefined> = new Array(emails.length);
-  const candidates = new Map<string, { index: number; input: string; address: string }>();
-  const seen = new Set<string>();
-  for (const [index, entry] of emails.entries()) {
-    const parsedEmail = parseEmail(entry);
-    if (!parsedEmail.ok) {
-      results[index] = { input: entry, outcome: "invalid", reason: parsedEmail.reason };
-    } else if (seen.has(parsedEmail.canonical)) {
-      results[index] = { input: entry, email: parsedEmail.canonical, outcome: "duplicate", reason: "Listed more than once" };
-    } else if (!isDomainAllowed(parsedEmail.domain, access.team.allowedDomains)) {
-      seen.add(parsedEmail.canonical);
-      results[index] = {
-        input: entry,
-        email: parsedEmail.canonical,
-        outcome: "domain_not_allowed",
-        reason: `${parsedEmail.domain} is not one of this team's allowed domains`,
-      };
-    } else {
-      seen.add(parsedEmail.canonical);
-      candidates.set(parsedEmail.canonical, { index, input: entry, address: parsedEmail.address });
-    }
-  }
-
-  const canonicals = [...candidates.keys()];
-  // One round trip for everything the request is checked against, before any transaction.
-  const [known] = await db.$queryRaw<Array<{ role: { id: string; name: string; rank: number } | null; groups: number; members: string[]; pending: Array<{ id: string; email: string }> }>>`
-    SELECT
-      (SELECT json_build_object('id', r."id", 'name', r."name", 'rank', r."rank") FROM "Role" r WHERE r."id" = ${roleId}::uuid AND r."teamId" = ${teamId}::uuid) AS role,
-      (SELECT count(*)::int FROM "Group" g WHERE g."id" = ANY(${uniqueGroupIds}::uuid[]) AND g."teamId" = ${teamId}::uuid) AS groups,
-      ARRAY(SELECT u."emailCanonical" FROM "User" u JOIN "Membership" m ON m."userId" = u."id" AND m."teamId" = ${teamId}::uuid
-            WHERE u."emailCanonical" = ANY(${canonicals}::text[])) AS members,
-      (SELECT coalesce(json_agg(json_build_object('id', i."id", 'email', i."pendingKey")), '[]') FROM "Invitation" i
-            WHERE i."teamId" = ${teamId}::uuid AND i."pendingKey" = ANY(${canonicals}::text[])) AS pending`;
+  // One slot per entry, in the order they were typed; the transaction fills the rest. The role,
+  // the groups and the addresses are read side by side, before any transaction.
+  const [[known], classified] = await Promise.all([
+    db.$queryRaw<Array<{ role: { id: string; name: string; rank: number } | null; groups: number }>>`
+      SELECT
+        (SELECT json_build_object('id', r."id", 'name', r."name", 'rank', r."rank") FROM "Role" r WHERE r."id" = ${roleId}::uuid AND r."teamId" = ${teamId}::uuid) AS role,
+        (SELECT count(*)::int FROM "Group" g WHERE g."id" = ANY(${uniqueGroupIds}::uuid[]) AND g."teamId" = ${teamId}::uuid) AS groups`,
+    classifyInviteAddresses(db, access.team, emails),
+  ]);
   const role = known!.role;
   if (!role) return fail("INVALID", "Choose a role that exists in this team.", { fieldErrors: { roleId: ["Unknown role"] } });
   if (!canGrantRole(access.role, role)) {
@@ -82,24 +58,12 @@ export async function inviteMembers(actor: Actor | null, team: TeamRef, input: I
     return fail("INVALID", "One of the groups does not exist in this team.", { fieldErrors: { groupIds: ["Unknown group"] } });
   }
 
-  const memberEmails = new Set(known!.members);
-  const pendingByEmail = new Map(known!.pending.map((p) => [p.email, p.id]));
-  const toCreate: Array<{ canonical: string; index: number; input: string; address: string }> = [];
-  for (const [canonical, candidate] of candidates) {
-    if (memberEmails.has(canonical)) {
-      results[candidate.index] = { input: candidate.input, email: canonical, outcome: "already_member", reason: "Already a member" };
-    } else if (pendingByEmail.has(canonical)) {
-      results[candidate.index] = {
-        input: candidate.input,
-        email: canonical,
-        outcome: "already_invited",
-        reason: "Already invited: resend the pending invitation instead",
-        invitationId: pendingByEmail.get(canonical),
-      };
-    } else {
-      toCreate.push({ canonical, ...candidate });
-    }
-  }
+  const results: Array<InviteAddressResult | undefined> = classified.map((entry) =>
+    entry.outcome === "invited" ? undefined : { input: entry.input, email: entry.email, outcome: entry.outcome, reason: entry.reason, invitationId: entry.invitationId },
+  );
+  const toCreate = classified.flatMap((entry, index) =>
+    entry.outcome === "invited" ? [{ canonical: entry.email!, index, input: entry.input, address: entry.address!, previous: entry.previous }] : [],
+  );
   if (toCreate.length === 0) return { ok: true as const, ...summarizeInviteResults(results.filter((r) => r !== undefined)) } satisfies Result;
 
   // Sorted, so two requests inviting overlapping lists claim the pending slots in the same order.
@@ -134,6 +98,24 @@ export async function inviteMembers(actor: Actor | null, team: TeamRef, input: I
         abortTransaction(fail("LIMIT_REACHED", `This team has ${seats.free} free seats of ${seats.limit}; remove members or pending invitations first.`));
       }
     }
+    // An expired invitation still holds its address's pending slot: the fresh one replaces it (in
+    // address order, like the inserts). One a resend revived meanwhile stays, and its address is
+    // skipped below as already invited.
+    for (const entry of toCreate) {
+      if (entry.previous?.state !== "EXPIRED") continue;
+      const closed = await closePendingInvitation(tx, { id: entry.previous.id, teamId }, { status: "WITHDRAWN", unexpiredOnly: false, expiredOnly: true });
+      if (!closed.closed) continue;
+      await recordAuditEvents(tx, [
+        {
+          teamId,
+          actorId: access.membership.userId,
+          action: "invitation.superseded",
+          targetType: "invitation",
+          targetId: entry.previous.id,
+          metadata: { email: closed.invitation.email, reason: "invited again after it expired" },
+        },
+      ]);
+    }
     // An address another request invited since the read above is skipped here (its pending slot is taken).
     const inserted = await tx.invitation.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true, emailCanonical: true, email: true } });
     if (inserted.length === 0) return inserted;
@@ -161,8 +143,9 @@ export async function inviteMembers(actor: Actor | null, team: TeamRef, input: I
   const insertedIds = new Set(created.map((row) => row.id));
   for (const [position, row] of rows.entries()) {
     const entry = toCreate[position]!;
+    const reason = classified[entry.index]!.reason;
     results[entry.index] = insertedIds.has(row.id)
-      ? { input: entry.input, email: row.emailCanonical, outcome: "invited", invitationId: row.id }
+      ? { input: entry.input, email: row.emailCanonical, outcome: "invited", invitationId: row.id, ...(reason ? { reason } : {}) }
       : // Another request invited this address between our read and our insert.
         { input: entry.input, email: row.emailCanonical, outcome: "already_invited", reason: "Already invited" };
   }
