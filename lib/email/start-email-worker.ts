@@ -1,11 +1,10 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { queueExpiryReminders } from "@/lib/invitations/queue-expiry-reminders";
 import { deliverQueuedEmails } from "./deliver-queued-emails";
 import { onOutboxSignal } from "./outbox-signal";
 
 const POLL_MS = 5_000;
-/** Reminders are due by the day: looking once a minute is plenty. */
-const REMINDER_SWEEP_MS = 60_000;
 
 export type EmailWorker = {
   /** Stops like a crash would for the outbox: an email in flight is abandoned unrecorded, under its lease. */
@@ -16,8 +15,9 @@ const globalForWorker = globalThis as unknown as { teamgateEmailWorker?: EmailWo
 
 /**
  * One sender loop per server process: woken right after a commit in this process, and polling
- * for rows written by other instances or left behind by a crash. Runs never overlap. Once a
- * minute a run first queues the expiry reminders that fell due (safe with any number of processes).
+ * for rows written by other instances or left behind by a crash. Runs never overlap. Every
+ * REMINDER_SWEEP_SECONDS a run first queues the expiry reminders that fell due (safe with any
+ * number of processes).
  */
 export function startEmailWorker(): EmailWorker {
   if (globalForWorker.teamgateEmailWorker) return globalForWorker.teamgateEmailWorker;
@@ -28,7 +28,8 @@ export function startEmailWorker(): EmailWorker {
 
   const loop = async () => {
     try {
-      if (Date.now() - lastSweep >= REMINDER_SWEEP_MS) {
+      // Reminders are due by the day: looking once a minute (REMINDER_SWEEP_SECONDS) is plenty.
+      if (Date.now() - lastSweep >= env.REMINDER_SWEEP_SECONDS * 1000) {
         lastSweep = Date.now();
         await queueExpiryReminders();
       }

@@ -450,8 +450,8 @@ describe("OpenAPI", () => {
       "/invitations/{id}/decline",
       "/teams/{team}/invitations",
       "/teams/{team}/invitations/{id}",
-      "/teams/{team}/invitations/{id}/reset-link",
       "/teams/{team}/invitations/{id}/resend",
+      "/teams/{team}/invitations/{id}/reset-link",
       "/teams/{team}/invitations/{id}/withdraw",
     ]);
     expect(document.components.schemas.CreateInvitations.required).toEqual(["emails", "role"]);
