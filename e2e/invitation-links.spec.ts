@@ -100,6 +100,7 @@ test("resend keeps the emailed link working; reset link replaces it, and the old
 });
 
 test("a replaced link speaks the invitation's language", async ({ browser, page }) => {
+  test.slow();
   const email = uniqueEmail("old-link-fr");
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
@@ -122,6 +123,7 @@ test("a replaced link speaks the invitation's language", async ({ browser, page 
 // Expiry takes days; on PostgreSQL the test moves the clock of the row itself.
 if (databaseReachable) {
   test("an expired invitation's address can be invited again: the preview says so and a fresh invitation goes out", async ({ browser, page }) => {
+    test.slow();
     const email = uniqueEmail("reinvite");
     await signIn(page, "admin@acme.test");
     await inviteThroughUi(page, [email]);
