@@ -136,6 +136,7 @@ if (databaseReachable) {
     const preview = dialog.getByRole("list", { name: "Address check" });
     await expect(preview.getByText("Will be invited (previous invitation expired)")).toBeVisible();
     await expect(preview.getByText("Already invited")).toHaveCount(0);
+    await dialog.screenshot({ path: "e2e/screenshots/reinvite-preview-1280.png" });
     await dialog.getByRole("button", { name: /Send invitations/ }).click();
     await expect(dialog.getByText("1 invitation sent")).toBeVisible();
     const link = await dialog.getByLabel("Invitation link").inputValue();
