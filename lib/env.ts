@@ -31,6 +31,8 @@ const schema = z
     API_REQUESTS_PER_MINUTE: positiveInt(600),
     EMAIL_SEND_TIMEOUT_MS: positiveInt(15_000),
     EMAIL_WORKER: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).default("on")),
+    /** How often each email sender looks for invitations due an expiry reminder. */
+    REMINDER_SWEEP_SECONDS: positiveInt(60),
     /** The local mailbox at /dev/mailbox; on by default outside production. */
     DEV_MAILBOX: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).optional()),
   })

@@ -12,6 +12,8 @@ const env = {
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   DEV_MAILBOX: "on",
   INVITE_PAGE_REQUESTS_PER_MINUTE: "120",
+  // The expiry-reminder test waits for a sweep: every 3 s instead of every minute.
+  REMINDER_SWEEP_SECONDS: "3",
   // As if behind one proxy: a spec's X-Forwarded-For entry stands for a distinct client.
   TRUSTED_PROXY_HOPS: "1",
   RESEND_API_KEY: "",

@@ -1,8 +1,10 @@
 "use client";
 
-import { Copy, Link as LinkIcon } from "lucide-react";
+import { Copy, KeyRound, Link as LinkIcon } from "lucide-react";
 import { useEffect, useState, useTransition, type RefObject } from "react";
+import { toast } from "sonner";
 import { getInvitationDetailsAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/get-invitation-details-action";
+import { resetInvitationLinkAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/reset-invitation-link-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -12,6 +14,7 @@ import { returnFocus } from "@/components/ui/return-focus";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { INVITATION_LANGUAGES } from "@/lib/invitations/languages";
+import { ConfirmDialog } from "./confirm-dialog";
 import { copyInvitationLink, copyText } from "./copy-invitation-link";
 import { EditInvitationForm } from "./edit-invitation-form";
 import { DeliveryBadge, InvitationStatusBadge } from "./invitation-status-badge";
@@ -20,7 +23,10 @@ type Details = Extract<Awaited<ReturnType<typeof getInvitationDetailsAction>>, {
 
 const HISTORY_LABELS: Record<string, string> = {
   "invitation.created": "Invited",
-  "invitation.resent": "Sent again",
+  "invitation.resent": "Sent again (same link)",
+  "invitation.link_reset": "Link reset (earlier links stopped working)",
+  "invitation.current_link_requested": "Invitee asked for the current link from an old one",
+  "invitation.reminder_queued": "Reminder sent (expires within 2 days)",
   "invitation.updated": "Edited",
   "invitation.withdrawn": "Withdrawn",
   "invitation.deleted": "Deleted",
@@ -52,6 +58,8 @@ export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitati
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
   const [loading, startLoading] = useTransition();
+  const [confirmReset, setConfirmReset] = useState(false);
+  const [resetting, startResetting] = useTransition();
 
   const [version, setVersion] = useState(0);
   useEffect(() => {
@@ -67,6 +75,20 @@ export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitati
 
   const invitation = details?.invitation;
   const editable = details?.can.edit === true;
+  const resettable = details?.can.resetLink === true;
+  const resetLink = () =>
+    startResetting(async () => {
+      const result = await resetInvitationLinkAction({ teamSlug, invitationId });
+      if (!result.ok) {
+        toast.error(result.error);
+        return;
+      }
+      toast.success(`New link sent to ${email}. Earlier links no longer work.`);
+      setConfirmReset(false);
+      setLink(null);
+      setVersion((v) => v + 1);
+      onChanged();
+    });
   const language = INVITATION_LANGUAGES.find((l) => l.code === invitation?.language)?.label ?? invitation?.language;
 
   return (
@@ -142,6 +164,23 @@ export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitati
                       <LinkIcon aria-hidden className="size-4" /> Copy link
                     </Button>
                   )}
+                </div>
+              ) : null}
+              {resettable ? (
+                <div className="space-y-2">
+                  <p className="text-sm text-muted-foreground">Think the link reached the wrong person? Replace it: earlier links stop working.</p>
+                  <Button variant="outline" size="sm" onClick={() => setConfirmReset(true)}>
+                    <KeyRound aria-hidden className="size-4" /> Reset link
+                  </Button>
+                  <ConfirmDialog
+                    open={confirmReset}
+                    onOpenChange={setConfirmReset}
+                    title={`Reset the link for ${email}?`}
+                    description="A new link is emailed to them and every earlier link stops working at once, including copied ones. Someone opening an old link is told it was replaced."
+                    confirmLabel="Reset link"
+                    pending={resetting}
+                    onConfirm={resetLink}
+                  />
                 </div>
               ) : null}
             </TabsContent>

@@ -1,10 +1,11 @@
 "use client";
 
-import { Copy, Eye, MoreHorizontal, RotateCw, Trash2, Undo2 } from "lucide-react";
+import { Copy, Eye, KeyRound, MoreHorizontal, RotateCw, Trash2, Undo2 } from "lucide-react";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { deleteInvitationAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/delete-invitation-action";
 import { resendInvitationAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/resend-invitation-action";
+import { resetInvitationLinkAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/reset-invitation-link-action";
 import { withdrawInvitationAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/withdraw-invitation-action";
 import { Button } from "@/components/ui/button";
 import { DropdownMenuItem, DropdownMenuSeparator } from "@/components/ui/dropdown-menu";
@@ -15,7 +16,7 @@ import { InvitationDetailsDialog } from "./invitation-details-dialog";
 import type { InvitationRow } from "./invitation-row";
 import { useInvitationTable } from "./invitation-table-provider";
 
-type Pending = "withdraw" | "delete" | null;
+type Pending = "withdraw" | "delete" | "reset" | null;
 
 export function InvitationRowActions({ invitation }: { invitation: InvitationRow }) {
   const { context, onChanged } = useInvitationTable();
@@ -68,8 +69,16 @@ export function InvitationRowActions({ invitation }: { invitation: InvitationRow
           </DropdownMenuItem>
         ) : null}
         {can.resend ? (
-          <DropdownMenuItem disabled={busy} onSelect={() => run("resend", resendInvitationAction, `Invitation sent again to ${invitation.email}`)}>
+          <DropdownMenuItem
+            disabled={busy}
+            onSelect={() => run("resend", resendInvitationAction, `Invitation sent again to ${invitation.email}, with the same link and a fresh expiry`)}
+          >
             <RotateCw aria-hidden /> Resend
+          </DropdownMenuItem>
+        ) : null}
+        {can.resetLink ? (
+          <DropdownMenuItem disabled={busy} onSelect={() => openConfirm("reset")}>
+            <KeyRound aria-hidden /> Reset link
           </DropdownMenuItem>
         ) : null}
         {can.withdraw ? (
@@ -98,6 +107,16 @@ export function InvitationRowActions({ invitation }: { invitation: InvitationRow
             pending={busy}
             focusOnClose={trigger}
             onConfirm={() => run("withdraw", withdrawInvitationAction, `Invitation to ${invitation.email} withdrawn`)}
+          />
+          <ConfirmDialog
+            open={confirm === "reset"}
+            onOpenChange={(open) => setConfirm(open ? "reset" : null)}
+            title={`Reset the link for ${invitation.email}?`}
+            description="A new link is emailed to them and every earlier link stops working at once, including copied ones. Someone opening an old link is told it was replaced."
+            confirmLabel="Reset link"
+            pending={busy}
+            focusOnClose={trigger}
+            onConfirm={() => run("reset the link", resetInvitationLinkAction, `New link sent to ${invitation.email}. Earlier links no longer work.`)}
           />
           <ConfirmDialog
             open={confirm === "delete"}

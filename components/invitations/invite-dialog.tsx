@@ -83,7 +83,7 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
     setOutcome(null);
   };
   const shownPreview = emails.trim() ? preview : NO_PREVIEW;
-  const sendable = shownPreview.entries.filter((entry) => entry.status === "valid").length;
+  const sendable = shownPreview.entries.filter((entry) => entry.status === "invited").length;
 
   const submit = () =>
     startSending(async () => {

@@ -1,21 +1,31 @@
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
-import type { PreviewEntry, PreviewStatus } from "@/lib/invitations/preview-invitations";
+import type { PreviousInvitationState } from "@/lib/invitations/classify-invite-addresses";
+import type { PreviewEntry } from "@/lib/invitations/preview-invitations";
 import { MAX_ADDRESSES_PER_REQUEST } from "@/lib/invitations/schemas";
+import type { InviteOutcome } from "@/lib/invitations/summarize-invite-results";
 
-const LABELS: Record<PreviewStatus, { label: string; variant: BadgeVariant; summary: string }> = {
-  valid: { label: "Will be invited", variant: "success", summary: "will be invited" },
+const LABELS: Record<InviteOutcome, { label: string; variant: BadgeVariant; summary: string }> = {
+  invited: { label: "Will be invited", variant: "success", summary: "will be invited" },
   invalid: { label: "Invalid", variant: "destructive", summary: "invalid" },
   duplicate: { label: "Duplicate", variant: "muted", summary: "duplicate" },
-  member: { label: "Already a member", variant: "muted", summary: "already a member" },
-  invited: { label: "Already invited", variant: "warning", summary: "already invited" },
-  domain: { label: "Domain not allowed", variant: "destructive", summary: "domain not allowed" },
+  already_member: { label: "Already a member", variant: "muted", summary: "already a member" },
+  already_invited: { label: "Already invited", variant: "warning", summary: "already invited" },
+  domain_not_allowed: { label: "Domain not allowed", variant: "destructive", summary: "domain not allowed" },
 };
+
+const PREVIOUS: Record<PreviousInvitationState, string> = { EXPIRED: "expired", WITHDRAWN: "withdrawn", DECLINED: "declined" };
+
+/** "Will be invited (previous invitation expired)": the badge says what sending does, and why it may. */
+function badgeLabel(entry: PreviewEntry): string {
+  const label = LABELS[entry.status].label;
+  return entry.status === "invited" && entry.previous ? `${label} (previous invitation ${PREVIOUS[entry.previous]})` : label;
+}
 
 /** "4 addresses: 2 will be invited, 1 invalid, 1 already a member" */
 export function summarizePreview(entries: PreviewEntry[], tooMany: boolean): string {
   if (entries.length === 0) return "";
-  const counts = new Map<PreviewStatus, number>();
+  const counts = new Map<InviteOutcome, number>();
   for (const entry of entries) counts.set(entry.status, (counts.get(entry.status) ?? 0) + 1);
   const parts = [...counts].map(([status, count]) => `${count} ${LABELS[status].summary}`);
   const total = tooMany ? `More than ${MAX_ADDRESSES_PER_REQUEST} addresses` : `${entries.length} ${entries.length === 1 ? "address" : "addresses"}`;
@@ -51,7 +61,7 @@ export function InvitePreview({ entries, tooMany, error }: Props) {
             <li key={`${entry.input}-${index}`} className="flex items-center justify-between gap-3">
               <span className="break-all">{entry.input}</span>
               <Badge variant={LABELS[entry.status].variant} title={entry.reason}>
-                {LABELS[entry.status].label}
+                {badgeLabel(entry)}
               </Badge>
             </li>
           ))}

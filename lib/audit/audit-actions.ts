@@ -2,8 +2,12 @@
 export const AUDIT_ACTIONS = [
   "invitation.created",
   "invitation.resent",
+  "invitation.link_reset",
+  "invitation.current_link_requested",
+  "invitation.reminder_queued",
   "invitation.updated",
   "invitation.withdrawn",
+  "invitation.superseded",
   "invitation.deleted",
   "invitation.accepted",
   "invitation.declined",

@@ -18,8 +18,12 @@ export const MAX_BACKOFF_SECONDS = 600;
 /** Serialises claims across senders, so a batch's rows are always claimed together. */
 const CLAIM_LOCK_ID = 7_468_205_733;
 
-/** batchKey: the idempotency key of the batch request this row went out in; a retry replays that batch. */
-type OutboxPayload = { sendNumber?: number; batchKey?: string } | null;
+/**
+ * batchKey: the idempotency key of the batch request this row went out in; a retry replays that batch.
+ * sendNumber: an invitation email's send (its delivery status is the invitation's); forSend: the
+ * send a reminder or a current-link email belongs to (their delivery is not the invitation's).
+ */
+type OutboxPayload = { sendNumber?: number; forSend?: number; batchKey?: string } | null;
 type ClaimedRow = { id: string; invitationId: string | null; kind: string; to: string; payload: OutboxPayload; idempotencyKey: string; attempts: number };
 type Prepared =
   | { row: ClaimedRow; sendNumber: number | null; email: OutgoingEmail }
@@ -230,7 +234,7 @@ async function prepare(row: ClaimedRow, sendNumber: number | null, now: Date): P
       expiresAt: true,
       language: true,
       tokenSealed: true,
-      team: { select: { name: true, slug: true } },
+      team: { select: { name: true, slug: true, remindBeforeExpiry: true } },
       role: { select: { name: true } },
       inviter: { select: { name: true } },
     },
@@ -243,7 +247,12 @@ async function prepare(row: ClaimedRow, sendNumber: number | null, now: Date): P
   }
 
   if (invitation.status !== "PENDING") return { row, sendNumber, skip: `Invitation is ${invitation.status.toLowerCase()}` };
-  if (sendNumber !== invitation.sendCount) return { row, sendNumber, skip: "Superseded by a newer send" };
+  if (row.kind === "invitation" && sendNumber !== invitation.sendCount) return { row, sendNumber, skip: "Superseded by a newer send" };
+  if (row.kind === "invitation_reminder") {
+    // A resend since restarted the lifetime (and mailed the link): this reminder is about an expiry that no longer holds.
+    if (Number(row.payload?.forSend ?? 0) !== invitation.sendCount) return { row, sendNumber, skip: "Superseded by a newer send" };
+    if (!invitation.team.remindBeforeExpiry) return { row, sendNumber, skip: "The team turned reminders off" };
+  }
   if (invitation.expiresAt <= now) return { row, sendNumber, skip: "Invitation expired before it could be sent" };
   const token = unsealInvitationToken(invitation.tokenSealed);
   if (!token) return { row, sendNumber, skip: "The token can't be unsealed (AUTH_SECRET changed); resend the invitation" };
@@ -256,6 +265,7 @@ async function prepare(row: ClaimedRow, sendNumber: number | null, now: Date): P
     roleName: invitation.role.name,
     expiresAt: invitation.expiresAt,
     url: buildInvitationUrl(token),
+    variant: row.kind === "invitation_reminder" ? "reminder" : row.kind === "current_link" ? "current_link" : "invitation",
   });
   // Always to the stored address, never to anything the request carried.
   return { row, sendNumber, email: { to: invitation.email, idempotencyKey: row.idempotencyKey, ...rendered } };

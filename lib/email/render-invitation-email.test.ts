@@ -72,8 +72,11 @@ async function renderDirectly(input: InvitationEmailInput) {
   const t = getEmailMessages(input.language);
   const team = toDisplayText(input.teamName);
   const expires = `${new Intl.DateTimeFormat(t.intlLocale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(input.expiresAt)} UTC`;
+  const lead = input.variant === "reminder" ? t.reminderLead(expires) : input.variant === "current_link" ? t.currentLinkLead : undefined;
+  const subject = input.variant === "reminder" ? t.reminderSubject(team) : input.variant === "current_link" ? t.currentLinkSubject(team) : t.subject(team);
   const element = createElement(InvitationEmail, {
     lang: input.language,
+    lead,
     preview: t.preview(team),
     heading: t.heading(team),
     intro: t.intro(toDisplayText(input.inviterName ?? team), team, toDisplayText(input.roleName, 40)),
@@ -84,7 +87,7 @@ async function renderDirectly(input: InvitationEmailInput) {
     unexpected: t.unexpected,
     url: input.url,
   });
-  return { subject: t.subject(team), html: await render(element), text: await render(element, { plainText: true }) };
+  return { subject, html: await render(element), text: await render(element, { plainText: true }) };
 }
 
 describe("renderInvitationEmail's shared template", () => {
@@ -95,10 +98,12 @@ describe("renderInvitationEmail's shared template", () => {
   ];
 
   it.each(EMAIL_LANGUAGES.map((l) => l.code))("gives each recipient exactly what rendering their email alone gives (%s)", async (language) => {
-    for (const teamName of ["Acme", "R&D <Lab> \"Q\""]) {
-      for (const recipient of recipients) {
-        const input = { ...base, ...recipient, teamName, language };
-        expect(await renderInvitationEmail(input)).toEqual(await renderDirectly(input));
+    for (const variant of ["invitation", "reminder", "current_link"] as const) {
+      for (const teamName of ["Acme", "R&D <Lab> \"Q\""]) {
+        for (const recipient of recipients) {
+          const input = { ...base, ...recipient, teamName, language, variant };
+          expect(await renderInvitationEmail(input)).toEqual(await renderDirectly(input));
+        }
       }
     }
   });

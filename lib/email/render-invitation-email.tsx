@@ -12,6 +12,8 @@ export type InvitationEmailInput = {
   roleName: string;
   expiresAt: Date;
   url: string;
+  /** The first invitation email (or a resend), the reminder before expiry, or the current link asked for. */
+  variant?: "invitation" | "reminder" | "current_link";
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -41,7 +43,7 @@ export async function renderInvitationEmail(input: InvitationEmailInput): Promis
 }
 
 function readTemplate(input: InvitationEmailInput) {
-  const key = JSON.stringify([input.language, input.teamName, input.inviterName, input.roleName]);
+  const key = JSON.stringify([input.variant ?? "invitation", input.language, input.teamName, input.inviterName, input.roleName]);
   const cached = templates.get(key);
   if (cached) {
     templates.delete(key);
@@ -60,9 +62,12 @@ async function renderTemplate(input: InvitationEmailInput): Promise<RenderedEmai
   const team = toDisplayText(input.teamName);
   const inviter = toDisplayText(input.inviterName ?? team);
   const role = toDisplayText(input.roleName, 40);
+  const lead = input.variant === "reminder" ? t.reminderLead(SLOTS.expires) : input.variant === "current_link" ? t.currentLinkLead : undefined;
+  const subject = input.variant === "reminder" ? t.reminderSubject(team) : input.variant === "current_link" ? t.currentLinkSubject(team) : t.subject(team);
   const element = (
     <InvitationEmail
       lang={input.language}
+      lead={lead}
       preview={t.preview(team)}
       heading={t.heading(team)}
       intro={t.intro(inviter, team, role)}
@@ -75,7 +80,7 @@ async function renderTemplate(input: InvitationEmailInput): Promise<RenderedEmai
     />
   );
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: t.subject(team), html, text };
+  return { subject, html, text };
 }
 
 function formatExpiry(locale: string, expiresAt: Date) {

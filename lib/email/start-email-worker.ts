@@ -1,4 +1,6 @@
 import "server-only";
+import { env } from "@/lib/env";
+import { queueExpiryReminders } from "@/lib/invitations/queue-expiry-reminders";
 import { deliverQueuedEmails } from "./deliver-queued-emails";
 import { onOutboxSignal } from "./outbox-signal";
 
@@ -13,16 +15,24 @@ const globalForWorker = globalThis as unknown as { teamgateEmailWorker?: EmailWo
 
 /**
  * One sender loop per server process: woken right after a commit in this process, and polling
- * for rows written by other instances or left behind by a crash. Runs never overlap.
+ * for rows written by other instances or left behind by a crash. Runs never overlap. Every
+ * REMINDER_SWEEP_SECONDS a run first queues the expiry reminders that fell due (safe with any
+ * number of processes).
  */
 export function startEmailWorker(): EmailWorker {
   if (globalForWorker.teamgateEmailWorker) return globalForWorker.teamgateEmailWorker;
   const controller = new AbortController();
   let current: Promise<void> | null = null;
   let again = false;
+  let lastSweep = 0;
 
   const loop = async () => {
     try {
+      // Reminders are due by the day: looking once a minute (REMINDER_SWEEP_SECONDS) is plenty.
+      if (Date.now() - lastSweep >= env.REMINDER_SWEEP_SECONDS * 1000) {
+        lastSweep = Date.now();
+        await queueExpiryReminders();
+      }
       do {
         again = false;
         const result = await deliverQueuedEmails({ signal: controller.signal });

@@ -17,13 +17,21 @@ export type ClosedInvitation = { id: string; teamId: string; email: string; emai
 export async function closePendingInvitation(
   tx: Tx,
   ref: InvitationRef,
-  change: { status: "ACCEPTED" | "DECLINED" | "WITHDRAWN"; responderId?: string | null; declineReason?: string | null; unexpiredOnly: boolean },
+  change: {
+    status: "ACCEPTED" | "DECLINED" | "WITHDRAWN";
+    responderId?: string | null;
+    declineReason?: string | null;
+    unexpiredOnly: boolean;
+    /** Only an expired invitation (one a new invitation to the same address replaces). */
+    expiredOnly?: boolean;
+  },
 ): Promise<{ closed: true; invitation: ClosedInvitation } | { closed: false; state: ClosedState; responderId: string | null }> {
   const rows = await tx.$queryRaw<ClosedInvitation[]>`
     UPDATE "Invitation"
     SET "status" = ${change.status}::"InvitationStatus", "pendingKey" = NULL, "respondedAt" = now(),
         "responderId" = ${change.responderId ?? null}::uuid, "declineReason" = ${change.declineReason ?? null}, "updatedAt" = now()
     WHERE ${refConditions(ref)} AND "status" = 'PENDING' ${change.unexpiredOnly ? Prisma.sql`AND "expiresAt" > now()` : Prisma.empty}
+      ${change.expiredOnly ? Prisma.sql`AND "expiresAt" <= now()` : Prisma.empty}
     RETURNING "id", "teamId", "email", "emailCanonical", "roleId", "inviterId"`;
   const invitation = rows[0];
   if (invitation) return { closed: true, invitation };

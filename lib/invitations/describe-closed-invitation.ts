@@ -2,7 +2,7 @@ import { fail, type Failure } from "@/lib/result";
 
 /**
  * Why an invitation can no longer be answered or changed. REPLACED: still pending, but under a
- * newer link than the one presented (a resend rotated it). MISSING: deleted, or never there.
+ * newer link than the one presented ("Reset link" replaced it). MISSING: deleted, or never there.
  */
 export type ClosedState = "ACCEPTED" | "DECLINED" | "WITHDRAWN" | "EXPIRED" | "REPLACED" | "MISSING";
 

@@ -20,7 +20,7 @@ export const INVITATION_SIGN_IN_RETURN_PATH = "/invite/continue";
 export async function startInvitationSignIn(token: string): Promise<string> {
   const invitationPath = `/invite/${encodeURIComponent(token)}`;
   const view = await findInvitationByToken(token);
-  if (view.state !== "PENDING" || !view.accountExists) return invitationPath;
+  if (view.state !== "PENDING" || view.replacedAt || !view.accountExists) return invitationPath;
   (await cookies()).set(COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",

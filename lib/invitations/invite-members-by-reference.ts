@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { addDays } from "date-fns";
 import type { AuditAction } from "@/lib/audit/audit-actions";
+import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { generateInvitationToken, hashInvitationToken, sealInvitationToken } from "@/lib/crypto/invitation-token";
 import { db } from "@/lib/db";
@@ -9,7 +10,6 @@ import { runTransaction, type Tx } from "@/lib/db/run-transaction";
 import { abortTransaction } from "@/lib/db/transaction-abort";
 import { invitationIdempotencyKey } from "@/lib/email/enqueue-invitation-email";
 import { signalOutbox } from "@/lib/email/outbox-signal";
-import { isDomainAllowed, parseEmail } from "@/lib/email/parse-email";
 import { lockTeamSeats } from "@/lib/members/lock-team-seats";
 import { canGrantRole } from "@/lib/permissions/can";
 import { fail, type Failure, type Result } from "@/lib/result";
@@ -17,6 +17,8 @@ import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
 import { isUuid } from "@/lib/validation/uuid";
 import type { InvitationLanguage } from "./languages";
 import { chargeRecipientQuotas, chargeSharedInviteQuotas } from "./charge-invite-quotas";
+import { classifyInviteAddresses, type ClassifiedAddress } from "./classify-invite-addresses";
+import { closePendingInvitation } from "./close-pending-invitation";
 import { summarizeInviteResults, type InviteAddressResult } from "./summarize-invite-results";
 
 export type InviteByReferenceInput = {
@@ -32,8 +34,6 @@ type Known = {
   now: Date;
   role: { id: string; name: string; rank: number } | null;
   groups: Array<{ id: string; name: string }>;
-  members: string[];
-  pending: Array<{ id: string; email: string }>;
 };
 
 const CREATED: AuditAction = "invitation.created";
@@ -54,21 +54,19 @@ export async function inviteMembersByReference(
   const access = await authorizeTeam(db, actor, team, "members.manage");
   if (!access.ok) return access;
   const teamId = access.team.id;
-  const { results, candidates } = classifyAddresses(input.emails, access.team.allowedDomains);
   const groupReferences = [...new Set(input.groups)];
-  const canonicals = [...candidates.keys()];
 
-  const [known] = await db.$queryRaw<Known[]>`
-    SELECT now() AS now,
-      (SELECT json_build_object('id', r."id", 'name', r."name", 'rank', r."rank") FROM "Role" r
-        WHERE r."teamId" = ${teamId}::uuid AND (r."id"::text = lower(${input.role}) OR r."key" = ${input.role})
-        ORDER BY r."id"::text = lower(${input.role}) DESC LIMIT 1) AS role,
-      (SELECT coalesce(json_agg(json_build_object('id', g."id", 'name', g."name")), '[]') FROM "Group" g
-        WHERE g."teamId" = ${teamId}::uuid AND (g."id"::text = ANY(${groupReferences.map((r) => r.toLowerCase())}::text[]) OR g."name" = ANY(${groupReferences}::text[]))) AS groups,
-      ARRAY(SELECT u."emailCanonical" FROM "User" u JOIN "Membership" m ON m."userId" = u."id" AND m."teamId" = ${teamId}::uuid
-            WHERE u."emailCanonical" = ANY(${canonicals}::text[])) AS members,
-      (SELECT coalesce(json_agg(json_build_object('id', i."id", 'email', i."pendingKey")), '[]') FROM "Invitation" i
-            WHERE i."teamId" = ${teamId}::uuid AND i."pendingKey" = ANY(${canonicals}::text[])) AS pending`;
+  // The role, the groups and the clock in one read, beside the addresses' classification.
+  const [[known], classified] = await Promise.all([
+    db.$queryRaw<Known[]>`
+      SELECT now() AS now,
+        (SELECT json_build_object('id', r."id", 'name', r."name", 'rank', r."rank") FROM "Role" r
+          WHERE r."teamId" = ${teamId}::uuid AND (r."id"::text = lower(${input.role}) OR r."key" = ${input.role})
+          ORDER BY r."id"::text = lower(${input.role}) DESC LIMIT 1) AS role,
+        (SELECT coalesce(json_agg(json_build_object('id', g."id", 'name', g."name")), '[]') FROM "Group" g
+          WHERE g."teamId" = ${teamId}::uuid AND (g."id"::text = ANY(${groupReferences.map((r) => r.toLowerCase())}::text[]) OR g."name" = ANY(${groupReferences}::text[]))) AS groups`,
+    classifyInviteAddresses(db, access.team, input.emails),
+  ]);
   const role = known!.role;
   if (!role) return fail("INVALID", "Choose a role that exists in this team.", { fieldErrors: { [fields.role]: [unknown("role", input.role)] } });
   if (!canGrantRole(access.role, role)) {
@@ -81,24 +79,12 @@ export async function inviteMembersByReference(
     if (!groupIds.includes(group.id)) groupIds.push(group.id);
   }
 
-  const memberEmails = new Set(known!.members);
-  const pendingByEmail = new Map(known!.pending.map((p) => [p.email, p.id]));
-  const toCreate: Array<{ canonical: string; index: number; input: string; address: string }> = [];
-  for (const [canonical, candidate] of candidates) {
-    if (memberEmails.has(canonical)) {
-      results[candidate.index] = { input: candidate.input, email: canonical, outcome: "already_member", reason: "Already a member" };
-    } else if (pendingByEmail.has(canonical)) {
-      results[candidate.index] = {
-        input: candidate.input,
-        email: canonical,
-        outcome: "already_invited",
-        reason: "Already invited: resend the pending invitation instead",
-        invitationId: pendingByEmail.get(canonical),
-      };
-    } else {
-      toCreate.push({ canonical, ...candidate });
-    }
-  }
+  const results: Array<InviteAddressResult | undefined> = classified.map((entry) =>
+    entry.outcome === "invited" ? undefined : { input: entry.input, email: entry.email, outcome: entry.outcome, reason: entry.reason, invitationId: entry.invitationId },
+  );
+  const toCreate = classified.flatMap((entry, index) =>
+    entry.outcome === "invited" ? [{ canonical: entry.email!, index, input: entry.input, address: entry.address!, previous: entry.previous }] : [],
+  );
   if (toCreate.length === 0) return { ok: true as const, ...summarizeInviteResults(results.filter((r) => r !== undefined)) } satisfies Result;
 
   // Sorted, so two requests inviting overlapping lists claim the pending slots in the same order.
@@ -132,6 +118,7 @@ export async function inviteMembersByReference(
           abortTransaction(fail("LIMIT_REACHED", `This team has ${seats.free} free seats of ${seats.limit}; remove members or pending invitations first.`));
         }
       }
+      await supersedeExpiredInvitations(tx, write, toCreate);
       const inserted = await insertInvitations(tx, write, rows);
       if (inserted.length > 0) await chargeRecipientQuotas(tx, inserted.map((row) => row.emailCanonical));
       return inserted;
@@ -145,8 +132,9 @@ export async function inviteMembersByReference(
   const insertedIds = new Set(created.map((row) => row.id));
   for (const [position, row] of rows.entries()) {
     const entry = toCreate[position]!;
+    const reason = classified[entry.index]!.reason;
     results[entry.index] = insertedIds.has(row.id)
-      ? { input: entry.input, email: row.canonical, outcome: "invited", invitationId: row.id }
+      ? { input: entry.input, email: row.canonical, outcome: "invited", invitationId: row.id, ...(reason ? { reason } : {}) }
       : // Another request invited this address between our read and our insert.
         { input: entry.input, email: row.canonical, outcome: "already_invited", reason: "Already invited" };
   }
@@ -156,28 +144,6 @@ export async function inviteMembersByReference(
 /** A name is worth repeating back; an id is not. */
 function unknown(kind: "role" | "group", reference: string) {
   return isUuid(reference) ? `Unknown ${kind}` : `Unknown ${kind}: ${reference}`;
-}
-
-/** One slot per entry, in the order they were typed: the invalid, duplicate and refused ones filled, the rest to check. */
-function classifyAddresses(emails: string[], allowedDomains: string[]) {
-  const results: Array<InviteAddressResult | undefined> = new Array(emails.length);
-  const candidates = new Map<string, { index: number; input: string; address: string }>();
-  const seen = new Set<string>();
-  for (const [index, entry] of emails.entries()) {
-    const parsedEmail = parseEmail(entry);
-    if (!parsedEmail.ok) {
-      results[index] = { input: entry, outcome: "invalid", reason: parsedEmail.reason };
-    } else if (seen.has(parsedEmail.canonical)) {
-      results[index] = { input: entry, email: parsedEmail.canonical, outcome: "duplicate", reason: "Listed more than once" };
-    } else if (!isDomainAllowed(parsedEmail.domain, allowedDomains)) {
-      seen.add(parsedEmail.canonical);
-      results[index] = { input: entry, email: parsedEmail.canonical, outcome: "domain_not_allowed", reason: `${parsedEmail.domain} is not one of this team's allowed domains` };
-    } else {
-      seen.add(parsedEmail.canonical);
-      candidates.set(parsedEmail.canonical, { index, input: entry, address: parsedEmail.address });
-    }
-  }
-  return { results, candidates };
 }
 
 type InvitationWrite = {
@@ -192,6 +158,29 @@ type InvitationWrite = {
   expiresAt: Date;
 };
 type InvitationRow = { id: string; email: string; canonical: string; tokenHash: string; tokenSealed: string; idempotencyKey: string };
+
+/**
+ * An expired invitation still holds its address's pending slot: the fresh one replaces it (in
+ * address order, like the inserts). One a resend revived meanwhile stays, and its address is
+ * skipped as already invited.
+ */
+async function supersedeExpiredInvitations(tx: Tx, write: InvitationWrite, toCreate: Array<{ previous?: ClassifiedAddress["previous"] }>) {
+  for (const entry of toCreate) {
+    if (entry.previous?.state !== "EXPIRED") continue;
+    const closed = await closePendingInvitation(tx, { id: entry.previous.id, teamId: write.teamId }, { status: "WITHDRAWN", unexpiredOnly: false, expiredOnly: true });
+    if (!closed.closed) continue;
+    await recordAuditEvents(tx, [
+      {
+        teamId: write.teamId,
+        actorId: write.inviterId,
+        action: "invitation.superseded",
+        targetType: "invitation",
+        targetId: entry.previous.id,
+        metadata: { email: closed.invitation.email, reason: "invited again after it expired" },
+      },
+    ]);
+  }
+}
 
 /**
  * The invitations, their groups, their outbox rows and their audit events in one statement. An

@@ -7,7 +7,7 @@ export type InvitationRef = {
   id: string;
   /** Scopes the write to one team (admin operations). */
   teamId?: string;
-  /** The hash of the token that was presented: a resend's rotation makes the old one miss. */
+  /** The hash of the token that was presented: a link reset makes the old one miss. */
   tokenHash?: string;
 };
 

@@ -15,10 +15,13 @@ const MAX_RECIPIENTS = 20;
  */
 export async function requestInvitationRenewal(token: string): Promise<{ ok: true } | Failure> {
   if (!isWellFormedInvitationToken(token)) return { ok: true };
+  // The current link, or one a reset replaced: both belong to the invitee.
+  const tokenHash = hashInvitationToken(token);
   const notified = await runTransaction(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ id: string; teamId: string; email: string; inviterId: string | null; sendCount: number }>>`
       UPDATE "Invitation" SET "renewalRequestedAt" = now()
-      WHERE "tokenHash" = ${hashInvitationToken(token)} AND "status" = 'PENDING'
+      WHERE ("tokenHash" = ${tokenHash} OR "id" = (SELECT "invitationId" FROM "InvitationPreviousToken" WHERE "tokenHash" = ${tokenHash}))
+        AND "status" = 'PENDING'
         AND "expiresAt" <= now() AND "renewalRequestedAt" IS NULL
       RETURNING "id", "teamId", "email", "inviterId", "sendCount"`;
     const invitation = rows[0];

@@ -1,98 +1,12 @@
 import "server-only";
-import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
-import { generateInvitationToken, hashInvitationToken, sealInvitationToken } from "@/lib/crypto/invitation-token";
-import { runTransaction } from "@/lib/db/run-transaction";
-import { abortTransaction } from "@/lib/db/transaction-abort";
-import { env } from "@/lib/env";
-import { enqueueInvitationEmails } from "@/lib/email/enqueue-invitation-email";
-import { signalOutbox } from "@/lib/email/outbox-signal";
-import { lockTeamSeats } from "@/lib/members/lock-team-seats";
-import { consumeRateLimits } from "@/lib/rate-limit/consume-rate-limit";
-import { recipientRateLimitKey } from "@/lib/rate-limit/recipient-rate-limit-key";
-import { fail } from "@/lib/result";
 import type { TeamRef } from "@/lib/teams/authorize-team";
-import { authorizeInvitation } from "./authorize-invitation";
-import { describeClosedInvitation } from "./describe-closed-invitation";
-import { readClosedState } from "./read-closed-state";
+import { reissueInvitation } from "./reissue-invitation";
 
 /**
- * Pending or expired only. Rotates the token (the old link dies, even for an accept already in
- * flight: accept's close is conditional on the token it was given), restarts the lifetime from
- * now on the database clock, and queues the email again. Reviving an expired invitation takes a
- * seat again, so it passes the same seat check as a new one. Quotas are charged last, only for a
- * resend that happened.
+ * "Resend": the same link again, by email, with the lifetime restarted. Every earlier email's
+ * link keeps working. Pending or expired invitations only.
  */
 export async function resendInvitation(actor: Actor | null, team: TeamRef, invitationId: string) {
-  const auth = await authorizeInvitation(actor, team, invitationId);
-  if (!auth.ok) return auth;
-  const { access, invitation } = auth;
-  if (invitation.status !== "PENDING") return describeClosedInvitation(invitation.status, { to: "admin" });
-  const teamId = access.team.id;
-
-  const token = generateInvitationToken();
-  const tokenHash = hashInvitationToken(token);
-  const tokenSealed = sealInvitationToken(token);
-  const result = await runTransaction(async (tx) => {
-    const seats = access.team.seatLimit === null ? null : await lockTeamSeats(tx, teamId);
-    const mayRevive = !seats || seats.free >= 1;
-    const rows = await tx.$queryRaw<Array<{ sendCount: number; email: string; emailCanonical: string; expiresAt: Date }>>`
-      UPDATE "Invitation"
-      SET "tokenHash" = ${tokenHash},
-          "tokenSealed" = ${tokenSealed},
-          "expiresAt" = now() + make_interval(days => ${access.team.invitationLifetimeDays}::int),
-          "sendCount" = "sendCount" + 1,
-          "lastSentAt" = now(),
-          "deliveryStatus" = 'QUEUED',
-          "deliveryError" = NULL,
-          "renewalRequestedAt" = NULL,
-          "updatedAt" = now()
-      WHERE "id" = ${invitation.id}::uuid AND "teamId" = ${teamId}::uuid AND "status" = 'PENDING'
-        AND ("expiresAt" > now() OR ${mayRevive}::boolean)
-      RETURNING "sendCount", "email", "emailCanonical", "expiresAt"`;
-    const row = rows[0];
-    if (!row) {
-      const { state } = await readClosedState(tx, { id: invitation.id, teamId });
-      abortTransaction(
-        state === "EXPIRED"
-          ? fail("LIMIT_REACHED", `This team has no free seats of ${seats?.limit}; remove members or pending invitations before renewing this one.`)
-          : describeClosedInvitation(state, { to: "admin" }),
-      );
-    }
-    await enqueueInvitationEmails(tx, [{ invitationId: invitation.id, to: row.email, sendNumber: row.sendCount }]);
-    await recordAuditEvents(tx, [
-      {
-        teamId,
-        actorId: access.membership.userId,
-        action: "invitation.resent",
-        targetType: "invitation",
-        targetId: invitation.id,
-        metadata: { email: row.email, sendNumber: row.sendCount },
-      },
-    ]);
-    const resendKey = `resend:${invitation.id}`;
-    const quota = await consumeRateLimits(tx, {
-      windowSeconds: 3600,
-      charges: [
-        { key: resendKey, limit: env.RESENDS_PER_INVITATION_PER_HOUR, cost: 1 },
-        { key: recipientRateLimitKey(row.emailCanonical), limit: env.INVITES_PER_RECIPIENT_PER_HOUR, cost: 1 },
-      ],
-    });
-    const refused = quota.refused[0];
-    if (refused) {
-      const minutes = Math.ceil(quota.resetSeconds / 60);
-      abortTransaction(
-        fail(
-          "RATE_LIMITED",
-          refused.key === resendKey
-            ? `This invitation was already sent ${refused.limit} times this hour. Try again in ${minutes} minutes.`
-            : `${row.email} already received ${refused.limit} invitations this hour. Try again in ${minutes} minutes.`,
-          { retryAfterSeconds: quota.resetSeconds },
-        ),
-      );
-    }
-    return { ok: true as const, id: invitation.id, expiresAt: row.expiresAt, sendCount: row.sendCount };
-  });
-  if (result.ok) signalOutbox();
-  return result;
+  return reissueInvitation(actor, team, invitationId, { rotate: false });
 }

@@ -13,6 +13,7 @@ vi.hoisted(() => {
 const teamInvitations = await import("@/app/api/v1/teams/[team]/invitations/route");
 const teamInvitation = await import("@/app/api/v1/teams/[team]/invitations/[id]/route");
 const resendRoute = await import("@/app/api/v1/teams/[team]/invitations/[id]/resend/route");
+const resetLinkRoute = await import("@/app/api/v1/teams/[team]/invitations/[id]/reset-link/route");
 const withdrawRoute = await import("@/app/api/v1/teams/[team]/invitations/[id]/withdraw/route");
 const sentRoute = await import("@/app/api/v1/invitations/sent/route");
 const receivedRoute = await import("@/app/api/v1/invitations/received/route");
@@ -139,7 +140,19 @@ describe("lifecycle", () => {
 
     const one = await call(teamInvitation.GET, { key: adminKey, params: { team: ctx.team.slug, id: secondId! } });
     expect(one.json).toMatchObject({ id: secondId, email: "second@example.com" });
-    expect((await call(resendRoute.POST, { key: adminKey, method: "POST", params: { team: ctx.team.slug, id: secondId! } })).json).toMatchObject({ status: "PENDING" });
+    const hashOf = async (id: string) => (await db.invitation.findUniqueOrThrow({ where: { id } })).tokenHash;
+    const firstHash = await hashOf(secondId!);
+    const resent = await call(resendRoute.POST, { key: adminKey, method: "POST", params: { team: ctx.team.slug, id: secondId! } });
+    expect(resent.json).toMatchObject({ status: "PENDING" });
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: secondId! } })).sendCount).toBe(2);
+    // A resend keeps the link; a reset replaces it and remembers the old one.
+    expect(await hashOf(secondId!)).toBe(firstHash);
+    const reset = await call(resetLinkRoute.POST, { key: adminKey, method: "POST", params: { team: ctx.team.slug, id: secondId! } });
+    expect(reset.status).toBe(200);
+    expect(reset.json).toMatchObject({ status: "PENDING" });
+    expect(await hashOf(secondId!)).not.toBe(firstHash);
+    expect(await db.invitationPreviousToken.findMany({ where: { invitationId: secondId! }, select: { tokenHash: true } })).toEqual([{ tokenHash: firstHash }]);
+    expect((await call(resetLinkRoute.POST, { key: adminKey, method: "POST", params: { team: ctx.team.slug, id: randomUUID() } })).status).toBe(404);
     const sent = await call(sentRoute.GET, { key: adminKey });
     expect(sent.json!.data!.map((i) => i.id).sort()).toEqual([firstId, secondId].sort());
 
@@ -155,7 +168,7 @@ describe("lifecycle", () => {
     expect((await call(teamInvitation.DELETE, { key: adminKey, method: "DELETE", params: { team: ctx.team.slug, id: secondId! } })).status).toBe(204);
     expect((await call(teamInvitation.GET, { key: adminKey, params: { team: ctx.team.slug, id: secondId! } })).status).toBe(404);
 
-    for (const response of [created, list, one, sent, received, accepted]) {
+    for (const response of [created, list, one, resent, reset, sent, received, accepted]) {
       expect(response.text).not.toMatch(/tgi_|tokenHash|tokenSealed/);
     }
   });
@@ -438,6 +451,7 @@ describe("OpenAPI", () => {
       "/teams/{team}/invitations",
       "/teams/{team}/invitations/{id}",
       "/teams/{team}/invitations/{id}/resend",
+      "/teams/{team}/invitations/{id}/reset-link",
       "/teams/{team}/invitations/{id}/withdraw",
     ]);
     expect(document.components.schemas.CreateInvitations.required).toEqual(["emails", "role"]);

@@ -4,7 +4,7 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { acceptInvitation, declineInvitation } from "@/lib/invitations/accept-invitation";
 import { getInvitationLink } from "@/lib/invitations/get-invitation-link";
 import { inviteMembers } from "@/lib/invitations/invite-members";
-import { resendInvitation } from "@/lib/invitations/resend-invitation";
+import { resetInvitationLink } from "@/lib/invitations/reset-invitation-link";
 import { updateInvitation } from "@/lib/invitations/update-invitation";
 import { changeMemberRole } from "@/lib/members/manage-member";
 import { recipientRateLimitKey } from "@/lib/rate-limit/recipient-rate-limit-key";
@@ -110,7 +110,7 @@ describe(`invitation lifecycle races (${engine})`, () => {
   }, 120_000);
 
   for (const seatLimit of [undefined, 100]) {
-    it(`a resend racing an accept of the old link: exactly one wins, nobody gets an error (${seatLimit ? "with" : "without"} a seat limit)`, async () => {
+    it(`a link reset racing an accept of the old link: exactly one wins, nobody gets an error (${seatLimit ? "with" : "without"} a seat limit)`, async () => {
       const teamFor = teams(40, { seatLimit });
       let accepted = 0;
       let resent = 0;
@@ -120,7 +120,7 @@ describe(`invitation lifecycle races (${engine})`, () => {
         const invitee = await createUser(db, { email });
         const { id, token } = await invite(ctx, email);
 
-        const [resend, accept] = await Promise.all([resendInvitation(asActor(ctx.admin), ctx.ref, id), acceptInvitation(asActor(invitee), token)]);
+        const [resend, accept] = await Promise.all([resetInvitationLink(asActor(ctx.admin), ctx.ref, id), acceptInvitation(asActor(invitee), token)]);
 
         const invitation = await db.invitation.findUniqueOrThrow({ where: { id } });
         const memberships = await db.membership.count({ where: { teamId: ctx.team.id, userId: invitee.id } });
@@ -132,7 +132,7 @@ describe(`invitation lifecycle races (${engine})`, () => {
           expect(memberships).toBe(1);
         } else {
           resent += 1;
-          // The old link died with the rotation: it answers like an unknown link.
+          // The old link died with the rotation: accepting through it answers like an unknown link.
           expect(accept).toMatchObject({ ok: false, code: "NOT_FOUND" });
           expect(invitation).toMatchObject({ status: "PENDING", sendCount: 2 });
           expect(memberships).toBe(0);

@@ -9,6 +9,7 @@ import { inviteMembers } from "@/lib/invitations/invite-members";
 import { countReceivedInvitations } from "@/lib/invitations/count-received-invitations";
 import { listReceivedInvitations } from "@/lib/invitations/list-received-invitations";
 import { resendInvitation } from "@/lib/invitations/resend-invitation";
+import { resetInvitationLink } from "@/lib/invitations/reset-invitation-link";
 import { signUpFromInvitation } from "@/lib/invitations/sign-up-from-invitation";
 import { updateInvitation } from "@/lib/invitations/update-invitation";
 import { withdrawInvitation } from "@/lib/invitations/withdraw-invitation";
@@ -341,22 +342,34 @@ describe("sign-up from an invitation", () => {
 });
 
 describe("admin operations", () => {
-  it("resend rotates the token, restarts the lifetime and queues a new email", async () => {
+  it("resend keeps the link, restarts the lifetime and queues a new email; reset link replaces it", async () => {
     const ctx = await createTeamWithMembers(db);
     const { id, token } = await inviteOne(ctx, "again@example.com");
     await expireIn(id, -1);
     const resent = await resendInvitation(asActor(ctx.admin), ctx.ref, id);
     expect(resent).toMatchObject({ ok: true, sendCount: 2 });
-    expect(await findInvitationByToken(token)).toEqual({ state: "invalid" });
-    const link = await getInvitationLink(asActor(ctx.admin), ctx.ref, id);
-    const newToken = link.ok ? link.url.split("/invite/")[1]! : "";
-    expect(newToken).not.toBe(token);
-    expect(await findInvitationByToken(newToken)).toMatchObject({ state: "PENDING" });
+    expect(await findInvitationByToken(token)).toMatchObject({ state: "PENDING", replacedAt: null });
+    const linkOf = async () => {
+      const link = await getInvitationLink(asActor(ctx.admin), ctx.ref, id);
+      return link.ok ? link.url.split("/invite/")[1]! : "";
+    };
+    expect(await linkOf()).toBe(token);
     expect(await db.emailOutbox.count({ where: { invitationId: id } })).toBe(2);
 
-    expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: true });
+    expect(await resetInvitationLink(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: true, sendCount: 3 });
+    const newToken = await linkOf();
+    expect(newToken).not.toBe(token);
+    expect(await findInvitationByToken(newToken)).toMatchObject({ state: "PENDING", replacedAt: null });
+    expect(await findInvitationByToken(token)).toMatchObject({ state: "PENDING", replacedAt: expect.any(Date), accountExists: false });
+    expect((await db.auditEvent.findMany({ where: { targetId: id, action: { not: "invitation.link_copied" } }, orderBy: { createdAt: "asc" } })).map((e) => e.action)).toEqual([
+      "invitation.created",
+      "invitation.resent",
+      "invitation.link_reset",
+    ]);
+
     expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: true });
     expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
+    expect(await resetInvitationLink(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "RATE_LIMITED" });
   });
 
   it("reviving an expired invitation needs a free seat; a refused resend rolls back and uses none of the hourly limit", async () => {

@@ -7,6 +7,7 @@ import { getTeamInvitation } from "@/lib/invitations/get-team-invitation";
 import { inviteMembers } from "@/lib/invitations/invite-members";
 import { listTeamInvitations } from "@/lib/invitations/list-team-invitations";
 import { resendInvitation } from "@/lib/invitations/resend-invitation";
+import { resetInvitationLink } from "@/lib/invitations/reset-invitation-link";
 import { updateInvitation } from "@/lib/invitations/update-invitation";
 import { withdrawInvitation } from "@/lib/invitations/withdraw-invitation";
 import type { TeamRef } from "@/lib/teams/authorize-team";
@@ -23,6 +24,7 @@ const operations: Record<string, Operation> = {
   details: (actor, team, id) => getTeamInvitation(actor, team, id),
   invite: (actor, team, _id, ctx) => inviteMembers(actor, team, { emails: `matrix-new-${randomUUID()}@example.com`, roleId: ctx.roles.member.id }),
   resend: (actor, team, id) => resendInvitation(actor, team, id),
+  resetLink: (actor, team, id) => resetInvitationLink(actor, team, id),
   withdraw: (actor, team, id) => withdrawInvitation(actor, team, id),
   edit: (actor, team, id) => updateInvitation(actor, team, id, { language: "fr" }),
   delete: (actor, team, id) => deleteInvitation(actor, team, id),
@@ -93,7 +95,7 @@ describe("permission matrix: every operation × caller", () => {
     const ctx = await createTeamWithMembers(db);
     const invited = await inviteMembers(asActor(ctx.owner), ctx.ref, { emails: "owner-to-be@example.com", roleId: ctx.roles.owner.id });
     const id = invited.ok ? invited.results[0]!.invitationId! : "";
-    for (const operation of [resendInvitation, withdrawInvitation, deleteInvitation, getInvitationLink]) {
+    for (const operation of [resendInvitation, resetInvitationLink, withdrawInvitation, deleteInvitation, getInvitationLink]) {
       expect(await operation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "FORBIDDEN" });
     }
     expect(await withdrawInvitation(asActor(ctx.owner), ctx.ref, id)).toMatchObject({ ok: true });

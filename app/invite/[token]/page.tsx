@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptButton } from "@/components/invite/accept-button";
 import { InvitationMessage, InvitationShell } from "@/components/invite/invitation-shell";
+import { EmailCurrentLinkButton } from "@/components/invite/email-current-link-button";
 import { InviteDeclineDialog } from "@/components/invite/invite-decline-dialog";
 import { RequestRenewalButton } from "@/components/invite/request-renewal-button";
 import { SignOutAndContinue } from "@/components/invite/sign-out-and-continue";
@@ -74,6 +75,17 @@ export default async function InvitePage({ params, searchParams }: Props) {
     );
   }
 
+  if (view.replacedAt) {
+    // Still open, under a newer link: say when it was replaced, and offer the current one by email.
+    return (
+      <InvitationShell lang={view.language}>
+        <InvitationMessage title={t.replacedTitle(formatUtc(view.replacedAt, view.language))} body={t.replacedBody}>
+          <EmailCurrentLinkButton token={token} language={view.language} team={team} />
+        </InvitationMessage>
+      </InvitationShell>
+    );
+  }
+
   const signedInAsInvitee = user?.emailCanonical === view.emailCanonical;
   const alreadyMember = signedInAsInvitee && (await isTeamMember(user.id, view.team.slug));
   const decline = <InviteDeclineDialog token={token} language={view.language} team={team} />;
@@ -89,9 +101,7 @@ export default async function InvitePage({ params, searchParams }: Props) {
           <dd className="break-all font-medium">{view.email}</dd>
           <dt className="text-muted-foreground">{t.expires}</dt>
           <dd>
-            <time dateTime={view.expiresAt.toISOString()}>
-              {new Intl.DateTimeFormat(view.language === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(view.expiresAt)} UTC
-            </time>
+            <time dateTime={view.expiresAt.toISOString()}>{formatUtc(view.expiresAt, view.language)}</time>
           </dd>
         </dl>
       </div>
@@ -135,4 +145,9 @@ export default async function InvitePage({ params, searchParams }: Props) {
       )}
     </InvitationShell>
   );
+}
+
+/** The invitee's page renders on the server in the invitation's language; times are said in UTC. */
+function formatUtc(date: Date, language: string): string {
+  return `${new Intl.DateTimeFormat(language === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(date)} UTC`;
 }

@@ -22,6 +22,6 @@ export async function readSignInContext() {
   const token = (await cookies()).get(COOKIE)?.value;
   if (!token) return null;
   const view = await findInvitationByToken(token);
-  if (view.state !== "PENDING") return null;
+  if (view.state !== "PENDING" || view.replacedAt) return null;
   return { teamName: view.team.name, roleName: view.role.name, inviterName: view.inviter?.name ?? null, email: view.email };
 }

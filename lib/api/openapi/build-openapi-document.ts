@@ -167,9 +167,18 @@ export function buildOpenApiDocument(serverUrl: string) {
         post: {
           operationId: "resendTeamInvitation",
           tags: ["Invitations"],
-          summary: "Send again with a new link and a fresh lifetime (pending or expired only)",
+          summary: "Email the same link again with a fresh lifetime; earlier emails' links keep working (pending or expired only)",
           parameters: [teamParameter, invitationParameter],
           responses: { "200": success("The invitation after resending", "Invitation"), ...errorsFor("404", "409", "503") },
+        },
+      },
+      "/teams/{team}/invitations/{id}/reset-link": {
+        post: {
+          operationId: "resetTeamInvitationLink",
+          tags: ["Invitations"],
+          summary: "Replace the link with a new one and email it with a fresh lifetime; every earlier link stops working (pending or expired only)",
+          parameters: [teamParameter, invitationParameter],
+          responses: { "200": success("The invitation after its link was reset", "Invitation"), ...errorsFor("404", "409") },
         },
       },
       "/teams/{team}/invitations/{id}/withdraw": {

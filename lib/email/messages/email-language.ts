@@ -11,6 +11,12 @@ export type EmailMessages = {
   button: string;
   linkIntro: string;
   unexpected: string;
+  /** The reminder two days before expiry: its subject, and a first line above the invitation. */
+  reminderSubject: (team: string) => string;
+  reminderLead: (date: string) => string;
+  /** "Email me the current link", asked for from a replaced link. */
+  currentLinkSubject: (team: string) => string;
+  currentLinkLead: string;
 };
 
 export type EmailLanguage<Code extends string = string> = { code: Code; label: string; messages: EmailMessages };

@@ -16,5 +16,9 @@ export const en = defineEmailLanguage({
     button: "Accept invitation",
     linkIntro: "Or open this link in your browser:",
     unexpected: "If you weren't expecting this invitation, you can ignore this email: nothing happens unless you accept.",
+    reminderSubject: (team) => `Reminder: your invitation to join ${team} expires soon`,
+    reminderLead: (date) => `A reminder: this invitation expires on ${date}.`,
+    currentLinkSubject: (team) => `Your current link to join ${team}`,
+    currentLinkLead: "You asked for the current link to this invitation. Earlier links no longer work.",
   },
 });

@@ -15,5 +15,9 @@ export const fr = defineEmailLanguage({
     button: "Accepter l’invitation",
     linkIntro: "Ou ouvrez ce lien dans votre navigateur :",
     unexpected: "Si vous ne vous attendiez pas à cette invitation, ignorez cet e-mail : rien ne se passe tant que vous n’acceptez pas.",
+    reminderSubject: (team) => `Rappel : votre invitation à rejoindre ${team} expire bientôt`,
+    reminderLead: (date) => `Pour rappel, cette invitation expire le ${date}.`,
+    currentLinkSubject: (team) => `Votre lien actuel pour rejoindre ${team}`,
+    currentLinkLead: "Vous avez demandé le lien actuel de cette invitation. Les liens précédents ne fonctionnent plus.",
   },
 });

@@ -2,6 +2,8 @@ import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Sectio
 
 export type InvitationEmailProps = {
   lang: string;
+  /** A first line above the invitation (a reminder, or the current link asked for). */
+  lead?: string;
   preview: string;
   heading: string;
   intro: string;
@@ -26,6 +28,7 @@ export function InvitationEmail(props: InvitationEmailProps) {
           <Heading as="h1" style={{ fontSize: "22px", margin: "0 0 20px", color: "#09090b" }}>
             {props.heading}
           </Heading>
+          {props.lead ? <Text style={{ ...text, fontWeight: 600 }}>{props.lead}</Text> : null}
           <Text style={text}>{props.intro}</Text>
           <Text style={text}>{props.invitedAddress}</Text>
           <Section style={{ margin: "24px 0" }}>

@@ -57,6 +57,11 @@ export const en = {
   reasonRule: "Keep the reason under 500 characters.",
   renewalFailed: "We couldn't send your request. Wait a minute and try again.",
   alreadyMemberDecline: "If you don't need this invitation any more, you can decline it.",
+  replacedTitle: (date: string) => `This link was replaced by a newer one sent on ${date}`,
+  replacedBody: "Open the invitation from the most recent email, or have the current link emailed to the invited address.",
+  emailCurrentLink: "Email me the current link",
+  currentLinkSent: "If this invitation is still open, its current link is on its way to the invited address. Check that inbox.",
+  currentLinkFailed: "We couldn't send your request. Wait a minute and try again.",
 };
 
 export type InvitePageMessages = typeof en;

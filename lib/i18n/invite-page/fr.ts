@@ -59,4 +59,9 @@ export const fr: InvitePageMessages = {
   reasonRule: "La raison doit faire moins de 500 caractères.",
   renewalFailed: "Votre demande n’a pas pu être envoyée. Patientez une minute puis réessayez.",
   alreadyMemberDecline: "Si vous n’avez plus besoin de cette invitation, vous pouvez la refuser.",
+  replacedTitle: (date) => `Ce lien a été remplacé par un lien plus récent, envoyé le ${date}`,
+  replacedBody: "Ouvrez l’invitation depuis l’e-mail le plus récent, ou recevez le lien actuel à l’adresse invitée.",
+  emailCurrentLink: "M’envoyer le lien actuel par e-mail",
+  currentLinkSent: "Si cette invitation est toujours ouverte, son lien actuel part vers l’adresse invitée. Consultez cette boîte de réception.",
+  currentLinkFailed: "Votre demande n’a pas pu être envoyée. Patientez une minute puis réessayez.",
 };

@@ -52,6 +52,10 @@ export const en = {
     actions: {
       "invitation.created": "Invited",
       "invitation.resent": "Resent the invitation",
+      "invitation.link_reset": "Reset the invitation link",
+      "invitation.current_link_requested": "Asked for the current link",
+      "invitation.reminder_queued": "Reminder sent",
+      "invitation.superseded": "Replaced by a new invitation",
       "invitation.updated": "Edited the invitation",
       "invitation.withdrawn": "Withdrew the invitation",
       "invitation.deleted": "Deleted the invitation",

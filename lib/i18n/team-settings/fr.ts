@@ -53,6 +53,10 @@ export const fr: TeamSettingsMessages = {
     actions: {
       "invitation.created": "A invité",
       "invitation.resent": "A renvoyé l'invitation",
+      "invitation.link_reset": "A réinitialisé le lien d'invitation",
+      "invitation.current_link_requested": "A demandé le lien actuel",
+      "invitation.reminder_queued": "Rappel envoyé",
+      "invitation.superseded": "Remplacée par une nouvelle invitation",
       "invitation.updated": "A modifié l'invitation",
       "invitation.withdrawn": "A retiré l'invitation",
       "invitation.deleted": "A supprimé l'invitation",
