@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   "member.role_changed",
   "member.removed",
   "team.domains_changed",
+  "user.password_reset",
+  "user.password_changed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
