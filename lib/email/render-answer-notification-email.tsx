@@ -25,7 +25,9 @@ export type AnswerNotificationInput = {
 export async function renderAnswerNotificationEmail(input: AnswerNotificationInput): Promise<RenderedEmail> {
   const t = getEmailMessages(input.language);
   const team = toDisplayText(input.teamName);
-  const invitee = toDisplayText(input.inviteeEmail, 254);
+  // A strictly parsed address (lib/email/parse-email.ts): at worst a mail client links it as mailto:,
+  // so it stays readable, also in the plain-text part, where a zero-width break would become a space.
+  const invitee = toDisplayText(input.inviteeEmail, 254, { breakLinks: false });
   const role = toDisplayText(input.roleName, 40);
   const reason = input.answer === "declined" && input.declineReason ? toDisplayText(input.declineReason, 500) : null;
   const url = `${env.APP_URL}/teams/${encodeURIComponent(input.teamSlug)}/settings/invitations`;

@@ -33,7 +33,7 @@ const notifications = (invitationId: string) =>
 async function deliveredAbout(invitee: string) {
   await deliverQueuedEmails();
   const messages = await db.mailboxMessage.findMany({ orderBy: { to: "asc" } });
-  return messages.filter((message) => message.subject.includes(invitee.replace(/([.:/@])/g, "$1\u200B")));
+  return messages.filter((message) => message.subject.includes(invitee));
 }
 
 describe(`answer notifications (${engine})`, () => {
