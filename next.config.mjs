@@ -10,10 +10,10 @@ const securityHeaders = [
 
 // Development logging (production logs neither): no secret may reach the terminal. Server
 // function logs print their arguments (passwords, invitation tokens), and request lines print
-// the URL, which for an invitation holds its token.
+// the URL, which for an invitation or a password reset link holds its token.
 const logging = {
   serverFunctions: false,
-  incomingRequests: { ignore: [/^\/invite\//, /tgi_|tg_live_/] },
+  incomingRequests: { ignore: [/^\/invite\//, /^\/reset-password\//, /tgi_|tgr_|tg_live_/] },
 };
 
 const nextConfig = {
@@ -34,6 +34,7 @@ const nextConfig = {
       { source: "/:path*", headers: securityHeaders },
       // Invitation links carry a secret in the path: never leak it through Referer.
       { source: "/invite/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      { source: "/reset-password/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
     ];
   },
 };

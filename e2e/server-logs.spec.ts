@@ -3,8 +3,8 @@ import { readFileSync, rmSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { SEED_PASSWORD, uniqueEmail } from "./helpers";
 
-// What the README's servers print while someone is invited, opens the link and signs up: no
-// password, invitation token or link may appear, in development (`npm run dev`, whose request
+// What the README's servers print while someone is invited, opens the link and signs up, then
+// resets the password from the emailed link: no password, invitation or reset token or link may appear, in development (`npm run dev`, whose request
 // and server-function logs did print them) or production (`npm start`). Each test starts its own
 // server on its own port and fresh PGlite database, and reads everything it writes.
 // PORT when set (the port `npm run dev` would use), else one past the e2e servers' two.
@@ -43,7 +43,18 @@ async function stopServer(child: ChildProcess) {
 
 // Every route the flow below visits, requested once first: the development server compiles each on
 // its first request, which on a busy machine takes longer than the flow's expectations wait.
-const routes = ["/sign-in", "/api/auth/providers", "/api/auth/csrf", "/", "/teams/acme", "/teams/acme/settings/invitations", "/invite/tgi_warm-up"];
+const routes = [
+  "/sign-in",
+  "/api/auth/providers",
+  "/api/auth/csrf",
+  "/",
+  "/teams/acme",
+  "/teams/acme/settings/invitations",
+  "/invite/tgi_warm-up",
+  "/forgot-password",
+  "/dev/mailbox",
+  "/reset-password/tgr_warm-up",
+];
 
 async function waitForServer(output: { text: string }, child: ChildProcess) {
   await expect(async () => {
@@ -58,7 +69,7 @@ async function waitForServer(output: { text: string }, child: ChildProcess) {
 // here allows for that on a busy machine.
 const slow = expect.configure({ timeout: 180_000 });
 
-/** Invites a new address as Acme's owner, opens the link and signs up with `password`; returns the link. */
+/** Invites a new address as Acme's owner, opens the link and signs up with `password`; returns the link and the address. */
 async function inviteAndSignUp(page: Page, browser: Browser) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill("owner@acme.test");
@@ -72,7 +83,8 @@ async function inviteAndSignUp(page: Page, browser: Browser) {
     if (!(await dialog.isVisible())) await page.getByRole("button", { name: "Invite users" }).first().click();
     await expect(dialog).toBeVisible({ timeout: 1000 });
   }).toPass();
-  await dialog.getByLabel("Email addresses").fill(uniqueEmail("log-test"));
+  const email = uniqueEmail("log-test");
+  await dialog.getByLabel("Email addresses").fill(email);
   await dialog.getByRole("button", { name: /Send invitations/ }).click();
   await slow(dialog.getByText(/invitations? sent/)).toBeVisible();
   const link = await dialog.getByLabel("Invitation link").inputValue();
@@ -86,15 +98,46 @@ async function inviteAndSignUp(page: Page, browser: Browser) {
   await inviteePage.getByRole("button", { name: "Create account and join" }).click();
   await slow(inviteePage).toHaveURL(/joined=new/);
   await invitee.close();
+  return { link, email };
+}
+
+const newPassword = "log-test-new-password-Kp4w";
+
+/** The invitee forgets the password: asks for a link, reads it in the local mailbox, sets a new one. Returns the link. */
+async function resetPassword(browser: Browser, email: string) {
+  const context = await browser.newContext({ baseURL: origin });
+  const page = await context.newPage();
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await slow(page.getByText(/If an account exists/)).toBeVisible();
+  let text = "";
+  await slow(async () => {
+    await page.goto("/dev/mailbox");
+    await page.getByRole("link", { name: "Reset your Teamgate password" }).click({ timeout: 2000 });
+    await page.getByText("Plain-text version").click({ timeout: 5000 });
+    text = await page.locator("pre").innerText({ timeout: 5000 });
+  }).toPass();
+  const link = text.match(/http\S+\/reset-password\/tgr_[A-Za-z0-9_-]{43}/)![0];
+  await page.goto(link);
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
+  await page.getByLabel("Repeat the new password").fill(newPassword);
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await slow(page).toHaveURL(/reset=done/);
+  await context.close();
   return link;
 }
 
-function expectNoSecrets(log: string, link: string) {
+function expectNoSecrets(log: string, link: string, resetLink: string) {
   const token = link.slice(link.indexOf("tgi_"));
+  const resetToken = resetLink.slice(resetLink.indexOf("tgr_"));
   expect(log.length).toBeGreaterThan(0);
-  for (const secret of [password, SEED_PASSWORD, token, token.slice(4), link]) expect(log).not.toContain(secret);
+  for (const secret of [password, newPassword, SEED_PASSWORD, token, token.slice(4), link, resetToken, resetToken.slice(4), resetLink]) {
+    expect(log).not.toContain(secret);
+  }
   expect(log).not.toContain("tgi_");
-  expect(log).not.toMatch(/signUpAndAcceptAction\(/);
+  expect(log).not.toContain("tgr_");
+  expect(log).not.toMatch(/signUpAndAcceptAction\(|resetPasswordAction\(/);
 }
 
 test.beforeEach(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -110,10 +153,11 @@ test("npm run dev prints no password, token or invitation link, and no repeated 
   const { child, output } = startServer("dev", serverEnv({}));
   try {
     await waitForServer(output, child);
-    const link = await inviteAndSignUp(page, browser);
+    const { link, email } = await inviteAndSignUp(page, browser);
+    const resetLink = await resetPassword(browser, email);
     // Requests the invitee's browser made are logged when they end; give the last ones a moment.
     await page.waitForTimeout(1000);
-    expectNoSecrets(output.text, link);
+    expectNoSecrets(output.text, link, resetLink);
     // The Edge compiler used to warn about instrumentation's process.exit on every compile.
     expect(output.text).not.toContain("Edge Runtime");
     const warnings = output.text.split("\n").filter((line) => line.includes("⚠"));
@@ -128,12 +172,13 @@ test("npm start prints no password, token or invitation link", async ({ page, br
   // The production server never seeds; seed the throwaway database as `npm run dev` would.
   const seeded = spawnSync("node", ["scripts/db.mjs", "prepare", "--seed"], { env: serverEnv({}), encoding: "utf8" });
   expect(seeded.status, seeded.stderr).toBe(0);
-  const { child, output } = startServer("start", serverEnv({ NODE_ENV: "production", AUTH_SECRET: "log-test-secret-log-test-secret-log-test", WEB_CONCURRENCY: "1" }));
+  const { child, output } = startServer("start", serverEnv({ NODE_ENV: "production", AUTH_SECRET: "log-test-secret-log-test-secret-log-test", WEB_CONCURRENCY: "1", DEV_MAILBOX: "on" }));
   try {
     await waitForServer(output, child);
-    const link = await inviteAndSignUp(page, browser);
+    const { link, email } = await inviteAndSignUp(page, browser);
+    const resetLink = await resetPassword(browser, email);
     await page.waitForTimeout(1000);
-    expectNoSecrets(output.text, link);
+    expectNoSecrets(output.text, link, resetLink);
   } finally {
     await stopServer(child);
   }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { Alert } from "@/components/ui/alert";
 import { readSignInContext } from "@/app/invite/_lib/sign-in-context";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { toSafeRedirectPath } from "@/lib/auth/safe-redirect";
@@ -25,6 +26,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           <h1 className="text-2xl font-semibold">Sign in</h1>
           <p className="text-sm text-muted-foreground">Use your email address and password.</p>
         </div>
+        {params.reset === "done" ? (
+          <Alert variant="success">Your password was changed and every session of your account was signed out. Sign in with your new password.</Alert>
+        ) : null}
         {invitation ? (
           <div role="note" aria-label="Invitation" className="rounded-lg border bg-muted/40 p-3 text-sm">
             <p>

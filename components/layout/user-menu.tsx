@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { signOut } from "next-auth/react";
-import { LogOut, KeyRound, UserRound } from "lucide-react";
+import { LogOut, KeyRound, LockKeyhole, UserRound } from "lucide-react";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -30,6 +30,11 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
         <DropdownMenuItem asChild>
           <Link href="/account/api-keys">
             <KeyRound aria-hidden className="size-4" /> API keys
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/account/password">
+            <LockKeyhole aria-hidden className="size-4" /> Password
           </Link>
         </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/sign-in" })}>

@@ -8,6 +8,8 @@ const PURE = new Set([
   "lib/api-keys/api-key-scopes.ts",
   "lib/api-keys/create-api-key-schema.ts",
   "lib/auth/actor.ts",
+  "lib/auth/new-password-schema.ts",
+  "lib/auth/password-reset-policy.ts",
   "lib/auth/safe-redirect.ts",
   "lib/auth/parse-client-address.ts",
   "lib/auth/parse-session-claims.ts",

@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "member.removed",
   "team.domains_changed",
   "team.settings_changed",
+  "user.password_reset",
+  "user.password_changed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

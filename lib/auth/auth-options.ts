@@ -8,6 +8,7 @@ import { DEVICE_COOKIE } from "./device-cookie";
 import { parseClientAddress } from "./parse-client-address";
 import { parseSessionClaims } from "./parse-session-claims";
 import { readCookieHeader } from "./read-cookie-header";
+import { rememberUserLanguage } from "./remember-user-language";
 import { createUserSession } from "./create-user-session";
 import { endUserSession } from "./end-user-session";
 import { SESSION_IDLE_SECONDS, SESSION_RENEW_AFTER_SECONDS } from "./session-lifetime";
@@ -40,6 +41,8 @@ async function authorizePassword(credentials: unknown, headers: RequestHeaders) 
   }
   if (outcome.ok) {
     (await cookies()).set(DEVICE_COOKIE.name, outcome.deviceToken, DEVICE_COOKIE.options);
+    const acceptLanguage = headers?.["accept-language"];
+    await rememberUserLanguage(outcome.user.id, typeof acceptLanguage === "string" ? acceptLanguage : null);
     return { ...outcome.user, sessionId: await createUserSession(outcome.user.id) };
   }
   if (outcome.reason === "TOO_MANY_ATTEMPTS") throw new Error("TooManyAttempts");

@@ -5,6 +5,9 @@ import { db } from "@/lib/db";
 import { readDatabaseNow } from "@/lib/db/database-now";
 import { env } from "@/lib/env";
 import { renderInvitationEmail } from "./render-invitation-email";
+import { ANSWER_NOTIFICATION_KIND } from "@/lib/invitations/queue-answer-notifications";
+import { prepareAnswerNotification } from "./prepare-answer-notification";
+import { preparePasswordResetEmail } from "./prepare-password-reset-email";
 import { renderRenewalRequestEmail } from "./render-renewal-request-email";
 import { BATCH_LIMIT, sendEmail, sendEmailBatch, type OutgoingEmail, type SendOutcome } from "./send-emails";
 
@@ -22,9 +25,10 @@ const CLAIM_LOCK_ID = 7_468_205_733;
  * batchKey: the idempotency key of the batch request this row went out in; a retry replays that batch.
  * sendNumber: an invitation email's send (its delivery status is the invitation's); forSend: the
  * send a reminder or a current-link email belongs to (their delivery is not the invitation's).
+ * answer, recipientId, language: an answer notification's.
  */
-type OutboxPayload = { sendNumber?: number; forSend?: number; batchKey?: string } | null;
-type ClaimedRow = { id: string; invitationId: string | null; kind: string; to: string; payload: OutboxPayload; idempotencyKey: string; attempts: number };
+type OutboxPayload = { sendNumber?: number; forSend?: number; batchKey?: string; answer?: string; recipientId?: string; language?: string } | null;
+type ClaimedRow = { id: string; invitationId: string | null; passwordResetId: string | null; kind: string; to: string; payload: OutboxPayload; idempotencyKey: string; attempts: number };
 type Prepared =
   | { row: ClaimedRow; sendNumber: number | null; email: OutgoingEmail }
   | { row: ClaimedRow; sendNumber: number | null; skip: string }
@@ -129,7 +133,7 @@ async function claimDueRows(limit: number, leaseSeconds: number): Promise<Claime
       )
       UPDATE "EmailOutbox" SET "lockedUntil" = now() + make_interval(secs => ${leaseSeconds}::int), "attempts" = "attempts" + 1
       WHERE "id" IN (SELECT "id" FROM due UNION SELECT "id" FROM batch_mates)
-      RETURNING "id", "invitationId", "kind", "to", "payload", "idempotencyKey", "attempts"`;
+      RETURNING "id", "invitationId", "passwordResetId", "kind", "to", "payload", "idempotencyKey", "attempts"`;
   });
 }
 
@@ -224,7 +228,18 @@ async function prepareSafely(row: ClaimedRow, now: Date): Promise<Prepared> {
 }
 
 async function prepare(row: ClaimedRow, sendNumber: number | null, now: Date): Promise<Prepared> {
+  if (row.kind === "password_reset") {
+    if (!row.passwordResetId) return { row, sendNumber, skip: "No reset link attached" };
+    const reset = await preparePasswordResetEmail(row.passwordResetId, row.payload, now);
+    if ("skip" in reset) return { row, sendNumber, skip: reset.skip };
+    return { row, sendNumber, email: { idempotencyKey: row.idempotencyKey, ...reset } };
+  }
   if (!row.invitationId) return { row, sendNumber, skip: "No invitation attached" };
+  if (row.kind === ANSWER_NOTIFICATION_KIND) {
+    const notice = await prepareAnswerNotification(row.invitationId, row.payload);
+    if ("skip" in notice) return { row, sendNumber, skip: notice.skip };
+    return { row, sendNumber, email: { to: row.to, idempotencyKey: row.idempotencyKey, ...notice } };
+  }
   const invitation = await db.invitation.findUnique({
     where: { id: row.invitationId },
     select: {

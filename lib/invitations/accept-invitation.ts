@@ -5,6 +5,7 @@ import { hashInvitationToken, isWellFormedInvitationToken } from "@/lib/crypto/i
 import { db } from "@/lib/db";
 import { readDatabaseNow } from "@/lib/db/database-now";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { signalOutbox } from "@/lib/email/outbox-signal";
 import { abortTransaction } from "@/lib/db/transaction-abort";
 import { fail, type Failure } from "@/lib/result";
 import { zodFailure } from "@/lib/validation/zod-failure";
@@ -59,7 +60,9 @@ async function acceptAs(actor: Actor, target: AnswerTarget, notFound: string, re
   if (invitation!.emailCanonical !== user.emailCanonical) {
     return fail("FORBIDDEN", `This invitation is for ${invitation!.email}; you are signed in as ${user.email}.`);
   }
-  return runTransaction((tx) => acceptPendingInvitation(tx, user.id, invitation!, target));
+  const result = await runTransaction((tx) => acceptPendingInvitation(tx, user.id, invitation!, target));
+  if (result.ok && !result.alreadyMember) signalOutbox();
+  return result;
 }
 
 /** Accept takes only the token: the team and role come from the invitation, never from the request. */
@@ -96,7 +99,7 @@ async function declineAs(actor: Actor | null, target: AnswerTarget, reason: stri
   }
   const found = invitation!;
   const ref = { id: found.id, ...(target.by === "token" ? { tokenHash: target.tokenHash } : {}) };
-  return runTransaction(async (tx) => {
+  const result = await runTransaction(async (tx) => {
     const close = await closePendingInvitation(tx, ref, { status: "DECLINED", responderId: user?.id ?? null, declineReason: reason ?? null, unexpiredOnly: true });
     if (!close.closed) abortTransaction(describeClosedInvitation(close.state, { to: "invitee", team: found.team.name, notFound }));
     await recordAuditEvents(tx, [
@@ -111,6 +114,8 @@ async function declineAs(actor: Actor | null, target: AnswerTarget, reason: stri
     ]);
     return { ok: true as const, invitationId: found.id, team: { name: found.team.name } };
   });
+  if (result.ok) signalOutbox();
+  return result;
 }
 
 export async function declineInvitation(actor: Actor | null, token: string, input: { reason?: string } = {}) {

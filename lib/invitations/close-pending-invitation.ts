@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/run-transaction";
 import type { ClosedState } from "./describe-closed-invitation";
+import { queueAnswerNotifications } from "./queue-answer-notifications";
 import { readClosedState, refConditions, type InvitationRef } from "./read-closed-state";
 
 export type ClosedInvitation = { id: string; teamId: string; email: string; emailCanonical: string; roleId: string; inviterId: string | null };
@@ -13,6 +14,8 @@ export type ClosedInvitation = { id: string; teamId: string; email: string; emai
  * of two racing requests exactly one wins; the row it returns is the invitation as it was at that
  * moment (a concurrent edit either committed before, and is what is returned, or finds it closed).
  * The row stays locked until the transaction ends. Zero rows: the re-read says why.
+ * An answer (ACCEPTED or DECLINED) also queues its notification emails here, in the same
+ * transaction, so they exist exactly when the answer commits (queue-answer-notifications.ts).
  */
 export async function closePendingInvitation(
   tx: Tx,
@@ -34,6 +37,11 @@ export async function closePendingInvitation(
       ${change.expiredOnly ? Prisma.sql`AND "expiresAt" <= now()` : Prisma.empty}
     RETURNING "id", "teamId", "email", "emailCanonical", "roleId", "inviterId"`;
   const invitation = rows[0];
-  if (invitation) return { closed: true, invitation };
+  if (invitation) {
+    if (change.status !== "WITHDRAWN") {
+      await queueAnswerNotifications(tx, invitation, change.status === "ACCEPTED" ? "accepted" : "declined", change.responderId ?? null);
+    }
+    return { closed: true, invitation };
+  }
   return { closed: false, ...(await readClosedState(tx, ref)) };
 }

@@ -19,6 +19,7 @@ export function readInvitationToAnswer(target: AnswerTarget) {
       status: true,
       expiresAt: true,
       responderId: true,
+      language: true,
       team: { select: { id: true, name: true, slug: true, seatLimit: true } },
       role: { select: { name: true } },
     },

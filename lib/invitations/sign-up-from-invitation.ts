@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
+import { newPasswordSchema } from "@/lib/auth/new-password-schema";
+import { signalOutbox } from "@/lib/email/outbox-signal";
 import { hashInvitationToken, isWellFormedInvitationToken } from "@/lib/crypto/invitation-token";
 import { db } from "@/lib/db";
 import { readDatabaseNow } from "@/lib/db/database-now";
@@ -13,10 +15,7 @@ import { readInvitationToAnswer } from "./read-invitation-to-answer";
 
 export const signUpFromInvitationSchema = z.strictObject({
   name: z.string().trim().min(1, "Enter your name").max(100, "Keep your name under 100 characters"),
-  password: z
-    .string()
-    .min(12, "Use at least 12 characters")
-    .max(200, "Use at most 200 characters"),
+  password: newPasswordSchema,
 });
 
 const INVALID_LINK = "This invitation link is not valid.";
@@ -40,10 +39,11 @@ export async function signUpFromInvitation(token: string, input: z.input<typeof 
   if (invitation.status !== "PENDING" || invitation.expiresAt <= now) return fail("GONE", DEAD);
   const passwordHash = await hashPassword(parsed.data.password);
 
-  return runTransaction(async (tx) => {
+  // The account speaks the invitation's language until its owner signs in from a browser.
+  const result = await runTransaction(async (tx) => {
     const created = await tx.$queryRaw<Array<{ id: string; email: string }>>`
-      INSERT INTO "User" ("id", "email", "emailCanonical", "name", "passwordHash", "emailVerifiedAt", "createdAt")
-      VALUES (gen_random_uuid(), ${invitation.email}, ${invitation.emailCanonical}, ${parsed.data.name}, ${passwordHash}, now(), now())
+      INSERT INTO "User" ("id", "email", "emailCanonical", "name", "passwordHash", "emailVerifiedAt", "language", "createdAt")
+      VALUES (gen_random_uuid(), ${invitation.email}, ${invitation.emailCanonical}, ${parsed.data.name}, ${passwordHash}, now(), ${invitation.language}, now())
       ON CONFLICT ("emailCanonical") DO NOTHING
       RETURNING "id", "email"`;
     const user = created[0];
@@ -51,4 +51,6 @@ export async function signUpFromInvitation(token: string, input: z.input<typeof 
     const accepted = await acceptPendingInvitation(tx, user.id, invitation, target);
     return { ...accepted, email: user.email };
   });
+  if (result.ok) signalOutbox();
+  return result;
 }

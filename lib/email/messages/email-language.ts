@@ -17,6 +17,26 @@ export type EmailMessages = {
   /** "Email me the current link", asked for from a replaced link. */
   currentLinkSubject: (team: string) => string;
   currentLinkLead: string;
+  /** To the inviter (and, per the team's setting, its admins) when an invitee answers. */
+  answer: {
+    subject: (invitee: string, answer: "accepted" | "declined", team: string) => string;
+    heading: (answer: "accepted" | "declined") => string;
+    accepted: (invitee: string, team: string, role: string) => string;
+    declined: (invitee: string, team: string) => string;
+    reasonIntro: string;
+    invitedBy: (inviter: string) => string;
+    button: string;
+    why: (team: string) => string;
+  };
+  /** "Forgot password?": the link to set a new password. */
+  reset: {
+    subject: string;
+    heading: string;
+    intro: (email: string) => string;
+    expires: (minutes: number) => string;
+    button: string;
+    ignore: string;
+  };
 };
 
 export type EmailLanguage<Code extends string = string> = { code: Code; label: string; messages: EmailMessages };

@@ -68,6 +68,8 @@ export const en = {
       "member.removed": "Removed from the team",
       "team.domains_changed": "Changed the allowed domains",
       "team.settings_changed": "Changed the team's settings",
+      "user.password_reset": "Reset their password",
+      "user.password_changed": "Changed their password",
     } satisfies Record<AuditAction, string>,
     details: {
       asRole: (role: string) => `as ${role}`,

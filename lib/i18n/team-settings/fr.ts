@@ -69,6 +69,8 @@ export const fr: TeamSettingsMessages = {
       "member.removed": "A retiré de l'équipe",
       "team.domains_changed": "A modifié les domaines autorisés",
       "team.settings_changed": "A modifié les paramètres de l'équipe",
+      "user.password_reset": "A réinitialisé son mot de passe",
+      "user.password_changed": "A changé son mot de passe",
     } satisfies Record<AuditAction, string>,
     details: {
       asRole: (role: string) => `comme ${role}`,
