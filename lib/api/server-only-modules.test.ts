@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 
 // Pure modules (no I/O, safe anywhere, unit-tested beside them); everything else in these folders is server-only.
 const PURE = new Set([
+  "lib/api/openapi/list-api-operations.ts",
   "lib/api/rate-limit-headers.ts",
   "lib/api-keys/api-key-scopes.ts",
   "lib/api-keys/create-api-key-schema.ts",
