@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit + integration tests, then a production build and the
+// `npm test`: typecheck, lint, formatting, unit + integration tests, then a production build and the
 // Playwright e2e suite. Stops at the first failing step. The browser the e2e suite needs is
 // checked first, so a machine without it learns so in a second, not after the long steps.
 //   node scripts/test.mjs [step]   runs only the steps whose label starts with `step` ("end", "unit", …)
@@ -9,6 +9,7 @@ import { decideChromium } from "./decide-chromium.mjs";
 const steps = [
   ["Typecheck", "npx", ["tsc", "--noEmit", "-p", "."]],
   ["Lint", "npx", ["eslint", ".", "--max-warnings=0"]],
+  ["Formatting", "npx", ["prettier", "--check", "."]],
   ["Unit and integration tests", "npx", ["vitest", "run"]],
   ["Production build", "npx", ["next", "build"]],
   ["End-to-end tests", "npx", ["playwright", "test"]],
