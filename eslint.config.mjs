@@ -5,7 +5,16 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/.tmp/**"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/generated/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "bench/.tmp/**",
+    ],
   },
   {
     rules: {
@@ -16,7 +25,17 @@ const config = [
     },
   },
   {
-    files: ["lib/env.ts", "scripts/**", "tests/**", "e2e/**", "bench/**", "playwright.config.ts", "vitest.config.ts", "prisma.config.ts", "instrumentation.ts"],
+    files: [
+      "lib/env.ts",
+      "scripts/**",
+      "tests/**",
+      "e2e/**",
+      "bench/**",
+      "playwright.config.ts",
+      "vitest.config.ts",
+      "prisma.config.ts",
+      "instrumentation.ts",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
 ];

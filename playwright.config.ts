@@ -4,7 +4,12 @@ import { decideChromium } from "./scripts/decide-chromium.mjs";
 
 // `npm test` has already found or installed Chromium (scripts/test.mjs); run directly, this
 // fails at once with the command to run rather than installing anything.
-const chromium = decideChromium({ configuredPath: process.env.CHROMIUM_PATH || undefined, exists: existsSync, isRoot: false, hasAptGet: true });
+const chromium = decideChromium({
+  configuredPath: process.env.CHROMIUM_PATH || undefined,
+  exists: existsSync,
+  isRoot: false,
+  hasAptGet: true,
+});
 if (chromium.action === "fail") throw new Error(chromium.message);
 const chromiumPath = chromium.path;
 
@@ -28,7 +33,14 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromiumPath,
-      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
+      args: [
+        "--no-sandbox",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-gpu",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],

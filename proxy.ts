@@ -25,7 +25,11 @@ function addTransportSecurity(response: NextResponse): NextResponse {
 function refuseForwardedAction(): NextResponse {
   return new NextResponse("Server Action unavailable.", {
     status: 404,
-    headers: { "x-nextjs-action-not-found": "1", "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    headers: {
+      "x-nextjs-action-not-found": "1",
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+    },
   });
 }
 
@@ -47,7 +51,10 @@ async function limitInvitationPages(request: NextRequest, policy: string): Promi
     const page = `<!doctype html><html lang="${language}"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Teamgate</title><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem"><h1 style="font-size:1.25rem">Teamgate</h1><p>${message}</p></body></html>`;
     return new NextResponse(page, { status: 429, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
   }
-  return new NextResponse(message, { status: 429, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+  return new NextResponse(message, {
+    status: 429,
+    headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 /** Every page: the forwarded-action guard, the invitation pages' limit, CSP with a fresh nonce, HSTS, sliding sessions. */
@@ -68,8 +75,12 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
 
-  const renewed = await renewSessionCookie(request.cookies.get(SESSION_COOKIE.name)?.value, Math.floor(Date.now() / 1000));
-  if (renewed) response.cookies.set(SESSION_COOKIE.name, renewed.value, { ...SESSION_COOKIE.options, maxAge: renewed.maxAge });
+  const renewed = await renewSessionCookie(
+    request.cookies.get(SESSION_COOKIE.name)?.value,
+    Math.floor(Date.now() / 1000),
+  );
+  if (renewed)
+    response.cookies.set(SESSION_COOKIE.name, renewed.value, { ...SESSION_COOKIE.options, maxAge: renewed.maxAge });
   return addTransportSecurity(response);
 }
 

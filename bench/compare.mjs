@@ -11,7 +11,11 @@ import autocannon from "autocannon";
 import pg from "pg";
 
 const log = (...args) => console.log("[bench]", ...args);
-const median = (values) => { const s = [...values].sort((a, b) => a - b); const m = Math.floor(s.length / 2); return s.length === 0 ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length === 0 ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const percentile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
 const round1 = (value) => Math.round(value * 10) / 10;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -51,7 +55,11 @@ export function databaseUrl(base, name) {
 export async function withClient(url, run) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  try { return await run(client); } finally { await client.end(); }
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
 }
 
 /** CPU seconds (user + system) of a process and all its descendants, from /proc. */
@@ -67,7 +75,9 @@ function processTreeCpu(pid) {
         const children = readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim();
         for (const child of children ? children.split(" ") : []) visit(child);
       }
-    } catch { /* the process is gone */ }
+    } catch {
+      /* the process is gone */
+    }
   };
   visit(pid);
   return total;
@@ -100,15 +110,27 @@ const peerId = () => randomBytes(16).toString("hex");
 /** Users with a fresh session each (7 days, better-auth's default, so no request refreshes it). */
 async function peerUsers(db, emails) {
   const users = emails.map((email) => ({ id: peerId(), email, token: peerId() }));
-  await db.query(`INSERT INTO "user" (id, name, email, "emailVerified") SELECT u.id, 'Bench', u.email, true FROM unnest($1::text[], $2::text[]) AS u(id, email)`, [users.map((u) => u.id), users.map((u) => u.email)]);
-  await db.query(`INSERT INTO session (id, "expiresAt", token, "updatedAt", "userId") SELECT md5(random()::text), now() + interval '7 days', s.token, now(), s.uid FROM unnest($1::text[], $2::text[]) AS s(token, uid)`, [users.map((u) => u.token), users.map((u) => u.id)]);
+  await db.query(
+    `INSERT INTO "user" (id, name, email, "emailVerified") SELECT u.id, 'Bench', u.email, true FROM unnest($1::text[], $2::text[]) AS u(id, email)`,
+    [users.map((u) => u.id), users.map((u) => u.email)],
+  );
+  await db.query(
+    `INSERT INTO session (id, "expiresAt", token, "updatedAt", "userId") SELECT md5(random()::text), now() + interval '7 days', s.token, now(), s.uid FROM unnest($1::text[], $2::text[]) AS s(token, uid)`,
+    [users.map((u) => u.token), users.map((u) => u.id)],
+  );
   return users.map((u) => ({ ...u, cookie: peerCookie(u.token) }));
 }
 
 async function peerOrgs(db, ownerId, count, prefix) {
   const ids = Array.from({ length: count }, () => peerId());
-  await db.query(`INSERT INTO organization (id, name, slug, "createdAt") SELECT id, 'Bench', $2 || '-' || id, now() FROM unnest($1::text[]) AS o(id)`, [ids, prefix]);
-  await db.query(`INSERT INTO member (id, "organizationId", "userId", role, "createdAt") SELECT md5(random()::text || o), o, $2, 'owner', now() FROM unnest($1::text[]) AS o`, [ids, ownerId]);
+  await db.query(
+    `INSERT INTO organization (id, name, slug, "createdAt") SELECT id, 'Bench', $2 || '-' || id, now() FROM unnest($1::text[]) AS o(id)`,
+    [ids, prefix],
+  );
+  await db.query(
+    `INSERT INTO member (id, "organizationId", "userId", role, "createdAt") SELECT md5(random()::text || o), o, $2, 'owner', now() FROM unnest($1::text[]) AS o`,
+    [ids, ownerId],
+  );
   return ids;
 }
 
@@ -136,7 +158,11 @@ export function peerSide({ port, url, database, nodeArgs = [] }) {
     async start() {
       if (!existsSync("bench/peer/node_modules/better-auth")) {
         log("installing bench/peer (npm ci --prefix bench/peer)");
-        const installed = spawnSync("npm", ["ci", "--prefix", "bench/peer", "--ignore-scripts", "--no-audit", "--no-fund"], { stdio: "inherit" });
+        const installed = spawnSync(
+          "npm",
+          ["ci", "--prefix", "bench/peer", "--ignore-scripts", "--no-audit", "--no-fund"],
+          { stdio: "inherit" },
+        );
         if (installed.status !== 0) throw new Error("npm ci --prefix bench/peer failed");
       }
       const env = { ...process.env, PEER_DATABASE_URL: url, PEER_PORT: String(port), PEER_SECRET };
@@ -157,27 +183,47 @@ export function peerSide({ port, url, database, nodeArgs = [] }) {
           [state.listOrg, admin.id, LIST_SIZE],
         );
         await db.query(`VACUUM ANALYZE invitation`);
-        state.invitees = await peerUsers(db, Array.from({ length: INVITEES }, (_, i) => `invitee${i}@bench.test`));
+        state.invitees = await peerUsers(
+          db,
+          Array.from({ length: INVITEES }, (_, i) => `invitee${i}@bench.test`),
+        );
       });
       await this.launch();
     },
     nodeArgs,
     async launch() {
       const env = { ...process.env, PEER_DATABASE_URL: url, PEER_PORT: String(port), PEER_SECRET };
-      this.process = spawn("node", [...this.nodeArgs, "bench/peer/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
+      this.process = spawn("node", [...this.nodeArgs, "bench/peer/server.mjs"], {
+        env,
+        stdio: ["ignore", "ignore", "inherit"],
+      });
       await waitFor(`${origin}/health`);
     },
     createRequest(unique) {
-      return { method: "POST", path: "/api/auth/organization/invite-member", headers: json(state.admin.cookie), body: JSON.stringify({ email: `${unique}@new.test`, role: "member", organizationId: state.createOrg }) };
+      return {
+        method: "POST",
+        path: "/api/auth/organization/invite-member",
+        headers: json(state.admin.cookie),
+        body: JSON.stringify({ email: `${unique}@new.test`, role: "member", organizationId: state.createOrg }),
+      };
     },
     listRequest() {
-      return { method: "GET", path: `/api/auth/organization/list-invitations?organizationId=${state.listOrg}`, headers: { cookie: state.admin.cookie } };
+      return {
+        method: "GET",
+        path: `/api/auth/organization/list-invitations?organizationId=${state.listOrg}`,
+        headers: { cookie: state.admin.cookie },
+      };
     },
     async prepareAccepts(teams, label) {
       return withClient(url, async (db) => {
         const orgs = await peerOrgs(db, state.admin.id, teams, `accept-${label}`);
         const invitations = await peerInvite(db, orgs, state.invitees, state.admin.id);
-        return invitations.map(({ invitationId, user }) => ({ method: "POST", path: "/api/auth/organization/accept-invitation", headers: json(user.cookie), body: JSON.stringify({ invitationId }) }));
+        return invitations.map(({ invitationId, user }) => ({
+          method: "POST",
+          path: "/api/auth/organization/accept-invitation",
+          headers: json(user.cookie),
+          body: JSON.stringify({ invitationId }),
+        }));
       });
     },
     async acceptRace(label) {
@@ -187,14 +233,44 @@ export function peerSide({ port, url, database, nodeArgs = [] }) {
         const [invitation] = await peerInvite(db, orgs, [user], state.admin.id);
         return { invitation, user };
       });
-      const statuses = await Promise.all(Array.from({ length: RACE }, () => fetch(`${origin}/api/auth/organization/accept-invitation`, { method: "POST", headers: json(user.cookie), body: JSON.stringify({ invitationId: invitation.invitationId }) }).then((r) => r.status)));
-      const { rows: [{ count }] } = await withClient(url, (db) => db.query(`SELECT count(*)::int AS count FROM member WHERE "organizationId" = $1 AND "userId" = $2`, [invitation.org, user.id]));
+      const statuses = await Promise.all(
+        Array.from({ length: RACE }, () =>
+          fetch(`${origin}/api/auth/organization/accept-invitation`, {
+            method: "POST",
+            headers: json(user.cookie),
+            body: JSON.stringify({ invitationId: invitation.invitationId }),
+          }).then((r) => r.status),
+        ),
+      );
+      const {
+        rows: [{ count }],
+      } = await withClient(url, (db) =>
+        db.query(`SELECT count(*)::int AS count FROM member WHERE "organizationId" = $1 AND "userId" = $2`, [
+          invitation.org,
+          user.id,
+        ]),
+      );
       return { rows: count, ok: statuses.filter((s) => s < 300).length };
     },
     async inviteRace(label) {
       const email = `race-${label}@new.test`;
-      const statuses = await Promise.all(Array.from({ length: RACE }, () => fetch(`${origin}/api/auth/organization/invite-member`, { method: "POST", headers: json(state.admin.cookie), body: JSON.stringify({ email, role: "member", organizationId: state.createOrg }) }).then((r) => r.status)));
-      const { rows: [{ count }] } = await withClient(url, (db) => db.query(`SELECT count(*)::int AS count FROM invitation WHERE "organizationId" = $1 AND email = $2 AND status = 'pending'`, [state.createOrg, email]));
+      const statuses = await Promise.all(
+        Array.from({ length: RACE }, () =>
+          fetch(`${origin}/api/auth/organization/invite-member`, {
+            method: "POST",
+            headers: json(state.admin.cookie),
+            body: JSON.stringify({ email, role: "member", organizationId: state.createOrg }),
+          }).then((r) => r.status),
+        ),
+      );
+      const {
+        rows: [{ count }],
+      } = await withClient(url, (db) =>
+        db.query(
+          `SELECT count(*)::int AS count FROM invitation WHERE "organizationId" = $1 AND email = $2 AND status = 'pending'`,
+          [state.createOrg, email],
+        ),
+      );
       return { rows: count, ok: statuses.filter((s) => s < 300).length };
     },
   };
@@ -208,21 +284,35 @@ const newKey = () => `tg_live_bench${randomBytes(24).toString("base64url")}`;
 
 async function teamgateUsers(db, emails, scopes) {
   const users = emails.map((email) => ({ id: randomUUID(), email, key: newKey() }));
-  await db.query(`INSERT INTO "User" (id, email, "emailCanonical", name, "emailVerifiedAt", "createdAt") SELECT u.id::uuid, u.email, u.email, 'Bench', now(), now() FROM unnest($1::text[], $2::text[]) AS u(id, email)`, [users.map((u) => u.id), users.map((u) => u.email)]);
+  await db.query(
+    `INSERT INTO "User" (id, email, "emailCanonical", name, "emailVerifiedAt", "createdAt") SELECT u.id::uuid, u.email, u.email, 'Bench', now(), now() FROM unnest($1::text[], $2::text[]) AS u(id, email)`,
+    [users.map((u) => u.id), users.map((u) => u.email)],
+  );
   await teamgateKeys(db, users, scopes);
   return users;
 }
 
 async function teamgateKeys(db, users, scopes) {
-  await db.query(`INSERT INTO "ApiKey" (id, "userId", name, prefix, "keyHash", scopes, "createdAt") SELECT gen_random_uuid(), k.uid::uuid, 'bench', 'tg_live_benc', k.hash, $3::text[], now() FROM unnest($1::text[], $2::text[]) AS k(uid, hash)`, [users.map((u) => u.id), users.map((u) => hashKey(u.key)), scopes]);
+  await db.query(
+    `INSERT INTO "ApiKey" (id, "userId", name, prefix, "keyHash", scopes, "createdAt") SELECT gen_random_uuid(), k.uid::uuid, 'bench', 'tg_live_benc', k.hash, $3::text[], now() FROM unnest($1::text[], $2::text[]) AS k(uid, hash)`,
+    [users.map((u) => u.id), users.map((u) => hashKey(u.key)), scopes],
+  );
 }
 
 /** Teams shaped like the seed's (the built-in roles copied from globex), owned by its owner. */
 async function teamgateTeams(db, count, prefix) {
   const slugs = Array.from({ length: count }, (_, i) => `${prefix}-${i}-${randomBytes(4).toString("hex")}`);
-  await db.query(`INSERT INTO "Team" (id, name, slug) SELECT gen_random_uuid(), 'Bench', s FROM unnest($1::text[]) s`, [slugs]);
-  await db.query(`INSERT INTO "Role" (id, "teamId", key, name, rank, permissions, "builtIn") SELECT gen_random_uuid(), t.id, r.key, r.name, r.rank, r.permissions, r."builtIn" FROM "Team" t CROSS JOIN "Role" r WHERE t.slug = ANY($1) AND r."teamId" = (SELECT id FROM "Team" WHERE slug = 'globex')`, [slugs]);
-  await db.query(`INSERT INTO "Membership" (id, "teamId", "userId", "roleId") SELECT gen_random_uuid(), t.id, (SELECT id FROM "User" WHERE "emailCanonical" = 'owner@globex.test'), r.id FROM "Team" t JOIN "Role" r ON r."teamId" = t.id AND r.key = 'owner' WHERE t.slug = ANY($1)`, [slugs]);
+  await db.query(`INSERT INTO "Team" (id, name, slug) SELECT gen_random_uuid(), 'Bench', s FROM unnest($1::text[]) s`, [
+    slugs,
+  ]);
+  await db.query(
+    `INSERT INTO "Role" (id, "teamId", key, name, rank, permissions, "builtIn") SELECT gen_random_uuid(), t.id, r.key, r.name, r.rank, r.permissions, r."builtIn" FROM "Team" t CROSS JOIN "Role" r WHERE t.slug = ANY($1) AND r."teamId" = (SELECT id FROM "Team" WHERE slug = 'globex')`,
+    [slugs],
+  );
+  await db.query(
+    `INSERT INTO "Membership" (id, "teamId", "userId", "roleId") SELECT gen_random_uuid(), t.id, (SELECT id FROM "User" WHERE "emailCanonical" = 'owner@globex.test'), r.id FROM "Team" t JOIN "Role" r ON r."teamId" = t.id AND r.key = 'owner' WHERE t.slug = ANY($1)`,
+    [slugs],
+  );
   return slugs;
 }
 
@@ -255,11 +345,18 @@ export function teamgateSide({ id, port, url, database, extraEnv, mailUrl, nodeA
         if (result.status !== 0) throw new Error(`db:${command} failed`);
       }
       await withClient(url, async (db) => {
-        const { rows: [acme] } = await db.query(`SELECT t.id, r.id AS "memberRole", (SELECT u.id FROM "User" u WHERE u."emailCanonical" = 'admin@acme.test') AS "adminId" FROM "Team" t JOIN "Role" r ON r."teamId" = t.id AND r.key = 'member' WHERE t.slug = 'acme'`);
+        const {
+          rows: [acme],
+        } = await db.query(
+          `SELECT t.id, r.id AS "memberRole", (SELECT u.id FROM "User" u WHERE u."emailCanonical" = 'admin@acme.test') AS "adminId" FROM "Team" t JOIN "Role" r ON r."teamId" = t.id AND r.key = 'member' WHERE t.slug = 'acme'`,
+        );
         state.admin = { id: acme.adminId, key: newKey() };
         await teamgateKeys(db, [state.admin], ["invitations:read", "invitations:write"]);
         // The admin invites into globex (an empty team) and lists acme (10,000 invitations).
-        await db.query(`INSERT INTO "Membership" (id, "teamId", "userId", "roleId") SELECT gen_random_uuid(), t.id, $1, r.id FROM "Team" t JOIN "Role" r ON r."teamId" = t.id AND r.key = 'admin' WHERE t.slug = 'globex'`, [acme.adminId]);
+        await db.query(
+          `INSERT INTO "Membership" (id, "teamId", "userId", "roleId") SELECT gen_random_uuid(), t.id, $1, r.id FROM "Team" t JOIN "Role" r ON r."teamId" = t.id AND r.key = 'admin' WHERE t.slug = 'globex'`,
+          [acme.adminId],
+        );
         await db.query(
           `INSERT INTO "Invitation" (id, "teamId", email, "emailCanonical", "roleId", language, "inviterId", status, "pendingKey", "createdAt", "updatedAt", "expiresAt", "tokenHash", "tokenSealed", "sendCount", "deliveryStatus")
            SELECT gen_random_uuid(), $1, 'inv' || g || '@example.com', 'inv' || g || '@example.com', $2, 'en', $3,
@@ -271,27 +368,56 @@ export function teamgateSide({ id, port, url, database, extraEnv, mailUrl, nodeA
           [acme.id, acme.memberRole, acme.adminId, LIST_SIZE],
         );
         await db.query(`VACUUM ANALYZE "Invitation"`);
-        state.invitees = await teamgateUsers(db, Array.from({ length: INVITEES }, (_, i) => `invitee${i}@bench.test`), ["invitations:write"]);
+        state.invitees = await teamgateUsers(
+          db,
+          Array.from({ length: INVITEES }, (_, i) => `invitee${i}@bench.test`),
+          ["invitations:write"],
+        );
       });
       await this.launch();
     },
     nodeArgs,
     async launch() {
-      const env = { ...process.env, ...TEAMGATE_ENV, DATABASE_URL: url, APP_URL: origin, RESEND_API_KEY: "re_bench", RESEND_BASE_URL: mailUrl, ...extraEnv };
-      this.process = spawn("node", [...this.nodeArgs, "scripts/start-server.mjs", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+      const env = {
+        ...process.env,
+        ...TEAMGATE_ENV,
+        DATABASE_URL: url,
+        APP_URL: origin,
+        RESEND_API_KEY: "re_bench",
+        RESEND_BASE_URL: mailUrl,
+        ...extraEnv,
+      };
+      this.process = spawn(
+        "node",
+        [...this.nodeArgs, "scripts/start-server.mjs", "-p", String(port), "-H", "127.0.0.1"],
+        { env, stdio: ["ignore", "ignore", "inherit"] },
+      );
       await waitFor(`${origin}/sign-in`);
     },
     createRequest(unique) {
-      return { method: "POST", path: "/api/v1/teams/globex/invitations", headers: bearer(state.admin.key), body: JSON.stringify({ emails: [`${unique}@new.test`], role: "member" }) };
+      return {
+        method: "POST",
+        path: "/api/v1/teams/globex/invitations",
+        headers: bearer(state.admin.key),
+        body: JSON.stringify({ emails: [`${unique}@new.test`], role: "member" }),
+      };
     },
     listRequest() {
-      return { method: "GET", path: "/api/v1/teams/acme/invitations?limit=100", headers: { authorization: `Bearer ${state.admin.key}` } };
+      return {
+        method: "GET",
+        path: "/api/v1/teams/acme/invitations?limit=100",
+        headers: { authorization: `Bearer ${state.admin.key}` },
+      };
     },
     async prepareAccepts(teams, label) {
       return withClient(url, async (db) => {
         const slugs = await teamgateTeams(db, teams, `accept-${label}`);
         const invitations = await teamgateInvite(db, slugs, state.invitees);
-        return invitations.map(({ invitationId, user }) => ({ method: "POST", path: `/api/v1/invitations/${invitationId}/accept`, headers: bearer(user.key) }));
+        return invitations.map(({ invitationId, user }) => ({
+          method: "POST",
+          path: `/api/v1/invitations/${invitationId}/accept`,
+          headers: bearer(user.key),
+        }));
       });
     },
     async acceptRace(label) {
@@ -301,14 +427,43 @@ export function teamgateSide({ id, port, url, database, extraEnv, mailUrl, nodeA
         const [invitation] = await teamgateInvite(db, slugs, [user]);
         return { invitation, user };
       });
-      const statuses = await Promise.all(Array.from({ length: RACE }, () => fetch(`${origin}/api/v1/invitations/${invitation.invitationId}/accept`, { method: "POST", headers: bearer(user.key) }).then((r) => r.status)));
-      const { rows: [{ count }] } = await withClient(url, (db) => db.query(`SELECT count(*)::int AS count FROM "Membership" WHERE "teamId" = $1 AND "userId" = $2`, [invitation.teamId, user.id]));
+      const statuses = await Promise.all(
+        Array.from({ length: RACE }, () =>
+          fetch(`${origin}/api/v1/invitations/${invitation.invitationId}/accept`, {
+            method: "POST",
+            headers: bearer(user.key),
+          }).then((r) => r.status),
+        ),
+      );
+      const {
+        rows: [{ count }],
+      } = await withClient(url, (db) =>
+        db.query(`SELECT count(*)::int AS count FROM "Membership" WHERE "teamId" = $1 AND "userId" = $2`, [
+          invitation.teamId,
+          user.id,
+        ]),
+      );
       return { rows: count, ok: statuses.filter((s) => s < 300).length };
     },
     async inviteRace(label) {
       const email = `race-${label}@new.test`;
-      const statuses = await Promise.all(Array.from({ length: RACE }, () => fetch(`${origin}/api/v1/teams/globex/invitations`, { method: "POST", headers: bearer(state.admin.key), body: JSON.stringify({ emails: [email], role: "member" }) }).then((r) => r.status)));
-      const { rows: [{ count }] } = await withClient(url, (db) => db.query(`SELECT count(*)::int AS count FROM "Invitation" i JOIN "Team" t ON t.id = i."teamId" WHERE t.slug = 'globex' AND i."emailCanonical" = $1 AND i.status = 'PENDING'`, [email]));
+      const statuses = await Promise.all(
+        Array.from({ length: RACE }, () =>
+          fetch(`${origin}/api/v1/teams/globex/invitations`, {
+            method: "POST",
+            headers: bearer(state.admin.key),
+            body: JSON.stringify({ emails: [email], role: "member" }),
+          }).then((r) => r.status),
+        ),
+      );
+      const {
+        rows: [{ count }],
+      } = await withClient(url, (db) =>
+        db.query(
+          `SELECT count(*)::int AS count FROM "Invitation" i JOIN "Team" t ON t.id = i."teamId" WHERE t.slug = 'globex' AND i."emailCanonical" = $1 AND i.status = 'PENDING'`,
+          [email],
+        ),
+      );
       return { rows: count, ok: statuses.filter((s) => s < 300).length };
     },
   };
@@ -316,7 +471,11 @@ export function teamgateSide({ id, port, url, database, extraEnv, mailUrl, nodeA
 
 async function waitFor(url) {
   for (let i = 0; i < 240; i += 1) {
-    try { if ((await fetch(url)).ok) return; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
     await sleep(250);
   }
   throw new Error(`${url} did not answer`);
@@ -347,20 +506,27 @@ export async function load(side, { seconds, requests, adminUrl }) {
     url: side.origin,
     connections: CONNECTIONS,
     duration: seconds,
-    requests: [{
-      setupRequest: (request) => {
-        const next = requests();
-        if (!next) { exhausted = true; setImmediate(() => instance?.stop()); return { ...request, ...lastRequest }; }
-        lastRequest = next;
-        return { ...request, ...next };
+    requests: [
+      {
+        setupRequest: (request) => {
+          const next = requests();
+          if (!next) {
+            exhausted = true;
+            setImmediate(() => instance?.stop());
+            return { ...request, ...lastRequest };
+          }
+          lastRequest = next;
+          return { ...request, ...next };
+        },
       },
-    }],
+    ],
   });
   instance.on("response", (_client, status, _bytes, responseTime) => {
     if (exhausted) return;
     latencies.push(responseTime);
     statuses[status] = (statuses[status] ?? 0) + 1;
-    if (status >= 200 && status < 300) ok += 1; else failed += 1;
+    if (status >= 200 && status < 300) ok += 1;
+    else failed += 1;
   });
   const result = await instance;
   const elapsed = (performance.now() - started) / 1000;
@@ -393,7 +559,13 @@ export async function startMailStandIn(port) {
     const list = Array.isArray(emails) ? emails : [emails];
     received.count += list.length;
     response.writeHead(200, { "Content-Type": "application/json" });
-    response.end(JSON.stringify(Array.isArray(emails) ? { data: list.map(() => ({ id: randomBytes(8).toString("hex") })) } : { id: randomBytes(8).toString("hex") }));
+    response.end(
+      JSON.stringify(
+        Array.isArray(emails)
+          ? { data: list.map(() => ({ id: randomBytes(8).toString("hex") })) }
+          : { id: randomBytes(8).toString("hex") },
+      ),
+    );
   }).listen(port, "127.0.0.1");
   await new Promise((r) => mail.once("listening", r));
   return { mail, mailUrl: `http://127.0.0.1:${port}`, received };
@@ -401,14 +573,32 @@ export async function startMailStandIn(port) {
 
 export async function runComparison({ baseUrl, basePort, rounds, seconds, warmupSeconds, onlySides }) {
   const stamp = Date.now();
-  const names = { peer: `teamgate_bench_peer_${stamp}`, one: `teamgate_bench_one_${stamp}`, multi: `teamgate_bench_multi_${stamp}` };
+  const names = {
+    peer: `teamgate_bench_peer_${stamp}`,
+    one: `teamgate_bench_one_${stamp}`,
+    multi: `teamgate_bench_multi_${stamp}`,
+  };
   const { mail, mailUrl, received } = await startMailStandIn(basePort + 9);
 
   const all = [
     peerSide({ port: basePort + 1, url: databaseUrl(baseUrl, names.peer), database: names.peer }),
-    teamgateSide({ id: "one", port: basePort + 2, url: databaseUrl(baseUrl, names.one), database: names.one, extraEnv: { WEB_CONCURRENCY: "1" }, mailUrl }),
+    teamgateSide({
+      id: "one",
+      port: basePort + 2,
+      url: databaseUrl(baseUrl, names.one),
+      database: names.one,
+      extraEnv: { WEB_CONCURRENCY: "1" },
+      mailUrl,
+    }),
     // What `npm start` does by default: one worker per core.
-    teamgateSide({ id: "multi", port: basePort + 3, url: databaseUrl(baseUrl, names.multi), database: names.multi, extraEnv: { WEB_CONCURRENCY: "" }, mailUrl }),
+    teamgateSide({
+      id: "multi",
+      port: basePort + 3,
+      url: databaseUrl(baseUrl, names.multi),
+      database: names.multi,
+      extraEnv: { WEB_CONCURRENCY: "" },
+      mailUrl,
+    }),
   ];
   const sides = all.filter((side) => !onlySides || onlySides.includes(side.id));
   const peerVersion = JSON.parse(readFileSync("bench/peer/package.json", "utf8")).dependencies["better-auth"];
@@ -417,7 +607,15 @@ export async function runComparison({ baseUrl, basePort, rounds, seconds, warmup
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version },
     betterAuth: peerVersion,
     rounds: [],
-    config: { rounds, seconds, warmupSeconds, connections: CONNECTIONS, listSize: LIST_SIZE, invitees: INVITEES, race: RACE },
+    config: {
+      rounds,
+      seconds,
+      warmupSeconds,
+      connections: CONNECTIONS,
+      listSize: LIST_SIZE,
+      invitees: INVITEES,
+      race: RACE,
+    },
   };
   try {
     for (const side of sides) await withClient(baseUrl, (db) => db.query(`CREATE DATABASE "${side.database}"`));
@@ -452,8 +650,13 @@ export async function runComparison({ baseUrl, basePort, rounds, seconds, warmup
         entry.races[side.id] = { accept: await side.acceptRace(`r${r}`), invite: await side.inviteRace(`r${r}`) };
       }
       entry.loadavg.push(os.loadavg()[0]);
-      const summary = SCENARIOS.map((sc) => `${sc.id} ${sides.map((side) => `${side.id} ${entry.results[sc.id][side.id].rps}/s p50 ${entry.results[sc.id][side.id].p50}`).join(", ")}`).join(" | ");
-      log(`${warmup ? "warm-up" : `round ${r}/${rounds}`} (load ${entry.loadavg.map((l) => l.toFixed(2)).join("→")}): ${summary}`);
+      const summary = SCENARIOS.map(
+        (sc) =>
+          `${sc.id} ${sides.map((side) => `${side.id} ${entry.results[sc.id][side.id].rps}/s p50 ${entry.results[sc.id][side.id].p50}`).join(", ")}`,
+      ).join(" | ");
+      log(
+        `${warmup ? "warm-up" : `round ${r}/${rounds}`} (load ${entry.loadavg.map((l) => l.toFixed(2)).join("→")}): ${summary}`,
+      );
       if (!warmup) output.rounds.push(entry);
     }
     output.emailsSent = received.count;
@@ -461,9 +664,15 @@ export async function runComparison({ baseUrl, basePort, rounds, seconds, warmup
     for (const side of sides) await stop(side.process);
     mail.close();
     await sleep(500);
-    for (const side of sides) await withClient(baseUrl, (db) => db.query(`DROP DATABASE IF EXISTS "${side.database}" WITH (FORCE)`)).catch(() => {});
+    for (const side of sides)
+      await withClient(baseUrl, (db) => db.query(`DROP DATABASE IF EXISTS "${side.database}" WITH (FORCE)`)).catch(
+        () => {},
+      );
   }
-  output.summary = summarize(output, sides.map((s) => s.id));
+  output.summary = summarize(
+    output,
+    sides.map((s) => s.id),
+  );
   return output;
 }
 
@@ -484,7 +693,9 @@ function summarize(output, sideIds) {
       };
       if (side !== "peer" && sideIds.includes("peer")) {
         // A round where the peer answered nothing (a stalled machine) has no ratio.
-        const ratios = output.rounds.map((r) => r.results[scenario.id][side].rps / r.results[scenario.id].peer.rps).filter(Number.isFinite);
+        const ratios = output.rounds
+          .map((r) => r.results[scenario.id][side].rps / r.results[scenario.id].peer.rps)
+          .filter(Number.isFinite);
         entry[side].ratio = Math.round(median(ratios) * 100) / 100;
       }
     }
@@ -510,18 +721,33 @@ export function renderComparison(c) {
   const cell = (x) => `${x.rps} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms${x.failed ? `, **${x.failed} failed**` : ""}`;
   const rows = SCENARIOS.map((sc) => {
     const e = c.summary[sc.id];
-    return `| ${sc.label} | ${sides.map((s) => cell(e[s.id])).join(" | ")} | ${sides.filter((s) => s.id !== "peer").map((s) => (e[s.id].ratio !== undefined ? `**${e[s.id].ratio.toFixed(2)}×**` : "")).join(" / ")} |`;
+    return `| ${sc.label} | ${sides.map((s) => cell(e[s.id])).join(" | ")} | ${sides
+      .filter((s) => s.id !== "peer")
+      .map((s) => (e[s.id].ratio !== undefined ? `**${e[s.id].ratio.toFixed(2)}×**` : ""))
+      .join(" / ")} |`;
   });
-  const cpuRows = SCENARIOS.map((sc) => `| ${sc.label} | ${sides.map((s) => `${c.summary[sc.id][s.id].serverCpuMs} / ${c.summary[sc.id][s.id].postgresCpuMs}`).join(" | ")} |`);
-  const race = (s, key, okKey) => `${c.summary.races[s.id][key]} (${c.summary.races[s.id][okKey]} of ${c.config.race} answered 2xx)`;
+  const cpuRows = SCENARIOS.map(
+    (sc) =>
+      `| ${sc.label} | ${sides.map((s) => `${c.summary[sc.id][s.id].serverCpuMs} / ${c.summary[sc.id][s.id].postgresCpuMs}`).join(" | ")} |`,
+  );
+  const race = (s, key, okKey) =>
+    `${c.summary.races[s.id][key]} (${c.summary.races[s.id][okKey]} of ${c.config.race} answered 2xx)`;
   const targets = [];
   const one = (id) => c.summary[id]?.one;
   if (ids.includes("peer") && ids.includes("one")) {
-    for (const sc of SCENARIOS) targets.push(`| Teamgate 1 process ≥ 1.5× better-auth: ${sc.id} | ${one(sc.id).ratio.toFixed(2)}× | ${one(sc.id).ratio >= 1.5 ? "yes" : "**no**"} |`);
+    for (const sc of SCENARIOS)
+      targets.push(
+        `| Teamgate 1 process ≥ 1.5× better-auth: ${sc.id} | ${one(sc.id).ratio.toFixed(2)}× | ${one(sc.id).ratio >= 1.5 ? "yes" : "**no**"} |`,
+      );
   }
   if (ids.includes("one")) {
-    for (const sc of SCENARIOS) targets.push(`| p99 ≤ 2× p50, 1 process: ${sc.id} | ${one(sc.id).p99} / ${one(sc.id).p50} ms = ${(one(sc.id).p99 / one(sc.id).p50).toFixed(1)}× | ${one(sc.id).p99 <= 2 * one(sc.id).p50 ? "yes" : "**no**"} |`);
-    targets.push(`| API list p50 ≤ 30 ms (1 process, 10 connections) | ${one("list").p50} ms | ${one("list").p50 <= 30 ? "yes" : "**no**"} |`);
+    for (const sc of SCENARIOS)
+      targets.push(
+        `| p99 ≤ 2× p50, 1 process: ${sc.id} | ${one(sc.id).p99} / ${one(sc.id).p50} ms = ${(one(sc.id).p99 / one(sc.id).p50).toFixed(1)}× | ${one(sc.id).p99 <= 2 * one(sc.id).p50 ? "yes" : "**no**"} |`,
+      );
+    targets.push(
+      `| API list p50 ≤ 30 ms (1 process, 10 connections) | ${one("list").p50} ms | ${one("list").p50 <= 30 ? "yes" : "**no**"} |`,
+    );
   }
   return `## Side by side with better-auth
 
@@ -535,7 +761,10 @@ the per-round ratios of throughput (2xx answers per second). ${c.machine.cpus} c
 server, PostgreSQL and autocannon share them, and the machine was shared with other work: load average (1 min) at the
 start → end of each round: ${c.summary.loadavg.map((l) => l.map((x) => x.toFixed(1)).join("→")).join(", ")}.
 
-| Scenario | ${sides.map((s) => s.label).join(" | ")} | Teamgate / better-auth (${sides.filter((s) => s.id !== "peer").map((s) => s.label.replace("Teamgate, ", "")).join(" / ")}) |
+| Scenario | ${sides.map((s) => s.label).join(" | ")} | Teamgate / better-auth (${sides
+    .filter((s) => s.id !== "peer")
+    .map((s) => s.label.replace("Teamgate, ", ""))
+    .join(" / ")}) |
 | --- | ${sides.map(() => "---").join(" | ")} | --- |
 ${rows.join("\n")}
 | (d) ${c.config.race} concurrent accepts of one invitation → member rows | ${sides.map((s) => race(s, "acceptMembers", "acceptOk")).join(" | ")} | |

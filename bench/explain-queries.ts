@@ -11,7 +11,10 @@ type Captured = { query: string; params: unknown[] };
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error("DATABASE_URL must name the bench database");
 
-const client = new PrismaClient({ adapter: createAdapterFactory({ kind: "postgres", url }).factory, log: [{ emit: "event", level: "query" }] });
+const client = new PrismaClient({
+  adapter: createAdapterFactory({ kind: "postgres", url }).factory,
+  log: [{ emit: "event", level: "query" }],
+});
 let captured: Captured[] = [];
 client.$on("query", (event) => captured.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }));
 (globalThis as { teamgateDb?: unknown }).teamgateDb = client;
@@ -19,7 +22,10 @@ client.$on("query", (event) => captured.push({ query: event.query, params: JSON.
 const { listTeamInvitations } = await import("@/lib/invitations/list-team-invitations");
 const { listTeamInvitationsPage } = await import("@/lib/invitations/list-team-invitations-page");
 
-const admin = await client.user.findUniqueOrThrow({ where: { emailCanonical: "admin@acme.test" }, select: { id: true } });
+const admin = await client.user.findUniqueOrThrow({
+  where: { emailCanonical: "admin@acme.test" },
+  select: { id: true },
+});
 const actor = { kind: "user" as const, userId: admin.id };
 const team = { slug: "acme" };
 
@@ -28,22 +34,32 @@ const cursor = firstApiPage.ok ? (firstApiPage.next ?? undefined) : undefined;
 
 const reads: Record<string, () => Promise<unknown>> = {
   "1. invitations page, newest first": () => listTeamInvitations(actor, team, {}),
-  "2a. invitations page, by email, pending only": () => listTeamInvitations(actor, team, { sort: "email", order: "asc", status: "PENDING" }),
+  "2a. invitations page, by email, pending only": () =>
+    listTeamInvitations(actor, team, { sort: "email", order: "asc", status: "PENDING" }),
   "2b. invitations page, text search": () => listTeamInvitations(actor, team, { q: "inv4242" }),
-  "3a. API list, first page (limit=50)": () => listTeamInvitationsPage(actor, team, { status: [], role: [], sort: "-created", limit: 50 }),
-  "3b. API list, next page by cursor": () => listTeamInvitationsPage(actor, team, { status: [], role: [], sort: "-created", limit: 50, cursor }),
+  "3a. API list, first page (limit=50)": () =>
+    listTeamInvitationsPage(actor, team, { status: [], role: [], sort: "-created", limit: 50 }),
+  "3b. API list, next page by cursor": () =>
+    listTeamInvitationsPage(actor, team, { status: [], role: [], sort: "-created", limit: 50, cursor }),
 };
 
 const explainer = new pg.Client({ connectionString: url });
 await explainer.connect();
-const literal = (value: unknown) => (value === null ? "NULL" : explainer.escapeLiteral(value instanceof Date ? value.toISOString() : Array.isArray(value) ? `{${value.join(",")}}` : String(value)));
+const literal = (value: unknown) =>
+  value === null
+    ? "NULL"
+    : explainer.escapeLiteral(
+        value instanceof Date ? value.toISOString() : Array.isArray(value) ? `{${value.join(",")}}` : String(value),
+      );
 
 /** The plan PostgreSQL settles on for a prepared statement after five calls when it judges it no worse. */
 async function genericPlan(query: string, params: unknown[]) {
   await explainer.query("SET plan_cache_mode = force_generic_plan");
   try {
     await explainer.query(`PREPARE generic_probe AS ${query}`);
-    const { rows } = await explainer.query(`EXPLAIN EXECUTE generic_probe${params.length ? `(${params.map(literal).join(", ")})` : ""}`);
+    const { rows } = await explainer.query(
+      `EXPLAIN EXECUTE generic_probe${params.length ? `(${params.map(literal).join(", ")})` : ""}`,
+    );
     return rows.map((row: Record<string, string>) => row["QUERY PLAN"]).join("\n");
   } finally {
     await explainer.query("DEALLOCATE ALL");
@@ -51,7 +67,16 @@ async function genericPlan(query: string, params: unknown[]) {
   }
 }
 
-const report: Record<string, Array<{ sql: string; plan: string; seqScanOnInvitations: boolean; usesIndex: boolean; generic: { plan: string; seqScanOnInvitations: boolean; prepared: boolean } }>> = {};
+const report: Record<
+  string,
+  Array<{
+    sql: string;
+    plan: string;
+    seqScanOnInvitations: boolean;
+    usesIndex: boolean;
+    generic: { plan: string; seqScanOnInvitations: boolean; prepared: boolean };
+  }>
+> = {};
 for (const [name, read] of Object.entries(reads)) {
   captured = [];
   await read();
@@ -66,7 +91,11 @@ for (const [name, read] of Object.entries(reads)) {
       plan,
       seqScanOnInvitations: /Seq Scan on "Invitation"/.test(plan),
       usesIndex: /Index (Only )?Scan|Bitmap Index Scan/.test(plan),
-      generic: { plan: generic, seqScanOnInvitations: /Seq Scan on "Invitation"/.test(generic), prepared: nameStatement({ sql: query, args: params }) !== "" },
+      generic: {
+        plan: generic,
+        seqScanOnInvitations: /Seq Scan on "Invitation"/.test(generic),
+        prepared: nameStatement({ sql: query, args: params }) !== "",
+      },
     });
   }
 }

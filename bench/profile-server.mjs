@@ -10,7 +10,9 @@ const port = Number(process.env.PORT ?? 3900);
 const app = next({ dev: false, hostname: "127.0.0.1", port });
 await app.prepare();
 const handle = app.getRequestHandler();
-createServer((request, response) => handle(request, response)).listen(port, "127.0.0.1", () => console.log(`ready on ${port}, pid ${process.pid}`));
+createServer((request, response) => handle(request, response)).listen(port, "127.0.0.1", () =>
+  console.log(`ready on ${port}, pid ${process.pid}`),
+);
 
 const session = new Session();
 session.connect();

@@ -9,8 +9,12 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, openSync, readS
 import { parseArgs } from "node:util";
 import { databaseUrl, load, peerSide, startMailStandIn, stop, teamgateSide, withClient } from "./compare.mjs";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { side: { type: "string", default: "one" }, seconds: { type: "string", default: "10" } } });
-const BASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { side: { type: "string", default: "one" }, seconds: { type: "string", default: "10" } },
+});
+const BASE_URL =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 3150);
 const PG_LOG = process.env.BENCH_PG_LOG ?? "/var/log/postgresql/postgresql-15-main.log";
 const scenarios = positionals.length ? positionals : ["list", "create", "accept"];
@@ -33,7 +37,9 @@ function statements(text, requests) {
   const byKey = new Map();
   const totals = { parse: 0, bind: 0, execute: 0, statement: 0 };
   const counts = { parse: 0, bind: 0, execute: 0, statement: 0 };
-  const pattern = new RegExp(`@${database} LOG:  duration: ([\\d.]+) ms  (parse|bind|execute|statement)( [^:]*)?: (.*)`);
+  const pattern = new RegExp(
+    `@${database} LOG:  duration: ([\\d.]+) ms  (parse|bind|execute|statement)( [^:]*)?: (.*)`,
+  );
   const lines = text.split("\n");
   for (const [index, line] of lines.entries()) {
     const m = pattern.exec(line);
@@ -41,7 +47,8 @@ function statements(text, requests) {
     const [, ms, phase] = m;
     // A statement's text goes on over the next lines, until the next line with the log's prefix.
     let sql = m[4];
-    for (let j = index + 1; j < lines.length && !/^\d{4}-\d\d-\d\d /.test(lines[j]) && sql.trim().length < 110; j += 1) sql += ` ${lines[j]}`;
+    for (let j = index + 1; j < lines.length && !/^\d{4}-\d\d-\d\d /.test(lines[j]) && sql.trim().length < 110; j += 1)
+      sql += ` ${lines[j]}`;
     totals[phase] += Number(ms);
     counts[phase] += 1;
     const key = sql.replace(/\s+/g, " ").trim().slice(0, 110);
@@ -51,9 +58,13 @@ function statements(text, requests) {
     byKey.set(key, entry);
   }
   const per = (x) => (x / requests).toFixed(2);
-  const out = [`statements per request: ${per(counts.execute + counts.statement)} (executes ${per(counts.execute)}, simple ${per(counts.statement)}); ms per request: parse ${per(totals.parse)}, bind/plan ${per(totals.bind)}, execute ${per(totals.execute)}, simple ${per(totals.statement)}`];
+  const out = [
+    `statements per request: ${per(counts.execute + counts.statement)} (executes ${per(counts.execute)}, simple ${per(counts.statement)}); ms per request: parse ${per(totals.parse)}, bind/plan ${per(totals.bind)}, execute ${per(totals.execute)}, simple ${per(totals.statement)}`,
+  ];
   for (const [key, e] of [...byKey].sort((a, b) => b[1].n - a[1].n)) {
-    out.push(`  ${per(e.n)}×  bind ${per(e.bind)} ms  exec ${per(e.execute + e.statement)} ms  parse ${per(e.parse)} ms  ${key}`);
+    out.push(
+      `  ${per(e.n)}×  bind ${per(e.bind)} ms  exec ${per(e.execute + e.statement)} ms  parse ${per(e.parse)} ms  ${key}`,
+    );
   }
   return out.join("\n");
 }
@@ -72,8 +83,12 @@ function category(frame) {
   if (/zod/.test(u)) return "zod";
   if (/next\/dist/.test(u)) return "Next.js";
   if (/\.next\/server/.test(u)) return "app bundle (.next/server)";
-  if (u.startsWith("node:") || u === "" ) return "Node internals / native";
-  return u.replace(/^.*node_modules\//, "").split("/").slice(0, 2).join("/");
+  if (u.startsWith("node:") || u === "") return "Node internals / native";
+  return u
+    .replace(/^.*node_modules\//, "")
+    .split("/")
+    .slice(0, 2)
+    .join("/");
 }
 
 /** Self time by category and by function over [from, to] (monotonic µs), from a .cpuprofile. */
@@ -104,9 +119,11 @@ function summarizeProfile(file, from, to, requests) {
   const ms = (us) => (us / 1000 / requests).toFixed(2);
   const pct = (us) => `${((100 * us) / total).toFixed(1)}%`;
   const lines = [`busy CPU in the window: ${ms(total)} ms per request`];
-  for (const [c, us] of [...byCategory].sort((a, b) => b[1] - a[1]).slice(0, 14)) lines.push(`  ${pct(us).padStart(6)}  ${ms(us)} ms  ${c}`);
+  for (const [c, us] of [...byCategory].sort((a, b) => b[1] - a[1]).slice(0, 14))
+    lines.push(`  ${pct(us).padStart(6)}  ${ms(us)} ms  ${c}`);
   lines.push("top functions (self):");
-  for (const [f, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25)) lines.push(`  ${pct(us).padStart(6)}  ${f.slice(0, 150)}`);
+  for (const [f, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    lines.push(`  ${pct(us).padStart(6)}  ${f.slice(0, 150)}`);
   return lines.join("\n");
 }
 
@@ -115,9 +132,18 @@ const hrtimeUs = () => Number(process.hrtime.bigint() / 1000n);
 const { mail, mailUrl } = await startMailStandIn(BASE_PORT + 8);
 await withClient(BASE_URL, (db) => db.query(`CREATE DATABASE "${database}"`));
 const port = BASE_PORT + 4;
-const make = (nodeArgs) => (values.side === "peer"
-  ? peerSide({ port, url, database, nodeArgs })
-  : teamgateSide({ id: values.side, port, url, database, extraEnv: { WEB_CONCURRENCY: values.side === "one" ? "1" : "" }, mailUrl, nodeArgs }));
+const make = (nodeArgs) =>
+  values.side === "peer"
+    ? peerSide({ port, url, database, nodeArgs })
+    : teamgateSide({
+        id: values.side,
+        port,
+        url,
+        database,
+        extraEnv: { WEB_CONCURRENCY: values.side === "one" ? "1" : "" },
+        mailUrl,
+        nodeArgs,
+      });
 try {
   const side = make([]);
   await side.start();
@@ -130,9 +156,14 @@ try {
     // A fresh process per scenario, profiled; its new connections pick the log setting up.
     side.nodeArgs = ["--cpu-prof", `--cpu-prof-dir=${dir}`];
     await side.launch();
-    const queue = scenario === "accept" ? await side.prepareAccepts(Math.ceil((seconds + 3) * 600 / 500), scenario) : null;
+    const queue =
+      scenario === "accept" ? await side.prepareAccepts(Math.ceil(((seconds + 3) * 600) / 500), scenario) : null;
     let unique = 0;
-    const next = { create: () => side.createRequest(`p${Date.now()}-${unique++}`), list: () => side.listRequest(), accept: () => queue.shift() }[scenario];
+    const next = {
+      create: () => side.createRequest(`p${Date.now()}-${unique++}`),
+      list: () => side.listRequest(),
+      accept: () => queue.shift(),
+    }[scenario];
     await load(side, { seconds: 3, requests: next, adminUrl: BASE_URL });
     const offset = statSync(PG_LOG).size;
     const from = hrtimeUs();
@@ -143,9 +174,12 @@ try {
     await stop(side.process);
     await new Promise((r) => setTimeout(r, 1000));
     const requests = result.ok + result.failed;
-    console.log(`\n=== ${values.side} ${scenario}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, server CPU ${result.serverCpuMs} ms/req, PostgreSQL CPU ${result.postgresCpuMs} ms/req, ${JSON.stringify(result.statuses)}`);
+    console.log(
+      `\n=== ${values.side} ${scenario}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, server CPU ${result.serverCpuMs} ms/req, PostgreSQL CPU ${result.postgresCpuMs} ms/req, ${JSON.stringify(result.statuses)}`,
+    );
     console.log(statements(log, requests));
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) console.log(summarizeProfile(`${dir}/${file}`, from, to, requests));
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")))
+      console.log(summarizeProfile(`${dir}/${file}`, from, to, requests));
   }
 } finally {
   mail.close();

@@ -17,7 +17,8 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { renderComparison, runComparison } from "./compare.mjs";
 
-const BASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const BASE_URL =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 3150);
 const PORT = BASE_PORT;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -26,16 +27,28 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const API_KEY = `tg_live_bench${randomBytes(24).toString("base64url")}`;
 const database = `teamgate_bench_${Date.now()}`;
-const url = (() => { const u = new URL(BASE_URL); u.pathname = `/${database}`; return u.toString(); })();
+const url = (() => {
+  const u = new URL(BASE_URL);
+  u.pathname = `/${database}`;
+  return u.toString();
+})();
 
-const median = (values) => { const s = [...values].sort((a, b) => a - b); const m = Math.floor(s.length / 2); return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const spread = (values) => [Math.min(...values), Math.max(...values)];
 const log = (...args) => console.log("[bench]", ...args);
 
 async function admin(sql) {
   const client = new pg.Client({ connectionString: BASE_URL });
   await client.connect();
-  try { await client.query(sql); } finally { await client.end(); }
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
 
 const PGLITE_DIR = "bench/.tmp/pglite";
@@ -43,7 +56,11 @@ const PGLITE_SIZE = 10000;
 const engines = {
   postgres: {
     env: { DATABASE_URL: url },
-    open: async () => { const client = new pg.Client({ connectionString: url }); await client.connect(); return client; },
+    open: async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      return client;
+    },
   },
   // The embedded database, opened by one process at a time: the seeding here, then the server.
   pglite: {
@@ -59,7 +76,11 @@ let engine = engines.postgres;
 
 async function withDb(run) {
   const client = await engine.open();
-  try { return await run(client); } finally { await client.end(); }
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
 }
 
 async function seedBase() {
@@ -69,10 +90,22 @@ async function seedBase() {
     if (result.status !== 0) throw new Error(`db:${command} failed`);
   }
   await withDb(async (db) => {
-    const { rows: [team] } = await db.query(`SELECT t.id, r.id AS "memberRole", (SELECT u.id FROM "User" u WHERE u."emailCanonical" = 'admin@acme.test') AS "adminId" FROM "Team" t JOIN "Role" r ON r."teamId" = t.id AND r.key = 'member' WHERE t.slug = 'acme'`);
-    await db.query(`INSERT INTO "User" (id, email, "emailCanonical", name, "createdAt") SELECT gen_random_uuid(), 'member' || g || '@bench.test', 'member' || g || '@bench.test', 'Member ' || g, now() FROM generate_series(1, 1000) g`);
-    await db.query(`INSERT INTO "Membership" (id, "teamId", "userId", "roleId", "joinedAt") SELECT gen_random_uuid(), $1, u.id, $2, now() FROM "User" u WHERE u.email LIKE 'member%@bench.test'`, [team.id, team.memberRole]);
-    await db.query(`INSERT INTO "ApiKey" (id, "userId", name, prefix, "keyHash", scopes, "createdAt") VALUES (gen_random_uuid(), $1, 'bench', 'tg_live_benc', $2, ARRAY['invitations:read','invitations:write'], now())`, [team.adminId, createHash("sha256").update(API_KEY).digest("hex")]);
+    const {
+      rows: [team],
+    } = await db.query(
+      `SELECT t.id, r.id AS "memberRole", (SELECT u.id FROM "User" u WHERE u."emailCanonical" = 'admin@acme.test') AS "adminId" FROM "Team" t JOIN "Role" r ON r."teamId" = t.id AND r.key = 'member' WHERE t.slug = 'acme'`,
+    );
+    await db.query(
+      `INSERT INTO "User" (id, email, "emailCanonical", name, "createdAt") SELECT gen_random_uuid(), 'member' || g || '@bench.test', 'member' || g || '@bench.test', 'Member ' || g, now() FROM generate_series(1, 1000) g`,
+    );
+    await db.query(
+      `INSERT INTO "Membership" (id, "teamId", "userId", "roleId", "joinedAt") SELECT gen_random_uuid(), $1, u.id, $2, now() FROM "User" u WHERE u.email LIKE 'member%@bench.test'`,
+      [team.id, team.memberRole],
+    );
+    await db.query(
+      `INSERT INTO "ApiKey" (id, "userId", name, prefix, "keyHash", scopes, "createdAt") VALUES (gen_random_uuid(), $1, 'bench', 'tg_live_benc', $2, ARRAY['invitations:read','invitations:write'], now())`,
+      [team.adminId, createHash("sha256").update(API_KEY).digest("hex")],
+    );
     Object.assign(seedBase, team);
   });
 }
@@ -80,22 +113,40 @@ async function seedBase() {
 /** Grows the team's invitations to `total` rows in one INSERT … SELECT (mixed statuses and ages). */
 async function growInvitations(from, total) {
   const { id, memberRole, adminId } = seedBase;
-  await withDb((db) => db.query(`
+  await withDb((db) =>
+    db.query(
+      `
     INSERT INTO "Invitation" (id, "teamId", email, "emailCanonical", "roleId", language, "inviterId", status, "pendingKey", "createdAt", "updatedAt", "expiresAt", "tokenHash", "tokenSealed", "sendCount", "deliveryStatus")
     SELECT gen_random_uuid(), $1, 'inv' || g || '@example.com', 'inv' || g || '@example.com', $2, 'en', $3,
       (ARRAY['PENDING','PENDING','PENDING','PENDING','PENDING','PENDING','PENDING','ACCEPTED','DECLINED','WITHDRAWN'])[1 + g % 10]::"InvitationStatus",
       CASE WHEN g % 10 < 7 THEN 'inv' || g || '@example.com' END,
       now() - make_interval(mins => g), now() - make_interval(mins => g), now() + make_interval(mins => 10080 - g % 20000),
       md5(random()::text || g) || md5(g::text), 'v1.bench', 1, 'SENT'::"DeliveryStatus"
-    FROM generate_series($4::int + 1, $5::int) g`, [id, memberRole, adminId, from, total]));
+    FROM generate_series($4::int + 1, $5::int) g`,
+      [id, memberRole, adminId, from, total],
+    ),
+  );
   // What autovacuum does in production: statistics, and the visibility map for index-only scans.
   await withDb((db) => db.query(`VACUUM ANALYZE "Invitation"`));
 }
 
 function startServer(extraEnv = {}) {
-  const env = { ...process.env, ...engine.env, AUTH_SECRET: "bench-secret-bench-secret-bench-secret!", APP_URL: ORIGIN, API_REQUESTS_PER_MINUTE: "100000000", INVITES_PER_TEAM_PER_HOUR: "100000000", INVITES_PER_INVITER_PER_HOUR: "100000000", INVITE_PAGE_REQUESTS_PER_MINUTE: "100000000", ...extraEnv };
+  const env = {
+    ...process.env,
+    ...engine.env,
+    AUTH_SECRET: "bench-secret-bench-secret-bench-secret!",
+    APP_URL: ORIGIN,
+    API_REQUESTS_PER_MINUTE: "100000000",
+    INVITES_PER_TEAM_PER_HOUR: "100000000",
+    INVITES_PER_INVITER_PER_HOUR: "100000000",
+    INVITE_PAGE_REQUESTS_PER_MINUTE: "100000000",
+    ...extraEnv,
+  };
   // What `npm start` runs: the production build behind scripts/start-server.mjs.
-  const child = spawn("node", ["scripts/start-server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn("node", ["scripts/start-server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   return child;
 }
 
@@ -108,7 +159,11 @@ async function stopServer(child) {
 
 async function waitFor(path) {
   for (let i = 0; i < 120; i += 1) {
-    try { if ((await fetch(`${ORIGIN}${path}`)).ok) return; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(`${ORIGIN}${path}`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("server did not start");
@@ -124,7 +179,10 @@ async function signInCookie() {
     headers: { "Content-Type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
     body: new URLSearchParams({ csrfToken, email: "admin@acme.test", password: "teamgate-dev-password", json: "true" }),
   });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.includes("session-token"));
   if (!session) throw new Error("sign-in failed");
   return session;
 }
@@ -143,7 +201,12 @@ async function measure(name, path, headers, connections = 10) {
     const result = await instance;
     latencies.sort((a, b) => a - b);
     const errors = result.errors + result.timeouts + result.non2xx;
-    runs.push({ p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), rps: result.requests.average, errors });
+    runs.push({
+      p50: percentile(latencies, 0.5),
+      p95: percentile(latencies, 0.95),
+      rps: result.requests.average,
+      errors,
+    });
   }
   const round = (value) => Math.round(value * 10) / 10;
   const summary = {
@@ -157,7 +220,9 @@ async function measure(name, path, headers, connections = 10) {
     rps: Math.round(median(runs.map((r) => r.rps))),
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
   };
-  log(`${name}: p50 ${summary.p50} ms (runs ${summary.p50Spread.join("–")}), p95 ${summary.p95} ms, ${summary.rps} req/s, errors ${summary.errors}`);
+  log(
+    `${name}: p50 ${summary.p50} ms (runs ${summary.p50Spread.join("–")}), p95 ${summary.p95} ms, ${summary.rps} req/s, errors ${summary.errors}`,
+  );
   return summary;
 }
 
@@ -167,18 +232,46 @@ async function timed(run) {
   return { ms: Math.round(performance.now() - started), value };
 }
 
-const api = (path, init = {}) => fetch(`${ORIGIN}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${API_KEY}`, "Content-Type": "application/json", ...(init.headers ?? {}) } });
+const api = (path, init = {}) =>
+  fetch(`${ORIGIN}/api/v1${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${API_KEY}`, "Content-Type": "application/json", ...(init.headers ?? {}) },
+  });
 
 async function runScale() {
-  const results = { machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, date: new Date().toISOString(), runs: RUNS, secondsPerRun: SECONDS, sizes: {}, explain: {}, invite: {}, accept: {}, drain: {}, walk: {} };
+  const results = {
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    date: new Date().toISOString(),
+    runs: RUNS,
+    secondsPerRun: SECONDS,
+    sizes: {},
+    explain: {},
+    invite: {},
+    accept: {},
+    drain: {},
+    walk: {},
+  };
   await admin(`CREATE DATABASE "${database}"`);
   const received = [];
   const standIn = createServer(async (request, response) => {
-    let body = ""; for await (const chunk of request) body += chunk;
-    const emails = JSON.parse(body); const list = Array.isArray(emails) ? emails : [emails];
+    let body = "";
+    for await (const chunk of request) body += chunk;
+    const emails = JSON.parse(body);
+    const list = Array.isArray(emails) ? emails : [emails];
     received.push(...list.map(() => Date.now()));
     response.writeHead(200, { "Content-Type": "application/json" });
-    response.end(JSON.stringify(Array.isArray(emails) ? { data: list.map(() => ({ id: randomBytes(8).toString("hex") })) } : { id: randomBytes(8).toString("hex") }));
+    response.end(
+      JSON.stringify(
+        Array.isArray(emails)
+          ? { data: list.map(() => ({ id: randomBytes(8).toString("hex") })) }
+          : { id: randomBytes(8).toString("hex") },
+      ),
+    );
   }).listen(0, "127.0.0.1");
   await new Promise((r) => standIn.once("listening", r));
   const standInUrl = `http://127.0.0.1:${standIn.address().port}`;
@@ -195,26 +288,54 @@ async function runScale() {
       log(`N = ${size}`);
       const entry = {
         page: await measure(`page newest (N=${size})`, "/teams/acme/settings/invitations", { cookie }),
-        api: await measure(`API list limit=50 (N=${size})`, "/api/v1/teams/acme/invitations?limit=50", { authorization: `Bearer ${API_KEY}` }),
+        api: await measure(`API list limit=50 (N=${size})`, "/api/v1/teams/acme/invitations?limit=50", {
+          authorization: `Bearer ${API_KEY}`,
+        }),
       };
       if (size === Math.max(...SIZES)) {
         // One connection: the service time of a request, without queueing behind the other nine.
-        entry.pageSingle = await measure(`page newest, 1 connection (N=${size})`, "/teams/acme/settings/invitations", { cookie }, 1);
-        entry.apiSingle = await measure(`API list, 1 connection (N=${size})`, "/api/v1/teams/acme/invitations?limit=50", { authorization: `Bearer ${API_KEY}` }, 1);
-        entry.pageSortedFiltered = await measure(`page by email, pending (N=${size})`, "/teams/acme/settings/invitations?sort=email&order=asc&status=PENDING", { cookie });
-        entry.pageSearch = await measure(`page search "inv4242" (N=${size})`, "/teams/acme/settings/invitations?q=inv4242", { cookie });
+        entry.pageSingle = await measure(
+          `page newest, 1 connection (N=${size})`,
+          "/teams/acme/settings/invitations",
+          { cookie },
+          1,
+        );
+        entry.apiSingle = await measure(
+          `API list, 1 connection (N=${size})`,
+          "/api/v1/teams/acme/invitations?limit=50",
+          { authorization: `Bearer ${API_KEY}` },
+          1,
+        );
+        entry.pageSortedFiltered = await measure(
+          `page by email, pending (N=${size})`,
+          "/teams/acme/settings/invitations?sort=email&order=asc&status=PENDING",
+          { cookie },
+        );
+        entry.pageSearch = await measure(
+          `page search "inv4242" (N=${size})`,
+          "/teams/acme/settings/invitations?q=inv4242",
+          { cookie },
+        );
       }
       results.sizes[size] = entry;
       if (size === 10000 || (size === Math.max(...SIZES) && !SIZES.includes(10000))) {
         results.walk = await timed(async () => {
-          let cursor = null; let count = 0; let pages = 0;
+          let cursor = null;
+          let count = 0;
+          let pages = 0;
           do {
-            const page = await (await api(`/teams/acme/invitations?limit=100&sort=created${cursor ? `&cursor=${cursor}` : ""}`)).json();
-            count += page.data.length; cursor = page.next; pages += 1;
+            const page = await (
+              await api(`/teams/acme/invitations?limit=100&sort=created${cursor ? `&cursor=${cursor}` : ""}`)
+            ).json();
+            count += page.data.length;
+            cursor = page.next;
+            pages += 1;
           } while (cursor);
           return { count, pages };
         });
-        log(`walked ${results.walk.value.count} invitations in ${results.walk.value.pages} pages, ${results.walk.ms} ms`);
+        log(
+          `walked ${results.walk.value.count} invitations in ${results.walk.value.pages} pages, ${results.walk.ms} ms`,
+        );
       }
     }
 
@@ -227,35 +348,77 @@ async function runScale() {
     if (explained.status !== 0) throw new Error(`explain-queries failed: ${explained.stderr}`);
     results.explain = JSON.parse(explained.stdout);
     for (const [name, statements] of Object.entries(results.explain)) {
-      log(`EXPLAIN ${name}: ${statements.map((s) => (s.seqScanOnInvitations ? "SEQUENTIAL SCAN" : "index")).join(", ")}`);
+      log(
+        `EXPLAIN ${name}: ${statements.map((s) => (s.seqScanOnInvitations ? "SEQUENTIAL SCAN" : "index")).join(", ")}`,
+      );
     }
 
     const single = [];
-    for (let i = 0; i < 5; i += 1) single.push((await timed(() => api("/teams/acme/invitations", { method: "POST", body: JSON.stringify({ emails: [`single${i}-${Date.now()}@new.test`], role: "member" }) }))).ms);
+    for (let i = 0; i < 5; i += 1)
+      single.push(
+        (
+          await timed(() =>
+            api("/teams/acme/invitations", {
+              method: "POST",
+              body: JSON.stringify({ emails: [`single${i}-${Date.now()}@new.test`], role: "member" }),
+            }),
+          )
+        ).ms,
+      );
     const bulk = [];
     for (let i = 0; i < RUNS; i += 1) {
       received.length = 0;
       const emails = Array.from({ length: 500 }, (_, j) => `bulk${i}-${j}-${Date.now()}@new.test`);
       const started = Date.now();
-      const { ms, value } = await timed(() => api("/teams/acme/invitations", { method: "POST", body: JSON.stringify({ emails, role: "member" }) }));
+      const { ms, value } = await timed(() =>
+        api("/teams/acme/invitations", { method: "POST", body: JSON.stringify({ emails, role: "member" }) }),
+      );
       if (value.status !== 201) throw new Error(`bulk invite answered ${value.status}`);
       bulk.push(ms);
       while (received.length < 500 && Date.now() - started < 120_000) await new Promise((r) => setTimeout(r, 50));
-      results.drain[`run${i + 1}`] = { messages: received.length, seconds: (Math.max(...received) - started) / 1000, perSecond: Math.round(received.length / ((Math.max(...received) - started) / 1000)) };
+      results.drain[`run${i + 1}`] = {
+        messages: received.length,
+        seconds: (Math.max(...received) - started) / 1000,
+        perSecond: Math.round(received.length / ((Math.max(...received) - started) / 1000)),
+      };
     }
-    results.invite = { singleMs: { p50: median(single), spread: spread(single) }, bulk500Ms: { p50: median(bulk), spread: spread(bulk) } };
-    log(`invite one: p50 ${median(single)} ms; invite 500: p50 ${median(bulk)} ms; drain ${JSON.stringify(results.drain)}`);
+    results.invite = {
+      singleMs: { p50: median(single), spread: spread(single) },
+      bulk500Ms: { p50: median(bulk), spread: spread(bulk) },
+    };
+    log(
+      `invite one: p50 ${median(single)} ms; invite 500: p50 ${median(bulk)} ms; drain ${JSON.stringify(results.drain)}`,
+    );
 
     // Accept: 200 invitees, each with a key and a pending invitation, 10 at a time.
     const invitees = await withDb(async (db) => {
-      const { rows: [{ id, role }] } = await db.query(`SELECT t.id, r.id AS role FROM "Team" t JOIN "Role" r ON r."teamId" = t.id AND r.key = 'member' WHERE t.slug = 'globex'`);
-      const { rows: [{ owner }] } = await db.query(`SELECT "userId" AS owner FROM "Membership" WHERE "teamId" = $1`, [id]);
+      const {
+        rows: [{ id, role }],
+      } = await db.query(
+        `SELECT t.id, r.id AS role FROM "Team" t JOIN "Role" r ON r."teamId" = t.id AND r.key = 'member' WHERE t.slug = 'globex'`,
+      );
+      const {
+        rows: [{ owner }],
+      } = await db.query(`SELECT "userId" AS owner FROM "Membership" WHERE "teamId" = $1`, [id]);
       const list = [];
       for (let i = 0; i < 200; i += 1) {
         const key = `tg_live_acc${randomBytes(20).toString("base64url")}`;
-        const { rows: [user] } = await db.query(`INSERT INTO "User" (id, email, "emailCanonical", name, "emailVerifiedAt", "createdAt") VALUES (gen_random_uuid(), $1, $1, 'Invitee', now(), now()) RETURNING id`, [`accept${i}@bench.test`]);
-        await db.query(`INSERT INTO "ApiKey" (id, "userId", name, prefix, "keyHash", scopes, "createdAt") VALUES (gen_random_uuid(), $1, 'bench', 'tg_live_acc', $2, ARRAY['invitations:write'], now())`, [user.id, createHash("sha256").update(key).digest("hex")]);
-        const { rows: [invitation] } = await db.query(`INSERT INTO "Invitation" (id, "teamId", email, "emailCanonical", "roleId", language, "inviterId", status, "pendingKey", "createdAt", "updatedAt", "expiresAt", "tokenHash", "tokenSealed", "sendCount") VALUES (gen_random_uuid(), $1, $2, $2, $3, 'en', $4, 'PENDING', $2, now(), now(), now() + interval '7 days', md5(random()::text) || md5($2), 'v1.bench', 1) RETURNING id`, [id, `accept${i}@bench.test`, role, owner]);
+        const {
+          rows: [user],
+        } = await db.query(
+          `INSERT INTO "User" (id, email, "emailCanonical", name, "emailVerifiedAt", "createdAt") VALUES (gen_random_uuid(), $1, $1, 'Invitee', now(), now()) RETURNING id`,
+          [`accept${i}@bench.test`],
+        );
+        await db.query(
+          `INSERT INTO "ApiKey" (id, "userId", name, prefix, "keyHash", scopes, "createdAt") VALUES (gen_random_uuid(), $1, 'bench', 'tg_live_acc', $2, ARRAY['invitations:write'], now())`,
+          [user.id, createHash("sha256").update(key).digest("hex")],
+        );
+        const {
+          rows: [invitation],
+        } = await db.query(
+          `INSERT INTO "Invitation" (id, "teamId", email, "emailCanonical", "roleId", language, "inviterId", status, "pendingKey", "createdAt", "updatedAt", "expiresAt", "tokenHash", "tokenSealed", "sendCount") VALUES (gen_random_uuid(), $1, $2, $2, $3, 'en', $4, 'PENDING', $2, now(), now(), now() + interval '7 days', md5(random()::text) || md5($2), 'v1.bench', 1) RETURNING id`,
+          [id, `accept${i}@bench.test`, role, owner],
+        );
         list.push({ key, id: invitation.id });
       }
       return list;
@@ -263,15 +426,27 @@ async function runScale() {
     const latencies = [];
     let failures = 0;
     const queue = [...invitees];
-    await Promise.all(Array.from({ length: 10 }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const { ms, value } = await timed(() => fetch(`${ORIGIN}/api/v1/invitations/${next.id}/accept`, { method: "POST", headers: { Authorization: `Bearer ${next.key}` } }));
-        if (value.status !== 200) failures += 1;
-        latencies.push(ms);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          const { ms, value } = await timed(() =>
+            fetch(`${ORIGIN}/api/v1/invitations/${next.id}/accept`, {
+              method: "POST",
+              headers: { Authorization: `Bearer ${next.key}` },
+            }),
+          );
+          if (value.status !== 200) failures += 1;
+          latencies.push(ms);
+        }
+      }),
+    );
     latencies.sort((a, b) => a - b);
-    results.accept = { count: latencies.length, failures, p50: median(latencies), p95: latencies[Math.floor(latencies.length * 0.95)] };
+    results.accept = {
+      count: latencies.length,
+      failures,
+      p50: median(latencies),
+      p95: latencies[Math.floor(latencies.length * 0.95)],
+    };
     log(`accept: p50 ${results.accept.p50} ms, p95 ${results.accept.p95} ms, failures ${failures}`);
 
     // The same page and API on the embedded database (one connection inside the server process).
@@ -286,8 +461,12 @@ async function runScale() {
     const pgliteCookie = await signInCookie();
     results.pglite = {
       size: PGLITE_SIZE,
-      page: await measure(`PGlite: page newest (N=${PGLITE_SIZE})`, "/teams/acme/settings/invitations", { cookie: pgliteCookie }),
-      api: await measure(`PGlite: API list limit=50 (N=${PGLITE_SIZE})`, "/api/v1/teams/acme/invitations?limit=50", { authorization: `Bearer ${API_KEY}` }),
+      page: await measure(`PGlite: page newest (N=${PGLITE_SIZE})`, "/teams/acme/settings/invitations", {
+        cookie: pgliteCookie,
+      }),
+      api: await measure(`PGlite: API list limit=50 (N=${PGLITE_SIZE})`, "/api/v1/teams/acme/invitations?limit=50", {
+        authorization: `Bearer ${API_KEY}`,
+      }),
     };
   } finally {
     server?.kill("SIGTERM");
@@ -300,7 +479,11 @@ async function runScale() {
 }
 
 function previousResults() {
-  try { return JSON.parse(readFileSync("bench/results.json", "utf8")); } catch { return {}; }
+  try {
+    return JSON.parse(readFileSync("bench/results.json", "utf8"));
+  } catch {
+    return {};
+  }
 }
 
 async function main(args) {
@@ -330,18 +513,43 @@ async function main(args) {
 }
 
 function evaluateTargets(r) {
-  const sizes = Object.keys(r.sizes).map(Number).sort((a, b) => a - b);
+  const sizes = Object.keys(r.sizes)
+    .map(Number)
+    .sort((a, b) => a - b);
   const smallest = r.sizes[sizes[0]];
   const largest = r.sizes[sizes[sizes.length - 1]];
   const n = sizes[sizes.length - 1].toLocaleString("en");
-  const measured = [...Object.values(r.sizes).flatMap((entry) => Object.values(entry)), ...(r.pglite ? [r.pglite.page, r.pglite.api] : [])];
+  const measured = [
+    ...Object.values(r.sizes).flatMap((entry) => Object.values(entry)),
+    ...(r.pglite ? [r.pglite.page, r.pglite.api] : []),
+  ];
   const errors = measured.reduce((sum, m) => sum + m.errors, 0) + r.accept.failures;
   return [
-    { target: `Invitations page p50 ≤ 100 ms at 10 connections, N=${n}`, value: `${largest.page.p50} ms`, met: largest.page.p50 <= 100 },
-    { target: `API list p50 ≤ 30 ms at 10 connections, N=${n}`, value: `${largest.api.p50} ms`, met: largest.api.p50 <= 30 },
-    { target: `Invitations page within 1.5× of N=${sizes[0].toLocaleString("en")}`, value: `${(largest.page.p50 / smallest.page.p50).toFixed(2)}×`, met: largest.page.p50 / smallest.page.p50 <= 1.5 },
-    { target: `API list within 1.5× of N=${sizes[0].toLocaleString("en")}`, value: `${(largest.api.p50 / smallest.api.p50).toFixed(2)}×`, met: largest.api.p50 / smallest.api.p50 <= 1.5 },
-    { target: "Invite of 500 addresses answers in ≤ 1.5 s", value: `${r.invite.bulk500Ms.p50} ms`, met: r.invite.bulk500Ms.p50 <= 1500 },
+    {
+      target: `Invitations page p50 ≤ 100 ms at 10 connections, N=${n}`,
+      value: `${largest.page.p50} ms`,
+      met: largest.page.p50 <= 100,
+    },
+    {
+      target: `API list p50 ≤ 30 ms at 10 connections, N=${n}`,
+      value: `${largest.api.p50} ms`,
+      met: largest.api.p50 <= 30,
+    },
+    {
+      target: `Invitations page within 1.5× of N=${sizes[0].toLocaleString("en")}`,
+      value: `${(largest.page.p50 / smallest.page.p50).toFixed(2)}×`,
+      met: largest.page.p50 / smallest.page.p50 <= 1.5,
+    },
+    {
+      target: `API list within 1.5× of N=${sizes[0].toLocaleString("en")}`,
+      value: `${(largest.api.p50 / smallest.api.p50).toFixed(2)}×`,
+      met: largest.api.p50 / smallest.api.p50 <= 1.5,
+    },
+    {
+      target: "Invite of 500 addresses answers in ≤ 1.5 s",
+      value: `${r.invite.bulk500Ms.p50} ms`,
+      met: r.invite.bulk500Ms.p50 <= 1500,
+    },
     { target: "Accept p50 ≤ 50 ms (10 concurrent invitees)", value: `${r.accept.p50} ms`, met: r.accept.p50 <= 50 },
     { target: "No request errors in any run", value: String(errors), met: errors === 0 },
   ];
@@ -362,15 +570,26 @@ ${r.sizes ? renderScale(r) : ""}${analysis ? `\n## Analysis\n\n${analysis}\n` : 
 }
 
 function renderScale(r) {
-  const sizes = Object.keys(r.sizes).map(Number).sort((a, b) => a - b);
+  const sizes = Object.keys(r.sizes)
+    .map(Number)
+    .sort((a, b) => a - b);
   const smallest = r.sizes[sizes[0]];
   const largest = r.sizes[sizes[sizes.length - 1]];
   const nMax = sizes[sizes.length - 1].toLocaleString("en");
   const row = (label, s, base) =>
     `| ${label} | ${s.connections} | ${s.p50} (${s.p50Spread.join("–")}) | ${s.p95} (${s.p95Spread.join("–")}) | ${s.rps} | ${s.errors} | ${base ? (s.p50 / base.p50).toFixed(2) + "×" : ""} |`;
-  const header = "| Request | connections | p50 ms (runs) | p95 ms (runs) | req/s | errors | p50 vs smallest N |\n| --- | --- | --- | --- | --- | --- | --- |";
+  const header =
+    "| Request | connections | p50 ms (runs) | p95 ms (runs) | req/s | errors | p50 vs smallest N |\n| --- | --- | --- | --- | --- | --- | --- |";
   const statementList = (statements) =>
-    statements.map((s) => `  - ${s.seqScanOnInvitations ? "**sequential scan on Invitation**" : "index"}${s.generic ? ` (${s.generic.prepared ? "prepared; its generic plan" : "unprepared, planned per call; a generic plan would"} ${s.generic.seqScanOnInvitations ? (s.generic.prepared ? "**scans Invitation sequentially**" : "scan Invitation sequentially") : `${s.generic.prepared ? "uses" : "walk"} ${/Index (Only )?Scan using "?(\w+)/.exec(s.generic.plan)?.[2] ?? "an index"}`})` : ""}: \`${s.sql.slice(0, 90).replace(/`/g, "")}…\`\n\n    \`\`\`\n${s.plan.split("\n").map((line) => `    ${line}`).join("\n")}\n    \`\`\``).join("\n\n");
+    statements
+      .map(
+        (s) =>
+          `  - ${s.seqScanOnInvitations ? "**sequential scan on Invitation**" : "index"}${s.generic ? ` (${s.generic.prepared ? "prepared; its generic plan" : "unprepared, planned per call; a generic plan would"} ${s.generic.seqScanOnInvitations ? (s.generic.prepared ? "**scans Invitation sequentially**" : "scan Invitation sequentially") : `${s.generic.prepared ? "uses" : "walk"} ${/Index (Only )?Scan using "?(\w+)/.exec(s.generic.plan)?.[2] ?? "an index"}`})` : ""}: \`${s.sql.slice(0, 90).replace(/`/g, "")}…\`\n\n    \`\`\`\n${s.plan
+            .split("\n")
+            .map((line) => `    ${line}`)
+            .join("\n")}\n    \`\`\``,
+      )
+      .join("\n\n");
   return `## Teamgate alone, by team size
 
 \`npm run bench -- --scale\` on ${r.date.slice(0, 10)}: ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node},
@@ -383,7 +602,9 @@ ${r.machine.cpus} cores, and these machines are noisy: compare ratios and median
 
 | Target | Measured | Met |
 | --- | --- | --- |
-${evaluateTargets(r).map((t) => `| ${t.target} | ${t.value} | ${t.met ? "yes" : "**no**"} |`).join("\n")}
+${evaluateTargets(r)
+  .map((t) => `| ${t.target} | ${t.value} | ${t.met ? "yes" : "**no**"} |`)
+  .join("\n")}
 
 ### Listing invitations (team with 1,000 members)
 
@@ -395,7 +616,9 @@ ${largest.pageSortedFiltered ? row(`Page by email, pending only, N=${nMax}`, lar
 ${largest.pageSearch ? row(`Page with a text search, N=${nMax}`, largest.pageSearch) : ""}
 
 Walking every page of the API list by cursor (100 per page): ${r.walk.value?.count ?? "?"} invitations in ${r.walk.value?.pages ?? "?"} pages, ${r.walk.ms ?? "?"} ms.
-${r.pglite ? `
+${
+  r.pglite
+    ? `
 On the embedded database (PGlite, the zero-setup default), N=${r.pglite.size.toLocaleString("en")}:
 
 ${header.replace("p50 vs smallest N", "p50 vs PostgreSQL")}
@@ -404,7 +627,9 @@ ${row("API list limit=50, PGlite", r.pglite.api, r.sizes[r.pglite.size]?.api)}
 
 PGlite runs PostgreSQL inside the server process and serves one query at a time: it is for a single
 development server. Production, and the targets above, are PostgreSQL.
-` : ""}
+`
+    : ""
+}
 ### Writes
 
 | Operation | Result |
@@ -412,13 +637,17 @@ development server. Production, and the targets above, are PostgreSQL.
 | Invite one address (API, p50 of 5) | ${r.invite.singleMs.p50} ms (${r.invite.singleMs.spread.join("–")}) |
 | Invite 500 addresses in one request (p50 of ${r.runs}) | ${r.invite.bulk500Ms.p50} ms (${r.invite.bulk500Ms.spread.join("–")}) |
 | Accept, ${r.accept.count} distinct invitations, 10 concurrent invitees (API) | p50 ${r.accept.p50} ms, p95 ${r.accept.p95} ms, ${r.accept.failures} failures |
-| Email drain after a 500-address invite (to a local Resend stand-in, batched) | ${Object.values(r.drain).map((d) => `${d.messages} in ${d.seconds.toFixed(1)} s (${d.perSecond}/s)`).join("; ")} |
+| Email drain after a 500-address invite (to a local Resend stand-in, batched) | ${Object.values(r.drain)
+    .map((d) => `${d.messages} in ${d.seconds.toFixed(1)} s (${d.perSecond}/s)`)
+    .join("; ")} |
 
 ### The SQL behind the reads, explained at N = ${nMax}
 
 Captured from Prisma while the data-layer functions ran (\`bench/explain-queries.ts\`), then explained as sent.
 
-${Object.entries(r.explain).map(([name, statements]) => `- **${name}**\n\n${statementList(statements)}`).join("\n\n")}
+${Object.entries(r.explain)
+  .map(([name, statements]) => `- **${name}**\n\n${statementList(statements)}`)
+  .join("\n\n")}
 `;
 }
 
@@ -426,5 +655,8 @@ ${Object.entries(r.explain).map(([name, statements]) => `- **${name}**\n\n${stat
 if (process.argv.includes("--render")) {
   writeFileSync("docs/BENCHMARKS.md", renderMarkdown(JSON.parse(readFileSync("bench/results.json", "utf8"))));
 } else {
-  main(process.argv.slice(2)).catch((error) => { console.error(error); process.exit(1); });
+  main(process.argv.slice(2)).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
 }

@@ -62,5 +62,7 @@ test("member management: change a role, and the last owner is protected", async 
   await dialog.getByRole("button", { name: "Save role" }).click();
   await expect(page.getByText("A team needs at least one owner. Make someone else an owner first.")).toBeVisible();
   await page.keyboard.press("Escape");
-  await expect(page.getByRole("row").filter({ hasText: "owner@acme.test" }).getByText("Owner", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("row").filter({ hasText: "owner@acme.test" }).getByText("Owner", { exact: true }),
+  ).toBeVisible();
 });

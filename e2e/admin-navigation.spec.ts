@@ -8,7 +8,9 @@ async function inviteBatch(page: Page, emails: string[]) {
   await page.goto(INVITATIONS);
   const dialog = await openInviteDialog(page);
   await dialog.getByLabel("Email addresses").fill(emails.join("\n"));
-  await expect(dialog.getByRole("list", { name: "Address check" }).getByText("Will be invited")).toHaveCount(emails.length);
+  await expect(dialog.getByRole("list", { name: "Address check" }).getByText("Will be invited")).toHaveCount(
+    emails.length,
+  );
   await dialog.getByRole("button", { name: /Send invitations/ }).click();
   // One send of 25 rows can take a while on a busy machine.
   await expect(dialog.getByText(/invitations sent/)).toBeVisible({ timeout: 30_000 });
@@ -21,7 +23,9 @@ test.describe("the invitations table and its URL", () => {
     await signIn(page, "owner@acme.test");
   });
 
-  test("a bulk send lists in address order, and Back and Forward keep the table on the URL's page", async ({ page }) => {
+  test("a bulk send lists in address order, and Back and Forward keep the table on the URL's page", async ({
+    page,
+  }) => {
     const prefix = `batch-${Date.now().toString(36)}`;
     // Entered out of order: one send gives every row the same createdAt.
     const numbers = [22, 10, 5, 17, 1, 13, 24, 8, 19, 3, 15, 11, 25, 6, 20, 2, 14, 9, 23, 4, 16, 12, 21, 7, 18];
@@ -79,7 +83,9 @@ test.describe("the table URL is cleaned, never a schema error", () => {
 });
 
 test.describe("the header", () => {
-  test("the personal inbox is 'Your invitations'; the team's sent invitations keep the name Invitations", async ({ page }) => {
+  test("the personal inbox is 'Your invitations'; the team's sent invitations keep the name Invitations", async ({
+    page,
+  }) => {
     await signIn(page, "admin@acme.test");
     const header = page.getByRole("banner");
     const inbox = header.getByRole("link", { name: /^Your invitations/ });
@@ -90,7 +96,9 @@ test.describe("the header", () => {
     await expect(page.getByRole("heading", { name: "Your invitations" })).toBeVisible();
   });
 
-  test("a one-team user reaches their team's Settings from any page and never sees 'Choose a team'", async ({ page }) => {
+  test("a one-team user reaches their team's Settings from any page and never sees 'Choose a team'", async ({
+    page,
+  }) => {
     await signIn(page, "admin@acme.test");
     for (const path of ["/", "/invitations", "/account/api-keys"]) {
       await page.goto(path);
@@ -108,13 +116,17 @@ test.describe("the header", () => {
     await signIn(page, "member@acme.test");
     await page.getByRole("banner").getByRole("link", { name: "Settings for Acme" }).click();
     await expect(page).toHaveURL(/\/teams\/acme\/settings\/members$/);
-    await expect(page.getByRole("navigation", { name: "Team settings" }).getByRole("link", { name: "Invitations" })).toHaveCount(0);
+    await expect(
+      page.getByRole("navigation", { name: "Team settings" }).getByRole("link", { name: "Invitations" }),
+    ).toHaveCount(0);
   });
 
   test("with several teams, the header remembers the team last opened", async ({ page }) => {
     await signIn(page, "owner@globex.test");
     const header = page.getByRole("banner");
-    await expect(header.getByRole("button", { name: /switch team/ })).toHaveAccessibleName("Choose a team: switch team");
+    await expect(header.getByRole("button", { name: /switch team/ })).toHaveAccessibleName(
+      "Choose a team: switch team",
+    );
     await expect(header.getByRole("link", { name: /^Settings for/ })).toHaveCount(0);
 
     await header.getByRole("button", { name: /switch team/ }).click();
@@ -135,12 +147,18 @@ test.describe("at 375 px", () => {
       await signIn(page, email);
       const routes = ["/", "/invitations", "/account/api-keys", "/docs/api"];
       for (const slug of email.endsWith("@acme.test") ? ["acme"] : ["globex", "initech"]) {
-        routes.push(`/teams/${slug}`, ...["members", "invitations", "roles", "domains"].map((tab) => `/teams/${slug}/settings/${tab}`));
+        routes.push(
+          `/teams/${slug}`,
+          ...["members", "invitations", "roles", "domains"].map((tab) => `/teams/${slug}/settings/${tab}`),
+        );
       }
       for (const route of routes) {
         await page.goto(route);
         await expect(page.getByRole("heading").first()).toBeVisible();
-        const { documentWidth, viewport } = await page.evaluate(() => ({ documentWidth: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+        const { documentWidth, viewport } = await page.evaluate(() => ({
+          documentWidth: document.documentElement.scrollWidth,
+          viewport: window.innerWidth,
+        }));
         expect(documentWidth, `${route} is ${documentWidth}px wide`).toBeLessThanOrEqual(viewport);
         const account = page.getByRole("button", { name: /^Account menu/ });
         if (route !== "/docs/api") {
@@ -172,7 +190,9 @@ test.describe("members and the team's home know about invitations", () => {
     await expect(page.getByRole("row").filter({ hasText: email })).toBeVisible();
   });
 
-  test("the team's home shows the role, the size and, for admins, the invitations expiring first with Resend", async ({ page }) => {
+  test("the team's home shows the role, the size and, for admins, the invitations expiring first with Resend", async ({
+    page,
+  }) => {
     await signIn(page, "owner@acme.test");
     await inviteBatch(page, [uniqueEmail("home-a"), uniqueEmail("home-b")]);
     await page.goto("/teams/acme");

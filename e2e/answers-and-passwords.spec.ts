@@ -30,13 +30,19 @@ async function newPage(browser: Browser, locale = "en-US") {
 }
 
 /** Matches an address as emails show it (a zero-width space after "." and "@" keeps it from becoming a link). */
-const shown = (address: string) => new RegExp(address.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/(\\\.|@)/g, "$1\u200B?"));
+const shown = (address: string) =>
+  new RegExp(address.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/(\\\.|@)/g, "$1\u200B?"));
 
 /** Opens the newest mailbox message to `to` whose subject matches, retried while the outbox sends it. */
 async function openMail(page: Page, to: string, subject: RegExp) {
   await expect(async () => {
     await page.goto("/dev/mailbox");
-    await page.getByRole("row").filter({ hasText: to }).getByRole("link", { name: subject }).first().click({ timeout: 1000 });
+    await page
+      .getByRole("row")
+      .filter({ hasText: to })
+      .getByRole("link", { name: subject })
+      .first()
+      .click({ timeout: 1000 });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(subject, { timeout: 1000 });
   }).toPass({ timeout: 60_000 });
   await page.getByText("Plain-text version").click();
@@ -61,7 +67,9 @@ async function shot(page: Page, name: string, key: Locator) {
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 }
 
-test("the inviter reads in the local mailbox that the invitee accepted, and that another declined with a reason shown as text", async ({ browser }) => {
+test("the inviter reads in the local mailbox that the invitee accepted, and that another declined with a reason shown as text", async ({
+  browser,
+}) => {
   const accepting = uniqueEmail("accepts");
   const declining = uniqueEmail("declines");
   const admin = await newPage(browser);
@@ -82,12 +90,20 @@ test("the inviter reads in the local mailbox that the invitee accepted, and that
   await slow(decliner.page.getByRole("heading", { name: "Invitation declined" })).toBeVisible();
   await decliner.context.close();
 
-  const accepted = await openMail(admin.page, "admin@acme.test", new RegExp(`${shown(accepting).source} accepted the invitation to Acme`));
+  const accepted = await openMail(
+    admin.page,
+    "admin@acme.test",
+    new RegExp(`${shown(accepting).source} accepted the invitation to Acme`),
+  );
   expect(accepted).toContain(`${accepting} accepted the invitation and joined Acme as a Member.`);
   expect(accepted).toContain("Invited by Adam Admin.");
   await expect(admin.page.frameLocator("iframe").getByRole("heading", { name: "Invitation accepted" })).toBeVisible();
 
-  const declined = await openMail(admin.page, "admin@acme.test", new RegExp(`${shown(declining).source} declined the invitation to Acme`));
+  const declined = await openMail(
+    admin.page,
+    "admin@acme.test",
+    new RegExp(`${shown(declining).source} declined the invitation to Acme`),
+  );
   expect(declined).toContain("Their reason:");
   const frame = admin.page.frameLocator("iframe");
   await expect(frame.getByText("<img src=x onerror=alert(1)> Not this quarter")).toBeVisible();
@@ -95,11 +111,18 @@ test("the inviter reads in the local mailbox that the invitee accepted, and that
 
   // The team's setting is off by default: the owner, who did not invite, got neither.
   await admin.page.goto("/dev/mailbox");
-  await expect(admin.page.getByRole("row").filter({ hasText: "owner@acme.test" }).filter({ hasText: shown(accepting) })).toHaveCount(0);
+  await expect(
+    admin.page
+      .getByRole("row")
+      .filter({ hasText: "owner@acme.test" })
+      .filter({ hasText: shown(accepting) }),
+  ).toHaveCount(0);
   await admin.context.close();
 });
 
-test("forgot password: the email's link sets a new password once, the old one stops working, and other sessions end", async ({ browser }) => {
+test("forgot password: the email's link sets a new password once, the old one stops working, and other sessions end", async ({
+  browser,
+}) => {
   const oldPassword = "the-first-password-1";
   const newPassword = "the-second-password-2";
   const account = await newAccount(browser, oldPassword);
@@ -111,7 +134,9 @@ test("forgot password: the email's link sets a new password once, the old one st
   // An address with no account gets the very same answer.
   await page.getByLabel("Email").fill(uniqueEmail("nobody"));
   await page.getByRole("button", { name: "Send reset link" }).click();
-  const answer = page.getByText("If an account exists for that address, we sent a link to reset its password. It works once, for 30 minutes.");
+  const answer = page.getByText(
+    "If an account exists for that address, we sent a link to reset its password. It works once, for 30 minutes.",
+  );
   await expect(answer).toBeVisible();
   await page.getByRole("button", { name: "Use another address" }).click();
   await page.getByLabel("Email").fill(account.email);
@@ -170,7 +195,9 @@ test("the account's password page changes the password and signs out the other b
   await expect(page.getByText("Your current password is not correct")).toBeVisible();
   await page.getByLabel("Current password").fill("the-current-password");
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText("Password changed. 1 other session was signed out; this browser stays signed in.")).toBeVisible();
+  await expect(
+    page.getByText("Password changed. 1 other session was signed out; this browser stays signed in."),
+  ).toBeVisible();
 
   await page.reload();
   await expect(page.getByRole("heading", { name: "Password" })).toBeVisible();
@@ -204,9 +231,17 @@ test("screenshots of the new pages at 1280 and 375 px", async ({ browser }) => {
     await page.goto(link);
     await shot(page, `light-reset-password-${width}`, page.getByRole("heading", { name: "Choose a new password" }));
     await page.goto(`/reset-password/tgr_${"A".repeat(43)}`);
-    await shot(page, `light-reset-password-invalid-${width}`, page.getByRole("heading", { name: "This link is not valid" }));
+    await shot(
+      page,
+      `light-reset-password-invalid-${width}`,
+      page.getByRole("heading", { name: "This link is not valid" }),
+    );
     await account.page.goto("/account/password");
-    await shot(account.page, `light-account-password-${width}`, account.page.getByRole("heading", { name: "Password" }));
+    await shot(
+      account.page,
+      `light-account-password-${width}`,
+      account.page.getByRole("heading", { name: "Password" }),
+    );
   }
   await page.goto(link);
   await page.getByLabel("New password", { exact: true }).fill("screenshot-password-2");
@@ -218,7 +253,11 @@ test("screenshots of the new pages at 1280 and 375 px", async ({ browser }) => {
     await page.goto(`/sign-in?reset=done&email=${encodeURIComponent(account.email)}`);
     await shot(page, `light-sign-in-after-reset-${width}`, page.getByText("Your password was changed"));
     await page.goto(link);
-    await shot(page, `light-reset-password-used-${width}`, page.getByRole("heading", { name: "This link was already used" }));
+    await shot(
+      page,
+      `light-reset-password-used-${width}`,
+      page.getByRole("heading", { name: "This link was already used" }),
+    );
   }
   await context.close();
   await account.context.close();

@@ -9,7 +9,12 @@ type Api = ReturnType<typeof createClient<paths>>;
 // 429 is not provoked here: the e2e server's limits are shared by every spec. The integration tests
 // (tests/integration/api-invitations.test.ts) cover 429 with Retry-After per key and per client.
 
-async function createKeyThroughUi(page: Page, email: string, scopes: Scope[], options: { name?: string; password?: string } = {}) {
+async function createKeyThroughUi(
+  page: Page,
+  email: string,
+  scopes: Scope[],
+  options: { name?: string; password?: string } = {},
+) {
   await signIn(page, email, options.password, "/account/api-keys");
   const name = options.name ?? `e2e ${scopes.join(" ")}`;
   // Typing and clicks before hydration are lost by controlled inputs, so set them inside the retry.
@@ -36,25 +41,35 @@ const clientFor = (baseURL: string, key?: string) =>
   createClient<paths>({ baseUrl: `${baseURL}/api/v1`, headers: key ? { Authorization: `Bearer ${key}` } : {} });
 
 async function invite(api: Api, team: string, email = uniqueEmail("api")) {
-  const created = await api.POST("/teams/{team}/invitations", { params: { path: { team } }, body: { emails: [email], role: "member" } });
+  const created = await api.POST("/teams/{team}/invitations", {
+    params: { path: { team } },
+    body: { emails: [email], role: "member" },
+  });
   expect(created.response.status).toBe(201);
   return created.data!.results[0]!.invitationId!;
 }
 
 test("the typed client drives the whole lifecycle against the running server", async ({ page, baseURL }) => {
   const keyName = `e2e lifecycle ${Date.now()}`;
-  const key = await createKeyThroughUi(page, "admin@acme.test", ["invitations:read", "invitations:write"], { name: keyName });
+  const key = await createKeyThroughUi(page, "admin@acme.test", ["invitations:read", "invitations:write"], {
+    name: keyName,
+  });
   const api = clientFor(baseURL!, key);
 
   const emails = [uniqueEmail("api-one"), uniqueEmail("api-two"), uniqueEmail("api-three")];
-  const created = await api.POST("/teams/{team}/invitations", { params: { path: { team: "acme" } }, body: { emails, role: "member", language: "fr" } });
+  const created = await api.POST("/teams/{team}/invitations", {
+    params: { path: { team: "acme" } },
+    body: { emails, role: "member", language: "fr" },
+  });
   expect(created.response.status).toBe(201);
   expect(created.data?.counts.invited).toBe(3);
 
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
-    const page1 = await api.GET("/teams/{team}/invitations", { params: { path: { team: "acme" }, query: { limit: 1, q: "api-", sort: "email", cursor } } });
+    const page1 = await api.GET("/teams/{team}/invitations", {
+      params: { path: { team: "acme" }, query: { limit: 1, q: "api-", sort: "email", cursor } },
+    });
     expect(page1.response.status).toBe(200);
     expect(page1.response.headers.get("ratelimit-policy")).toMatch(/^"per-key";q=\d+;w=60$/);
     expect(page1.response.headers.get("ratelimit")).toMatch(/^"per-key";r=\d+;t=\d+$/);
@@ -69,17 +84,26 @@ test("the typed client drives the whole lifecycle against the running server", a
   expect(one.data).toMatchObject({ id, status: "PENDING", language: "fr", team: { slug: "acme" } });
   expect(JSON.stringify(one.data)).not.toContain("tgi_");
 
-  expect((await api.POST("/teams/{team}/invitations/{id}/resend", { params: { path: { team: "acme", id } } })).data?.status).toBe("PENDING");
-  expect((await api.POST("/teams/{team}/invitations/{id}/withdraw", { params: { path: { team: "acme", id } } })).data?.status).toBe("WITHDRAWN");
+  expect(
+    (await api.POST("/teams/{team}/invitations/{id}/resend", { params: { path: { team: "acme", id } } })).data?.status,
+  ).toBe("PENDING");
+  expect(
+    (await api.POST("/teams/{team}/invitations/{id}/withdraw", { params: { path: { team: "acme", id } } })).data
+      ?.status,
+  ).toBe("WITHDRAWN");
   const again = await api.POST("/teams/{team}/invitations/{id}/withdraw", { params: { path: { team: "acme", id } } });
   expect(again.response.status).toBe(409);
   expect(again.response.headers.get("content-type")).toBe("application/problem+json");
   expect(again.response.headers.get("ratelimit")).toMatch(/^"per-key";/);
-  expect((await api.DELETE("/teams/{team}/invitations/{id}", { params: { path: { team: "acme", id } } })).response.status).toBe(204);
+  expect(
+    (await api.DELETE("/teams/{team}/invitations/{id}", { params: { path: { team: "acme", id } } })).response.status,
+  ).toBe(204);
   const gone = await api.GET("/teams/{team}/invitations/{id}", { params: { path: { team: "acme", id } } });
   expect(gone.response.status).toBe(404);
   expect(gone.response.headers.get("ratelimit")).toMatch(/^"per-key";/);
-  expect((await api.GET("/teams/{team}/invitations", { params: { path: { team: "globex" } } })).response.status).toBe(404);
+  expect((await api.GET("/teams/{team}/invitations", { params: { path: { team: "globex" } } })).response.status).toBe(
+    404,
+  );
 
   const sent = await api.GET("/invitations/sent", { params: { query: { limit: 100 } } });
   expect(sent.data!.data.map((i) => i.email)).toEqual(expect.arrayContaining([emails[1]!.toLowerCase()]));
@@ -104,8 +128,17 @@ test("the API refuses missing keys, cookies and missing scopes", async ({ page, 
 
   const member = clientFor(baseURL!, readOnlyKey);
   expect((await member.GET("/invitations/received")).response.status).toBe(200);
-  expect((await member.POST("/teams/{team}/invitations", { params: { path: { team: "acme" } }, body: { emails: ["x@example.com"], role: "member" } })).response.status).toBe(403);
-  expect((await member.GET("/teams/{team}/invitations", { params: { path: { team: "acme" } } })).response.status).toBe(403);
+  expect(
+    (
+      await member.POST("/teams/{team}/invitations", {
+        params: { path: { team: "acme" } },
+        body: { emails: ["x@example.com"], role: "member" },
+      })
+    ).response.status,
+  ).toBe(403);
+  expect((await member.GET("/teams/{team}/invitations", { params: { path: { team: "acme" } } })).response.status).toBe(
+    403,
+  );
 
   const document = await request.get("/api/v1/openapi.json");
   expect((await document.json()).openapi).toBe("3.1.0");
@@ -120,14 +153,29 @@ test("bad bodies are refused with the right problem and change nothing", async (
   const key = await createKeyThroughUi(page, "admin@acme.test", ["invitations:read", "invitations:write"]);
   const url = `${baseURL}/api/v1/teams/acme/invitations`;
   const post = (body: BodyInit, headers: Record<string, string> = { "Content-Type": "application/json" }) =>
-    fetch(url, { method: "POST", headers: { Authorization: `Bearer ${key}`, ...headers }, body, duplex: "half" } as RequestInit);
+    fetch(url, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${key}`, ...headers },
+      body,
+      duplex: "half",
+    } as RequestInit);
   const marker = uniqueEmail("bad-body");
 
   const cases: Array<[string, () => Promise<Response>, number, string]> = [
     ["wrong types", () => post(JSON.stringify({ emails: marker, role: 5 })), 400, "invalid-request"],
-    ["an unknown field", () => post(JSON.stringify({ emails: [marker], role: "member", admin: true })), 400, "invalid-request"],
+    [
+      "an unknown field",
+      () => post(JSON.stringify({ emails: [marker], role: "member", admin: true })),
+      400,
+      "invalid-request",
+    ],
     ["malformed JSON", () => post(`{"emails": ["${marker}"`), 400, "malformed-json"],
-    ["a body over 256 KiB", () => post(JSON.stringify({ emails: [marker], role: "member", padding: "x".repeat(300 * 1024) })), 413, "payload-too-large"],
+    [
+      "a body over 256 KiB",
+      () => post(JSON.stringify({ emails: [marker], role: "member", padding: "x".repeat(300 * 1024) })),
+      413,
+      "payload-too-large",
+    ],
     [
       "a chunked body over 256 KiB without Content-Length",
       () => {
@@ -146,7 +194,12 @@ test("bad bodies are refused with the right problem and change nothing", async (
       413,
       "payload-too-large",
     ],
-    ["form data", () => post(`emails=${marker}`, { "Content-Type": "application/x-www-form-urlencoded" }), 415, "unsupported-media-type"],
+    [
+      "form data",
+      () => post(`emails=${marker}`, { "Content-Type": "application/x-www-form-urlencoded" }),
+      415,
+      "unsupported-media-type",
+    ],
   ];
   for (const [label, send, status, type] of cases) {
     const response = await send();
@@ -154,7 +207,9 @@ test("bad bodies are refused with the right problem and change nothing", async (
     expect(response.headers.get("content-type")).toBe("application/problem+json");
     expect(await response.json()).toMatchObject({ type: `https://teamgate.dev/problems/${type}`, status });
   }
-  const list = await clientFor(baseURL!, key).GET("/teams/{team}/invitations", { params: { path: { team: "acme" }, query: { q: marker.split("@")[0] } } });
+  const list = await clientFor(baseURL!, key).GET("/teams/{team}/invitations", {
+    params: { path: { team: "acme" }, query: { q: marker.split("@")[0] } },
+  });
   expect(list.data!.data).toEqual([]);
 });
 
@@ -175,31 +230,54 @@ test("an invitee's own key accepts and declines; a dead invitation answers 410",
   const inviteeKey = await createKeyThroughUi(page, email, ["invitations:read", "invitations:write"], { password });
   await context.close();
 
-  const globex = clientFor(baseURL!, await keyInNewContext(browser, "owner@globex.test", ["invitations:read", "invitations:write"]));
+  const globex = clientFor(
+    baseURL!,
+    await keyInNewContext(browser, "owner@globex.test", ["invitations:read", "invitations:write"]),
+  );
   const invitee = clientFor(baseURL!, inviteeKey);
 
   const toDecline = await invite(globex, "globex", email);
   const received = await invitee.GET("/invitations/received", { params: { query: { limit: 100 } } });
   expect(received.data!.data.map((i) => i.id)).toContain(toDecline);
   expect(received.data!.next).toBeNull();
-  const declined = await invitee.POST("/invitations/{id}/decline", { params: { path: { id: toDecline } }, body: { reason: "Not this one" } });
+  const declined = await invitee.POST("/invitations/{id}/decline", {
+    params: { path: { id: toDecline } },
+    body: { reason: "Not this one" },
+  });
   expect(declined.response.status).toBe(204);
-  expect((await globex.GET("/teams/{team}/invitations/{id}", { params: { path: { team: "globex", id: toDecline } } })).data?.status).toBe("DECLINED");
-  expect((await invitee.POST("/invitations/{id}/accept", { params: { path: { id: toDecline } } })).response.status).toBe(410);
+  expect(
+    (await globex.GET("/teams/{team}/invitations/{id}", { params: { path: { team: "globex", id: toDecline } } })).data
+      ?.status,
+  ).toBe("DECLINED");
+  expect(
+    (await invitee.POST("/invitations/{id}/accept", { params: { path: { id: toDecline } } })).response.status,
+  ).toBe(410);
 
   const withdrawn = await invite(globex, "globex", email);
   await globex.POST("/teams/{team}/invitations/{id}/withdraw", { params: { path: { team: "globex", id: withdrawn } } });
   const dead = await invitee.POST("/invitations/{id}/accept", { params: { path: { id: withdrawn } } });
   expect(dead.response.status).toBe(410);
   expect(dead.error).toMatchObject({ type: "https://teamgate.dev/problems/gone", status: 410 });
-  expect((await invitee.POST("/invitations/{id}/decline", { params: { path: { id: withdrawn } } })).response.status).toBe(410);
+  expect(
+    (await invitee.POST("/invitations/{id}/decline", { params: { path: { id: withdrawn } } })).response.status,
+  ).toBe(410);
 
   const toAccept = await invite(globex, "globex", email);
-  expect((await clientFor(baseURL!, await keyInNewContext(browser, "admin@acme.test", ["invitations:write"])).POST("/invitations/{id}/accept", { params: { path: { id: toAccept } } })).response.status).toBe(404);
+  expect(
+    (
+      await clientFor(baseURL!, await keyInNewContext(browser, "admin@acme.test", ["invitations:write"])).POST(
+        "/invitations/{id}/accept",
+        { params: { path: { id: toAccept } } },
+      )
+    ).response.status,
+  ).toBe(404);
   const accepted = await invitee.POST("/invitations/{id}/accept", { params: { path: { id: toAccept } } });
   expect(accepted.response.status).toBe(200);
   expect(accepted.data).toMatchObject({ invitationId: toAccept, team: { slug: "globex" }, alreadyMember: false });
-  expect((await globex.GET("/teams/{team}/invitations/{id}", { params: { path: { team: "globex", id: toAccept } } })).data?.status).toBe("ACCEPTED");
+  expect(
+    (await globex.GET("/teams/{team}/invitations/{id}", { params: { path: { team: "globex", id: toAccept } } })).data
+      ?.status,
+  ).toBe("ACCEPTED");
 });
 
 type Endpoint = {
@@ -215,19 +293,60 @@ type Endpoint = {
 const ENDPOINTS: Endpoint[] = [
   { name: "sent", write: false, success: 200, run: (api) => api.GET("/invitations/sent") },
   { name: "received", write: false, success: 200, run: (api) => api.GET("/invitations/received") },
-  { name: "list", write: false, success: 200, run: (api, team) => api.GET("/teams/{team}/invitations", { params: { path: { team } } }) },
-  { name: "get", write: false, success: 200, run: (api, team, id) => api.GET("/teams/{team}/invitations/{id}", { params: { path: { team, id } } }) },
+  {
+    name: "list",
+    write: false,
+    success: 200,
+    run: (api, team) => api.GET("/teams/{team}/invitations", { params: { path: { team } } }),
+  },
+  {
+    name: "get",
+    write: false,
+    success: 200,
+    run: (api, team, id) => api.GET("/teams/{team}/invitations/{id}", { params: { path: { team, id } } }),
+  },
   {
     name: "create",
     write: true,
     success: 201,
-    run: (api, team) => api.POST("/teams/{team}/invitations", { params: { path: { team } }, body: { emails: [uniqueEmail("matrix")], role: "member" } }),
+    run: (api, team) =>
+      api.POST("/teams/{team}/invitations", {
+        params: { path: { team } },
+        body: { emails: [uniqueEmail("matrix")], role: "member" },
+      }),
   },
-  { name: "resend", write: true, success: 200, run: (api, team, id) => api.POST("/teams/{team}/invitations/{id}/resend", { params: { path: { team, id } } }) },
-  { name: "withdraw", write: true, success: 200, consumes: true, run: (api, team, id) => api.POST("/teams/{team}/invitations/{id}/withdraw", { params: { path: { team, id } } }) },
-  { name: "delete", write: true, success: 204, consumes: true, run: (api, team, id) => api.DELETE("/teams/{team}/invitations/{id}", { params: { path: { team, id } } }) },
-  { name: "accept", write: true, success: null, run: (api, _team, id) => api.POST("/invitations/{id}/accept", { params: { path: { id } } }) },
-  { name: "decline", write: true, success: null, run: (api, _team, id) => api.POST("/invitations/{id}/decline", { params: { path: { id } } }) },
+  {
+    name: "resend",
+    write: true,
+    success: 200,
+    run: (api, team, id) => api.POST("/teams/{team}/invitations/{id}/resend", { params: { path: { team, id } } }),
+  },
+  {
+    name: "withdraw",
+    write: true,
+    success: 200,
+    consumes: true,
+    run: (api, team, id) => api.POST("/teams/{team}/invitations/{id}/withdraw", { params: { path: { team, id } } }),
+  },
+  {
+    name: "delete",
+    write: true,
+    success: 204,
+    consumes: true,
+    run: (api, team, id) => api.DELETE("/teams/{team}/invitations/{id}", { params: { path: { team, id } } }),
+  },
+  {
+    name: "accept",
+    write: true,
+    success: null,
+    run: (api, _team, id) => api.POST("/invitations/{id}/accept", { params: { path: { id } } }),
+  },
+  {
+    name: "decline",
+    write: true,
+    success: null,
+    run: (api, _team, id) => api.POST("/invitations/{id}/decline", { params: { path: { id } } }),
+  },
 ];
 
 test("scope × endpoint × team matrix for every endpoint", async ({ browser, baseURL }) => {
@@ -236,7 +355,10 @@ test("scope × endpoint × team matrix for every endpoint", async ({ browser, ba
   const keys = new Map<Scope[], string>();
   for (const scopes of scopeSets) keys.set(scopes, await keyInNewContext(browser, "admin@acme.test", scopes));
   const acmeWriter = clientFor(baseURL!, keys.get(scopeSets[2]!)!);
-  const globexWriter = clientFor(baseURL!, await keyInNewContext(browser, "owner@globex.test", ["invitations:read", "invitations:write"]));
+  const globexWriter = clientFor(
+    baseURL!,
+    await keyInNewContext(browser, "owner@globex.test", ["invitations:read", "invitations:write"]),
+  );
   // Addressed to someone else, so accept and decline by the admin's key find nothing.
   const shared = { acme: await invite(acmeWriter, "acme"), globex: await invite(globexWriter, "globex") };
 
@@ -259,10 +381,18 @@ test("scope × endpoint × team matrix for every endpoint", async ({ browser, ba
   expect(outcomes.filter((outcome) => outcome.status !== outcome.expected)).toEqual([]);
   expect(outcomes).toHaveLength(2 * 3 + 8 * 3 * 2);
   // The other team's invitation went through every write endpoint untouched.
-  expect((await globexWriter.GET("/teams/{team}/invitations/{id}", { params: { path: { team: "globex", id: shared.globex } } })).data?.status).toBe("PENDING");
+  expect(
+    (
+      await globexWriter.GET("/teams/{team}/invitations/{id}", {
+        params: { path: { team: "globex", id: shared.globex } },
+      })
+    ).data?.status,
+  ).toBe("PENDING");
 });
 
-test("the API reference opens from the API keys page, finds an operation by its navigation and leads back to the app", async ({ page }) => {
+test("the API reference opens from the API keys page, finds an operation by its navigation and leads back to the app", async ({
+  page,
+}) => {
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 800 });
     await signIn(page, "member@acme.test", undefined, "/account/api-keys");
@@ -284,7 +414,10 @@ test("the API reference opens from the API keys page, finds an operation by its 
     await expect(operation.getByRole("link", { name: "CreateInvitations" })).toBeVisible();
     await expect(operation.getByText("503", { exact: true })).toBeVisible();
     await page.screenshot({ path: `e2e/screenshots/light-api-reference-operation-${width}.png` });
-    const { documentWidth, viewport } = await page.evaluate(() => ({ documentWidth: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    const { documentWidth, viewport } = await page.evaluate(() => ({
+      documentWidth: document.documentElement.scrollWidth,
+      viewport: window.innerWidth,
+    }));
     expect(documentWidth).toBeLessThanOrEqual(viewport);
 
     await page.getByRole("link", { name: "Back to Teamgate" }).click();

@@ -12,12 +12,19 @@ async function watchForCspViolations(page: Page) {
     if (/Content Security Policy|CSP violation/i.test(message.text())) violations.push(message.text());
   });
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`));
+    document.addEventListener("securitypolicyviolation", (event) =>
+      console.error(
+        `CSP violation: ${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`,
+      ),
+    );
   });
   return violations;
 }
 
-test("a copied session cookie stops working once its owner signs out; the owner's other sessions go on", async ({ browser, page }) => {
+test("a copied session cookie stops working once its owner signs out; the owner's other sessions go on", async ({
+  browser,
+  page,
+}) => {
   await signIn(page, "owner@globex.test");
   const copied = await page.context().cookies();
   const other = await browser.newContext();
@@ -43,8 +50,19 @@ test("a copied session cookie stops working once its owner signs out; the owner'
 
 test("sign-in's redirect stays on the site, in the Location header and in the browser", async ({ browser, page }) => {
   await signIn(page, "admin@acme.test");
-  for (const callbackUrl of ["/.//evil.example", "/..//evil.example", "/x/..//evil.example", "/%2e//evil.example", "//evil.example", "/\\evil.example", "https:evil.example", "javascript:alert(1)"]) {
-    const response = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
+  for (const callbackUrl of [
+    "/.//evil.example",
+    "/..//evil.example",
+    "/x/..//evil.example",
+    "/%2e//evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "https:evil.example",
+    "javascript:alert(1)",
+  ]) {
+    const response = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`, {
+      maxRedirects: 0,
+    });
     expect(response.status(), callbackUrl).toBe(307);
     const target = new URL(response.headers().location!, baseURL);
     expect(target.origin, callbackUrl).toBe(origin);
@@ -58,7 +76,9 @@ test("sign-in's redirect stays on the site, in the Location header and in the br
   await signedOut.close();
 });
 
-test("an address with a NUL is a failed sign-in, with no internal error text anywhere in the answer", async ({ request }) => {
+test("an address with a NUL is a failed sign-in, with no internal error text anywhere in the answer", async ({
+  request,
+}) => {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await request.post("/api/auth/callback/password", {
     form: { email: "owner\u0000@acme.test", password: "teamgate-dev-password", csrfToken, json: "true" },
@@ -70,16 +90,25 @@ test("an address with a NUL is a failed sign-in, with no internal error text any
   expect(body).not.toMatch(/invalid byte|UTF8|0x00|prisma|postgres/i);
 });
 
-test("an invitation page's server action posted to another path fails cleanly and uses no one's rate limit", async ({ request }) => {
+test("an invitation page's server action posted to another path fails cleanly and uses no one's rate limit", async ({
+  request,
+}) => {
   const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
     node: Record<string, { exportedName: string }>;
   };
-  const actionId = Object.entries(manifest.node).find(([, action]) => action.exportedName === "requestRenewalAction")![0];
+  const actionId = Object.entries(manifest.node).find(
+    ([, action]) => action.exportedName === "requestRenewalAction",
+  )![0];
   const statuses: number[] = [];
   const bodies = new Set<string>();
   for (let i = 0; i < 40; i += 1) {
     const response = await request.post(i % 2 ? "/" : "/teams/acme", {
-      headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Origin: origin, "x-forwarded-for": "198.51.100.202" },
+      headers: {
+        "Next-Action": actionId,
+        "Content-Type": "text/plain;charset=UTF-8",
+        Origin: origin,
+        "x-forwarded-for": "198.51.100.202",
+      },
       data: JSON.stringify([{ token: `tgi_${"A".repeat(43)}` }]),
     });
     statuses.push(response.status());
@@ -89,13 +118,21 @@ test("an invitation page's server action posted to another path fails cleanly an
   expect([...bodies]).toEqual(["Server Action unavailable."]);
   // Posted where it belongs, the same action still works.
   const direct = await request.post(`/invite/tgi_${"A".repeat(43)}`, {
-    headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Origin: origin, "x-forwarded-for": "198.51.100.203" },
+    headers: {
+      "Next-Action": actionId,
+      "Content-Type": "text/plain;charset=UTF-8",
+      Origin: origin,
+      "x-forwarded-for": "198.51.100.203",
+    },
     data: JSON.stringify([{ token: `tgi_${"A".repeat(43)}` }]),
   });
   expect(direct.status()).toBe(200);
 });
 
-test("pages carry a per-response nonce CSP, hydrate, and the browser reports no violation", async ({ browser, page }) => {
+test("pages carry a per-response nonce CSP, hydrate, and the browser reports no violation", async ({
+  browser,
+  page,
+}) => {
   const violations = await watchForCspViolations(page);
   const first = await page.goto("/sign-in");
   const policy = first!.headers()["content-security-policy"]!;

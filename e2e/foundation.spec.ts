@@ -55,17 +55,38 @@ test("sign-in never redirects off-site", async ({ page }) => {
 });
 
 test("a production server with a missing setting stops at start-up and names it", () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", AUTH_SECRET: "", APP_URL: "", PGLITE_DATA_DIR: ".data/e2e-env-check", WEB_CONCURRENCY: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    AUTH_SECRET: "",
+    APP_URL: "",
+    PGLITE_DATA_DIR: ".data/e2e-env-check",
+    WEB_CONCURRENCY: "1",
+  };
   delete env.DATABASE_URL;
-  const started = spawnSync("node", ["scripts/start-server.mjs", "-p", "3999", "-H", "127.0.0.1"], { env, encoding: "utf8", timeout: 60_000 });
+  const started = spawnSync("node", ["scripts/start-server.mjs", "-p", "3999", "-H", "127.0.0.1"], {
+    env,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   expect(started.status).toBe(1);
   expect(started.stderr).toContain("AUTH_SECRET: is required in production");
   expect(started.stderr).toContain("APP_URL: is required in production");
 });
 
 test("a clustered server whose workers cannot start stops instead of restarting them forever", () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", AUTH_SECRET: "", DATABASE_URL: "postgresql://127.0.0.1:1/unused", WEB_CONCURRENCY: "2" };
-  const started = spawnSync("node", ["scripts/start-server.mjs", "-p", "3998", "-H", "127.0.0.1"], { env, encoding: "utf8", timeout: 60_000 });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    AUTH_SECRET: "",
+    DATABASE_URL: "postgresql://127.0.0.1:1/unused",
+    WEB_CONCURRENCY: "2",
+  };
+  const started = spawnSync("node", ["scripts/start-server.mjs", "-p", "3998", "-H", "127.0.0.1"], {
+    env,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   expect(started.status).toBe(1);
   expect(started.stderr).toContain("AUTH_SECRET: is required in production");
   expect(started.stderr.match(/exited \(1\) while starting; stopping the server/g)?.length).toBeGreaterThanOrEqual(1);

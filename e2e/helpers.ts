@@ -26,7 +26,11 @@ export async function openInviteDialog(page: Page) {
 }
 
 /** Invites addresses through the admin UI (signed in as the page's user) and closes the dialog. */
-export async function inviteThroughUi(page: Page, emails: string[], options: { role?: string; language?: string; team?: string } = {}) {
+export async function inviteThroughUi(
+  page: Page,
+  emails: string[],
+  options: { role?: string; language?: string; team?: string } = {},
+) {
   await page.goto(`/teams/${options.team ?? "acme"}/settings/invitations`);
   const dialog = await openInviteDialog(page);
   await dialog.getByLabel("Email addresses").fill(emails.join("\n"));
@@ -46,7 +50,12 @@ export async function inviteThroughUi(page: Page, emails: string[], options: { r
 }
 
 /** Signs up through an invitation link (no account yet for its address) and lands in the team. */
-export async function signUpThroughLink(page: Page, link: string, name = "Invited Person", password = "a-long-enough-password") {
+export async function signUpThroughLink(
+  page: Page,
+  link: string,
+  name = "Invited Person",
+  password = "a-long-enough-password",
+) {
   await page.goto(link);
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Password").fill(password);
@@ -66,7 +75,9 @@ export async function openRowMenu(page: Page, email: string) {
 
 /** The time a row's Expires cell points at (pending and expired rows show one). */
 export async function expiryTimes(page: Page) {
-  return page.locator("tbody tr td:nth-child(7) time").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("datetime") ?? ""));
+  return page
+    .locator("tbody tr td:nth-child(7) time")
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("datetime") ?? ""));
 }
 
 /**
@@ -81,7 +92,9 @@ export async function runSqlWhereInvited(email: string, sql: string) {
   const server = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await server.connect();
   // Other runs may have e2e databases on the same server: ours is the one holding this address.
-  const { rows } = await server.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'teamgate_e2e_%'");
+  const { rows } = await server.query<{ datname: string }>(
+    "SELECT datname FROM pg_database WHERE datname LIKE 'teamgate_e2e_%'",
+  );
   await server.end();
   for (const { datname } of rows) {
     const url = new URL(process.env.TEST_DATABASE_URL!);
@@ -89,7 +102,9 @@ export async function runSqlWhereInvited(email: string, sql: string) {
     const client = new pg.Client({ connectionString: url.toString() });
     await client.connect();
     try {
-      const found = await client.query(`SELECT 1 FROM "Invitation" WHERE "emailCanonical" = $1`, [email.toLowerCase()]).catch(() => ({ rowCount: 0 }));
+      const found = await client
+        .query(`SELECT 1 FROM "Invitation" WHERE "emailCanonical" = $1`, [email.toLowerCase()])
+        .catch(() => ({ rowCount: 0 }));
       if (found.rowCount) {
         await client.query(sql, [email.toLowerCase()]);
         return;

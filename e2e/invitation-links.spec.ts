@@ -1,5 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
-import { databaseReachable, inviteThroughUi, openInviteDialog, openRowMenu, runSqlWhereInvited, signIn, uniqueEmail } from "./helpers";
+import {
+  databaseReachable,
+  inviteThroughUi,
+  openInviteDialog,
+  openRowMenu,
+  runSqlWhereInvited,
+  signIn,
+  uniqueEmail,
+} from "./helpers";
 
 const INVITATIONS = "/teams/acme/settings/invitations";
 
@@ -30,7 +38,10 @@ async function mailsTo(page: Page, email: string, count: number) {
   return mails;
 }
 
-test("resend keeps the emailed link working; reset link replaces it, and the old link offers the current one by email", async ({ browser, page }) => {
+test("resend keeps the emailed link working; reset link replaces it, and the old link offers the current one by email", async ({
+  browser,
+  page,
+}) => {
   // Many page loads (mailbox, admin table, invitation page) on a loaded 2-core machine.
   test.slow();
   const email = uniqueEmail("old-link");
@@ -42,7 +53,9 @@ test("resend keeps the emailed link working; reset link replaces it, and the old
 
   // Resend: the toast says the link is the same, and the first email's link still works.
   await rowAction(admin, email, "Resend");
-  await expect(admin.getByText(`Invitation sent again to ${email}, with the same link and a fresh expiry`)).toBeVisible();
+  await expect(
+    admin.getByText(`Invitation sent again to ${email}, with the same link and a fresh expiry`),
+  ).toBeVisible();
   const afterResend = await mailsTo(page, email, 2);
   expect(afterResend[0]!.link).toBe(first!.link);
   await page.goto(first!.link);
@@ -61,7 +74,11 @@ test("resend keeps the emailed link working; reset link replaces it, and the old
 
   // The first email's link now says it was replaced, when, and offers the current link by email.
   await page.goto(first!.link);
-  await expect(page.getByRole("heading", { name: /^This link was replaced by a newer one sent on \d{1,2} \w+ \d{4} at \d{2}:\d{2} UTC$/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", {
+      name: /^This link was replaced by a newer one sent on \d{1,2} \w+ \d{4} at \d{2}:\d{2} UTC$/,
+    }),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Create account and join" })).toHaveCount(0);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: "e2e/screenshots/replaced-link-1280.png", fullPage: true });
@@ -114,7 +131,11 @@ test("a replaced link speaks the invitation's language", async ({ browser, page 
   await adminContext.close();
 
   await page.goto(link!);
-  await expect(page.getByRole("heading", { name: /^Ce lien a été remplacé par un lien plus récent, envoyé le \d{1,2} \S+ \d{4} à \d{2}:\d{2} UTC$/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", {
+      name: /^Ce lien a été remplacé par un lien plus récent, envoyé le \d{1,2} \S+ \d{4} à \d{2}:\d{2} UTC$/,
+    }),
+  ).toBeVisible();
   await page.getByRole("button", { name: "M’envoyer le lien actuel par e-mail" }).click();
   await expect(page.getByText("son lien actuel part vers l’adresse invitée")).toBeVisible();
   await expect(page.locator('main[lang="fr"]')).toHaveCount(1);
@@ -122,12 +143,18 @@ test("a replaced link speaks the invitation's language", async ({ browser, page 
 
 // Expiry takes days; on PostgreSQL the test moves the clock of the row itself.
 if (databaseReachable) {
-  test("an expired invitation's address can be invited again: the preview says so and a fresh invitation goes out", async ({ browser, page }) => {
+  test("an expired invitation's address can be invited again: the preview says so and a fresh invitation goes out", async ({
+    browser,
+    page,
+  }) => {
     test.slow();
     const email = uniqueEmail("reinvite");
     await signIn(page, "admin@acme.test");
     await inviteThroughUi(page, [email]);
-    await runSqlWhereInvited(email, `UPDATE "Invitation" SET "expiresAt" = now() - interval '1 minute' WHERE "emailCanonical" = $1`);
+    await runSqlWhereInvited(
+      email,
+      `UPDATE "Invitation" SET "expiresAt" = now() - interval '1 minute' WHERE "emailCanonical" = $1`,
+    );
     await page.goto(INVITATIONS);
     await expect(page.getByRole("row").filter({ hasText: email }).getByText("Expired", { exact: true })).toBeVisible();
 
@@ -152,7 +179,10 @@ if (databaseReachable) {
     await invitee.close();
   });
 
-  test("an invitation near its expiry reminds the invitee once, and the history shows it", async ({ browser, page }) => {
+  test("an invitation near its expiry reminds the invitee once, and the history shows it", async ({
+    browser,
+    page,
+  }) => {
     test.slow();
     const email = uniqueEmail("reminder");
     const adminContext = await browser.newContext();
@@ -173,7 +203,9 @@ if (databaseReachable) {
     await rowAction(admin, email, "View details");
     const details = admin.getByRole("dialog", { name: "Invitation details" });
     await details.getByRole("tab", { name: "History" }).click();
-    await expect(details.getByRole("list", { name: "History" }).getByText("Reminder sent (expires within 2 days)")).toHaveCount(1);
+    await expect(
+      details.getByRole("list", { name: "History" }).getByText("Reminder sent (expires within 2 days)"),
+    ).toHaveCount(1);
     // Sweeps keep running (every 3 s here): still exactly one reminder.
     await page.waitForTimeout(7_000);
     await page.goto("/dev/mailbox");

@@ -1,13 +1,23 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { databaseReachable, expiryTimes, openInviteDialog, openRowMenu, runSqlWhereInvited, signIn, uniqueEmail } from "./helpers";
+import {
+  databaseReachable,
+  expiryTimes,
+  openInviteDialog,
+  openRowMenu,
+  runSqlWhereInvited,
+  signIn,
+  uniqueEmail,
+} from "./helpers";
 
 const INVITATIONS = "/teams/acme/settings/invitations";
 
 async function inviteAddresses(page: Page, emails: string[], role = "Member") {
   const dialog = await openInviteDialog(page);
   await dialog.getByLabel("Email addresses").fill(emails.join("\n"));
-  await expect(dialog.getByRole("list", { name: "Address check" }).getByText("Will be invited")).toHaveCount(emails.length);
+  await expect(dialog.getByRole("list", { name: "Address check" }).getByText("Will be invited")).toHaveCount(
+    emails.length,
+  );
   await dialog.getByRole("combobox", { name: "Role" }).click();
   await page.getByRole("option", { name: role, exact: true }).click();
   await dialog.getByRole("button", { name: /Send invitations/ }).click();
@@ -57,7 +67,9 @@ test.describe("a team without invitations", () => {
       await page.goto("/teams/initech/settings/invitations");
       const dialog = await openInviteDialog(page);
       await expect(dialog.getByText("Allowed domains: example.com.")).toBeVisible();
-      await dialog.getByLabel("Email addresses").fill(`${uniqueEmail("outside", "elsewhere.org")}\n${uniqueEmail("inside")}`);
+      await dialog
+        .getByLabel("Email addresses")
+        .fill(`${uniqueEmail("outside", "elsewhere.org")}\n${uniqueEmail("inside")}`);
       const preview = dialog.getByRole("list", { name: "Address check" });
       await expect(preview.getByText("Domain not allowed")).toHaveCount(1);
       await expect(preview.getByText("Will be invited")).toHaveCount(1);
@@ -137,7 +149,9 @@ test.describe("as Acme's admin", () => {
     await dialog.getByRole("button", { name: "Done" }).click();
     await chooseRowAction(page, copied, "View details");
     await page.getByRole("dialog", { name: "Invitation details" }).getByRole("tab", { name: "History" }).click();
-    await expect(page.getByRole("dialog", { name: "Invitation details" }).getByRole("listitem").filter({ hasText: "Link copied" })).toHaveCount(1);
+    await expect(
+      page.getByRole("dialog", { name: "Invitation details" }).getByRole("listitem").filter({ hasText: "Link copied" }),
+    ).toHaveCount(1);
   });
 
   test("the invite dialog previews each address, says so politely, and refuses too many", async ({ page }) => {
@@ -153,11 +167,15 @@ test.describe("as Acme's admin", () => {
     await expect(preview.getByText("Duplicate")).toHaveCount(1);
     await expect(preview.getByText("Already invited")).toHaveCount(1);
     const live = dialog.locator('[aria-live="polite"]');
-    await expect(live).toHaveText("5 addresses: 1 will be invited, 1 invalid, 1 already a member, 1 duplicate, 1 already invited");
+    await expect(live).toHaveText(
+      "5 addresses: 1 will be invited, 1 invalid, 1 already a member, 1 duplicate, 1 already invited",
+    );
 
     const many = Array.from({ length: 501 }, (_, i) => `bulk-${i}@example.com`).join("\n");
     await dialog.getByLabel("Email addresses").fill(many);
-    await expect(dialog.getByRole("alert").filter({ hasText: "At most 500 addresses can be sent at once" })).toBeVisible();
+    await expect(
+      dialog.getByRole("alert").filter({ hasText: "At most 500 addresses can be sent at once" }),
+    ).toBeVisible();
     await expect(live).toHaveText("More than 500 addresses: 500 will be invited");
     await expect(dialog.getByRole("button", { name: /Send invitations/ })).toBeDisabled();
   });
@@ -302,7 +320,9 @@ test.describe("as Acme's admin", () => {
     await expect(page).not.toHaveURL(/q=/);
   });
 
-  test("page size and paging; deleting the last row of the last page, or a page past the end, lands on the last page", async ({ page }) => {
+  test("page size and paging; deleting the last row of the last page, or a page past the end, lands on the last page", async ({
+    page,
+  }) => {
     const prefix = `pager-${Date.now().toString(36)}`;
     const emails = Array.from({ length: 12 }, (_, i) => `${prefix}-${String(i).padStart(2, "0")}@example.com`);
     await inviteAndClose(page, emails);
@@ -322,7 +342,10 @@ test.describe("as Acme's admin", () => {
     await expect(page.locator("tbody tr")).toHaveCount(2);
     await expect(page.getByRole("button", { name: "Next page" })).toBeDisabled();
 
-    for (const [index, remaining] of [[0, "11 of 11 invitations"], [0, "10 invitations"]] as const) {
+    for (const [index, remaining] of [
+      [0, "11 of 11 invitations"],
+      [0, "10 invitations"],
+    ] as const) {
       const email = (await column(page, 1).nth(index).innerText()).trim();
       await chooseRowAction(page, email, "Delete");
       await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
@@ -391,7 +414,9 @@ test.describe("as Acme's admin", () => {
     await expect(dialog.getByText("Adam Admin (admin@acme.test)")).toBeVisible();
     // Overview, Edit and History are separate tabs, so the overview fits at 800 px without scrolling.
     await page.setViewportSize({ width: 1280, height: 800 });
-    const fits = await dialog.evaluate((node) => node.scrollHeight <= node.clientHeight && node.getBoundingClientRect().bottom <= window.innerHeight);
+    const fits = await dialog.evaluate(
+      (node) => node.scrollHeight <= node.clientHeight && node.getBoundingClientRect().bottom <= window.innerHeight,
+    );
     expect(fits).toBe(true);
     await dialog.getByRole("tab", { name: "History" }).click();
     await expect(dialog.getByText("Invited", { exact: true })).toBeVisible();
@@ -417,13 +442,17 @@ test.describe("as Acme's admin", () => {
     await expect(dialog.getByRole("definition").filter({ hasText: "Design" })).toBeVisible();
   });
 
-  test("from the keyboard alone, closing a dialog opened from a row menu returns focus to that row's button", async ({ page }) => {
+  test("from the keyboard alone, closing a dialog opened from a row menu returns focus to that row's button", async ({
+    page,
+  }) => {
     const email = uniqueEmail("keyboard");
     await inviteAndClose(page, [email]);
     const trigger = page.getByRole("button", { name: `Actions for ${email}` });
     // Focus has moved into the dialog (and the menu has finished closing) before it is dismissed.
     const expectFocusInDialog = () =>
-      expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"], [role="alertdialog"]'))).toBe(true);
+      expect
+        .poll(() => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"], [role="alertdialog"]')))
+        .toBe(true);
     const openWithEnter = async (button: Locator) => {
       await expect(async () => {
         await button.focus();
@@ -474,10 +503,17 @@ test.describe("as Acme's admin", () => {
     await expect(page.locator('[data-sonner-toast][data-type="success"][data-mounted="true"]')).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ") + " " + (n.failureSummary ?? "")).join(" | ")}`)).toEqual([]);
+    expect(
+      serious.map(
+        (v) =>
+          `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ") + " " + (n.failureSummary ?? "")).join(" | ")}`,
+      ),
+    ).toEqual([]);
     await openInviteDialog(page);
     const dialogResults = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
-    expect(dialogResults.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    expect(
+      dialogResults.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
+    ).toEqual([]);
   });
 
   // States no click can make quickly: on PostgreSQL the test edits the row itself.
@@ -487,8 +523,14 @@ test.describe("as Acme's admin", () => {
       const failed = uniqueEmail("failed-row");
       await inviteAndClose(page, [expired]);
       await inviteAndClose(page, [failed]);
-      await runSqlWhereInvited(expired, `UPDATE "Invitation" SET "expiresAt" = now() - interval '1 minute' WHERE "emailCanonical" = $1`);
-      await runSqlWhereInvited(failed, `UPDATE "Invitation" SET "deliveryStatus" = 'FAILED', "deliveryError" = 'Mailbox unavailable' WHERE "emailCanonical" = $1`);
+      await runSqlWhereInvited(
+        expired,
+        `UPDATE "Invitation" SET "expiresAt" = now() - interval '1 minute' WHERE "emailCanonical" = $1`,
+      );
+      await runSqlWhereInvited(
+        failed,
+        `UPDATE "Invitation" SET "deliveryStatus" = 'FAILED', "deliveryError" = 'Mailbox unavailable' WHERE "emailCanonical" = $1`,
+      );
       await page.reload();
       await expect(rowOf(page, expired).getByText("Expired", { exact: true })).toBeVisible();
       await expect(rowOf(page, failed).getByText("Failed", { exact: true })).toBeVisible();
@@ -520,7 +562,9 @@ test.describe("a viewer in another time zone", () => {
     const invited = page.locator("tbody tr td:nth-child(6) time").first();
     const iso = await invited.getAttribute("datetime");
     expect(iso).toBeTruthy();
-    const local = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "Pacific/Kiritimati" }).format(new Date(iso!));
+    const local = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "Pacific/Kiritimati" }).format(
+      new Date(iso!),
+    );
     await expect(invited).toHaveText(local);
     await expect(invited).toHaveAttribute("title", /GMT\+14/);
     expect(errors).toEqual([]);
@@ -536,7 +580,9 @@ test.describe("a viewer with a French browser", () => {
     await inviteAndClose(page, [uniqueEmail("zone")]);
     const invited = page.locator("tbody tr td:nth-child(6) time").first();
     const iso = await invited.getAttribute("datetime");
-    const local = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "Europe/Paris" }).format(new Date(iso!));
+    const local = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "Europe/Paris" }).format(
+      new Date(iso!),
+    );
     await expect(invited).toHaveText(local);
   });
 });

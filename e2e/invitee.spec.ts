@@ -1,9 +1,21 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { databaseReachable, inviteThroughUi, openRowMenu, runSqlWhereInvited, signIn, signUpThroughLink, uniqueEmail } from "./helpers";
+import {
+  databaseReachable,
+  inviteThroughUi,
+  openRowMenu,
+  runSqlWhereInvited,
+  signIn,
+  signUpThroughLink,
+  uniqueEmail,
+} from "./helpers";
 
 const INVITATIONS = "/teams/acme/settings/invitations";
 
-async function adminInvites(browser: Browser, emails: string[], options: { role?: string; language?: string; inviter?: string; team?: string } = {}) {
+async function adminInvites(
+  browser: Browser,
+  emails: string[],
+  options: { role?: string; language?: string; inviter?: string; team?: string } = {},
+) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, options.inviter ?? "admin@acme.test");
@@ -78,7 +90,9 @@ test("a new user follows the emailed link, creates an account and joins with the
   await admin.context.close();
 });
 
-test("a French invitation says its errors in French, even when the rate limiter refuses the request", async ({ browser }) => {
+test("a French invitation says its errors in French, even when the rate limiter refuses the request", async ({
+  browser,
+}) => {
   test.slow();
   const admin = await adminInvites(browser, [uniqueEmail("francais")], { language: "Français" });
   await admin.context.close();
@@ -144,10 +158,19 @@ test("dead and unknown links say so and offer nothing to click", async ({ browse
   await expect(page.getByRole("heading", { name: "This invitation link is not valid" })).toBeVisible();
   await expect(page.getByRole("button")).toHaveCount(0);
 
-  const [used, withdrawn, deleted, resent] = [uniqueEmail("used"), uniqueEmail("withdrawn"), uniqueEmail("deleted"), uniqueEmail("resent")] as const;
+  const [used, withdrawn, deleted, resent] = [
+    uniqueEmail("used"),
+    uniqueEmail("withdrawn"),
+    uniqueEmail("deleted"),
+    uniqueEmail("resent"),
+  ] as const;
   const admin = await adminInvites(browser, [used]);
   const links: Record<string, string> = { used: admin.link };
-  for (const [label, email] of [["withdrawn", withdrawn], ["deleted", deleted], ["resent", resent]] as const) {
+  for (const [label, email] of [
+    ["withdrawn", withdrawn],
+    ["deleted", deleted],
+    ["resent", resent],
+  ] as const) {
     links[label] = (await inviteThroughUi(admin.page, [email]))!;
   }
 
@@ -184,7 +207,11 @@ test("dead and unknown links say so and offer nothing to click", async ({ browse
   await admin.context.close();
 });
 
-test("a withdrawn link answers as fast as an unknown one and tells a stranger nothing about anyone", async ({ browser, playwright, baseURL }) => {
+test("a withdrawn link answers as fast as an unknown one and tells a stranger nothing about anyone", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const email = uniqueEmail("timing");
   const admin = await adminInvites(browser, [email]);
   await rowAction(admin.page, email, "Withdraw");
@@ -192,9 +219,13 @@ test("a withdrawn link answers as fast as an unknown one and tells a stranger no
   await expect(admin.page.getByText(`Invitation to ${email} withdrawn`)).toBeVisible();
   await admin.context.close();
 
-  const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": clientAddress() } });
+  const request = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { "x-forwarded-for": clientAddress() },
+  });
   const withdrawnPath = new URL(admin.link).pathname;
-  const unknownPath = () => `/invite/tgi_${Array.from({ length: 43 }, () => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[Math.floor(Math.random() * 64)]).join("")}`;
+  const unknownPath = () =>
+    `/invite/tgi_${Array.from({ length: 43 }, () => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[Math.floor(Math.random() * 64)]).join("")}`;
   const timed = async (path: string) => {
     const started = performance.now();
     const response = await request.get(path);
@@ -218,7 +249,9 @@ test("a withdrawn link answers as fast as an unknown one and tells a stranger no
     withdrawnHtml = answer.html;
   }
   const [u, w] = [median(unknown), median(withdrawn)];
-  expect({ unknown: Math.round(u), withdrawn: Math.round(w), close: w / u < 2 || Math.abs(w - u) < 15 }).toMatchObject({ close: true });
+  expect({ unknown: Math.round(u), withdrawn: Math.round(w), close: w / u < 2 || Math.abs(w - u) < 15 }).toMatchObject({
+    close: true,
+  });
 
   // The dead page may name the team and the state; never the address, the inviter or the role.
   expect(withdrawnHtml).toContain("This invitation was withdrawn");
@@ -250,7 +283,10 @@ test("the invitation pages are rate-limited per client", async ({ request }) => 
   // The e2e server allows 120 a minute in fixed windows; 241 requests cannot all fit in two windows.
   let limited = 0;
   for (let i = 0; i < 241; i += 1) {
-    const response = await request.get(`/invite/tgi_guess${i}`, { headers: { "x-forwarded-for": client }, maxRedirects: 0 });
+    const response = await request.get(`/invite/tgi_guess${i}`, {
+      headers: { "x-forwarded-for": client },
+      maxRedirects: 0,
+    });
     if (response.status() === 429) {
       limited += 1;
       expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
@@ -261,7 +297,10 @@ test("the invitation pages are rate-limited per client", async ({ request }) => 
   // A window may close between two requests; 121 more always spend the new one too.
   const getLimited = async (headers: Record<string, string>) => {
     for (let i = 0; i <= 120; i += 1) {
-      const response = await request.get("/invite/tgi_guess-last", { headers: { "x-forwarded-for": client, ...headers }, maxRedirects: 0 });
+      const response = await request.get("/invite/tgi_guess-last", {
+        headers: { "x-forwarded-for": client, ...headers },
+        maxRedirects: 0,
+      });
       if (response.status() === 429) return response;
     }
     throw new Error("the invitation page was never rate-limited");
@@ -279,7 +318,10 @@ test("the invitation pages are rate-limited per client", async ({ request }) => 
   expect(await plain.text()).toBe("Too many requests. Wait a minute and try again.");
 });
 
-test("received invitations: the badge counts them, decline asks first, accept joins and the badge goes", async ({ browser, page }) => {
+test("received invitations: the badge counts them, decline asks first, accept joins and the badge goes", async ({
+  browser,
+  page,
+}) => {
   // Two accounts, three invitations and a dozen page loads: under CI load on PGlite it can pass a minute.
   test.slow();
   const email = uniqueEmail("receiver");
@@ -320,7 +362,12 @@ test("received invitations: the badge counts them, decline asks first, accept jo
   await expect(badgeLink).toHaveAccessibleName("Your invitations");
 
   await ownerPage.goto(INVITATIONS);
-  await ownerPage.getByRole("row").filter({ hasText: email }).filter({ hasText: "Declined" }).getByRole("button", { name: `Actions for ${email}` }).click();
+  await ownerPage
+    .getByRole("row")
+    .filter({ hasText: email })
+    .filter({ hasText: "Declined" })
+    .getByRole("button", { name: `Actions for ${email}` })
+    .click();
   await ownerPage.getByRole("menuitem", { name: "View details" }).click();
   await expect(ownerPage.getByRole("dialog").getByText("Not now")).toBeVisible();
   await ownerPage.keyboard.press("Escape");
@@ -336,7 +383,10 @@ test("received invitations: the badge counts them, decline asks first, accept jo
 
 // Last in this file: it gives Globex its first invitation, and the admin spec expects Globex
 // empty when it starts.
-test("an existing user signs in from the invitation, then accepts; the token stays out of the sign-in URL", async ({ browser, page }) => {
+test("an existing user signs in from the invitation, then accepts; the token stays out of the sign-in URL", async ({
+  browser,
+  page,
+}) => {
   test.slow();
   // A fresh account (made through an Acme invitation) so the seeded users stay as they are.
   const email = uniqueEmail("existing");
@@ -354,7 +404,9 @@ test("an existing user signs in from the invitation, then accepts; the token sta
   await expect(page.getByLabel("Email")).toHaveValue(email);
   await expect(page.getByLabel("Email")).toHaveAttribute("readonly", "");
   // The sign-in page says which invitation this is for.
-  await expect(page.getByRole("note", { name: "Invitation" })).toContainText("Gina Globex invited you to join Globex as a Member.");
+  await expect(page.getByRole("note", { name: "Invitation" })).toContainText(
+    "Gina Globex invited you to join Globex as a Member.",
+  );
   await page.getByLabel("Password").fill("a-long-enough-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   // Back on the invitation with Accept focused: Enter finishes what sign-in interrupted.
@@ -374,11 +426,17 @@ if (databaseReachable) {
     async function expiredInvitation(browser: Browser, options: { language?: string } = {}) {
       const email = uniqueEmail("expired");
       const admin = await adminInvites(browser, [email], options);
-      await runSqlWhereInvited(email, `UPDATE "Invitation" SET "expiresAt" = now() - interval '1 minute' WHERE "emailCanonical" = $1`);
+      await runSqlWhereInvited(
+        email,
+        `UPDATE "Invitation" SET "expiresAt" = now() - interval '1 minute' WHERE "emailCanonical" = $1`,
+      );
       return { ...admin, email };
     }
 
-    test("an expired link offers to ask for a new invitation, once, and the inviter hears of it", async ({ browser, page }) => {
+    test("an expired link offers to ask for a new invitation, once, and the inviter hears of it", async ({
+      browser,
+      page,
+    }) => {
       const admin = await expiredInvitation(browser);
       await page.goto(admin.link);
       await expect(page.getByRole("heading", { name: "This invitation has expired" })).toBeVisible();
@@ -390,12 +448,19 @@ if (databaseReachable) {
       await expect(page.getByRole("button", { name: "Ask for a new invitation" })).toHaveCount(0);
 
       await rowAction(admin.page, admin.email, "View details");
-      await admin.page.getByRole("dialog", { name: "Invitation details" }).getByRole("tab", { name: "History" }).click();
-      await expect(admin.page.getByRole("dialog").getByRole("listitem").filter({ hasText: "Invitee asked for a new invitation" })).toHaveCount(1);
+      await admin.page
+        .getByRole("dialog", { name: "Invitation details" })
+        .getByRole("tab", { name: "History" })
+        .click();
+      await expect(
+        admin.page.getByRole("dialog").getByRole("listitem").filter({ hasText: "Invitee asked for a new invitation" }),
+      ).toHaveCount(1);
       await admin.context.close();
     });
 
-    test("asking for a new invitation while rate-limited says so in words and can be tried again", async ({ browser }) => {
+    test("asking for a new invitation while rate-limited says so in words and can be tried again", async ({
+      browser,
+    }) => {
       const admin = await expiredInvitation(browser, { language: "Français" });
       await admin.context.close();
       const invitee = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress() } });
@@ -410,7 +475,10 @@ if (databaseReachable) {
       await invitee.close();
     });
 
-    test("a member who still holds a pending invitation can go to the team or decline it", async ({ browser, page }) => {
+    test("a member who still holds a pending invitation can go to the team or decline it", async ({
+      browser,
+      page,
+    }) => {
       const email = uniqueEmail("member-again");
       const admin = await adminInvites(browser, [email]);
       await signUpThroughLink(page, admin.link);

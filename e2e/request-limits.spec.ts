@@ -10,17 +10,30 @@ const PAGE = "/teams/acme/settings/invitations";
 
 test("a server-action body over 1 MiB is answered 413 before the action runs", async ({ request, baseURL }) => {
   const response = await request.post(PAGE, {
-    headers: { "Next-Action": actionId("previewInvitationsAction"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: baseURL! },
+    headers: {
+      "Next-Action": actionId("previewInvitationsAction"),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      Origin: baseURL!,
+    },
     data: JSON.stringify([{ teamSlug: "acme", text: "x".repeat(1024 * 1024 + 1) }]),
     maxRedirects: 0,
   });
   expect(response.status()).toBe(413);
 });
 
-test("a NUL in a server action's slug, and in the members page's search, is a clear refusal", async ({ page, baseURL }) => {
+test("a NUL in a server action's slug, and in the members page's search, is a clear refusal", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, "admin@acme.test");
   const action = await page.request.post(PAGE, {
-    headers: { "Next-Action": actionId("withdrawInvitationAction"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: baseURL! },
+    headers: {
+      "Next-Action": actionId("withdrawInvitationAction"),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      Origin: baseURL!,
+    },
     data: JSON.stringify([{ teamSlug: "acme\u0000", invitationId: "00000000-0000-4000-8000-000000000000" }]),
     maxRedirects: 0,
   });

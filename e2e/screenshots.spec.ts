@@ -1,5 +1,14 @@
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { databaseReachable, inviteThroughUi, openInviteDialog, openRowMenu, runSqlWhereInvited, signIn, signUpThroughLink, uniqueEmail } from "./helpers";
+import {
+  databaseReachable,
+  inviteThroughUi,
+  openInviteDialog,
+  openRowMenu,
+  runSqlWhereInvited,
+  signIn,
+  signUpThroughLink,
+  uniqueEmail,
+} from "./helpers";
 
 // Review aid: screenshots of the main screens at desktop and mobile width, in light and dark,
 // kept under e2e/screenshots/ (ignored by git). Each shot first checks that its screen shows
@@ -30,7 +39,11 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.setViewportSize({ width, height: 800 });
       const dialog = await openInviteDialog(page);
       await dialog.getByLabel("Email addresses").fill(list);
-      await shot(page, `${colorScheme}-invite-dialog-${width}`, dialog.getByRole("list", { name: "Address check" }).getByText("Already a member"));
+      await shot(
+        page,
+        `${colorScheme}-invite-dialog-${width}`,
+        dialog.getByRole("list", { name: "Address check" }).getByText("Already a member"),
+      );
       await page.keyboard.press("Escape");
       await expect(dialog).toBeHidden();
     }
@@ -48,7 +61,9 @@ for (const colorScheme of ["light", "dark"] as const) {
 
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 800 });
-      await shot(page, `${colorScheme}-invitations-${width}`, page.getByRole("row").filter({ hasText: emails[0]! }), { fullPage: true });
+      await shot(page, `${colorScheme}-invitations-${width}`, page.getByRole("row").filter({ hasText: emails[0]! }), {
+        fullPage: true,
+      });
       const menu = await openRowMenu(page, emails[0]!);
       await shot(page, `${colorScheme}-row-menu-${width}`, menu.getByRole("menuitem", { name: "View details" }));
       await page.keyboard.press("Escape");
@@ -61,7 +76,11 @@ for (const colorScheme of ["light", "dark"] as const) {
     const details = page.getByRole("dialog", { name: "Invitation details" });
     await shot(page, `${colorScheme}-invitation-details`, details.getByText("Invitation ID"));
     await details.getByRole("tab", { name: "History" }).click();
-    await shot(page, `${colorScheme}-invitation-details-history`, details.getByRole("listitem").filter({ hasText: "Invited" }));
+    await shot(
+      page,
+      `${colorScheme}-invitation-details-history`,
+      details.getByRole("listitem").filter({ hasText: "Invited" }),
+    );
     await page.keyboard.press("Escape");
 
     await page.getByRole("searchbox", { name: "Search by email" }).fill(`no-such-address-${Date.now()}`);
@@ -94,14 +113,17 @@ async function adminSession(browser: Browser) {
 test("invitee screens", async ({ browser, page }) => {
   test.setTimeout(300_000);
   const admin = await adminSession(browser);
-  const invite = async (email: string, options: { language?: string } = {}) => (await inviteThroughUi(admin.page, [email], options))!;
+  const invite = async (email: string, options: { language?: string } = {}) =>
+    (await inviteThroughUi(admin.page, [email], options))!;
   const heading = (name: string | RegExp) => page.getByRole("heading", { name });
 
   const newUser = await invite(uniqueEmail("shot-new"));
   await page.goto(newUser);
   await shot(page, "invite-new-user", page.getByRole("button", { name: "Create account and join" }));
   await page.setViewportSize({ width: 375, height: 800 });
-  await shot(page, "invite-new-user-375", page.getByRole("button", { name: "Create account and join" }), { fullPage: true });
+  await shot(page, "invite-new-user-375", page.getByRole("button", { name: "Create account and join" }), {
+    fullPage: true,
+  });
   await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.getByRole("button", { name: "Decline", exact: true }).click();
@@ -154,7 +176,10 @@ test("invitee screens", async ({ browser, page }) => {
   if (databaseReachable) {
     const expiredEmail = uniqueEmail("shot-expired");
     const expired = await invite(expiredEmail);
-    await runSqlWhereInvited(expiredEmail, `UPDATE "Invitation" SET "expiresAt" = now() - interval '1 minute' WHERE "emailCanonical" = $1`);
+    await runSqlWhereInvited(
+      expiredEmail,
+      `UPDATE "Invitation" SET "expiresAt" = now() - interval '1 minute' WHERE "emailCanonical" = $1`,
+    );
     await page.context().clearCookies();
     await page.goto(expired);
     await shot(page, "invite-expired", page.getByRole("button", { name: "Ask for a new invitation" }));

@@ -16,7 +16,13 @@ const PAGE = "/teams/acme/settings/invitations";
 
 async function callAction(request: APIRequestContext, baseURL: string, name: string, input: unknown, cookie?: string) {
   const response = await request.post(PAGE, {
-    headers: { "Next-Action": actionId(name), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: baseURL, ...(cookie ? { cookie } : {}) },
+    headers: {
+      "Next-Action": actionId(name),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      Origin: baseURL,
+      ...(cookie ? { cookie } : {}),
+    },
     data: JSON.stringify([input]),
     maxRedirects: 0,
   });
@@ -32,13 +38,23 @@ async function cookiesOf(browser: Browser, email: string) {
   return cookie;
 }
 
-test("crafted action POSTs get the same checks as the UI and change nothing when refused", async ({ browser, request, baseURL }) => {
+test("crafted action POSTs get the same checks as the UI and change nothing when refused", async ({
+  browser,
+  request,
+  baseURL,
+}) => {
   const admin = await cookiesOf(browser, "admin@acme.test");
   const member = await cookiesOf(browser, "member@acme.test");
   const outsider = await cookiesOf(browser, "owner@globex.test");
 
   const email = uniqueEmail("crafted");
-  const invited = await callAction(request, baseURL!, "inviteMembersAction", { teamSlug: "acme", invitation: { emails: email, roleId: await memberRoleId(request, baseURL!, admin) } }, admin);
+  const invited = await callAction(
+    request,
+    baseURL!,
+    "inviteMembersAction",
+    { teamSlug: "acme", invitation: { emails: email, roleId: await memberRoleId(request, baseURL!, admin) } },
+    admin,
+  );
   expect(invited.body).toContain('"outcome":"invited"');
   const invitationId = invited.body.match(/"invitationId":"([0-9a-f-]{36})"/)![1]!;
   const target = { teamSlug: "acme", invitationId };
@@ -65,8 +81,12 @@ test("crafted action POSTs get the same checks as the UI and change nothing when
     }
   }
   // Malformed input is a clear value too, not a crash.
-  expect((await callAction(request, baseURL!, "withdrawInvitationAction", { teamSlug: "acme" }, admin)).body).toContain('"code":"INVALID"');
-  expect((await callAction(request, baseURL!, "getInvitationLinkAction", { ...target, audit: "never-mind" }, admin)).body).toContain('"code":"INVALID"');
+  expect((await callAction(request, baseURL!, "withdrawInvitationAction", { teamSlug: "acme" }, admin)).body).toContain(
+    '"code":"INVALID"',
+  );
+  expect(
+    (await callAction(request, baseURL!, "getInvitationLinkAction", { ...target, audit: "never-mind" }, admin)).body,
+  ).toContain('"code":"INVALID"');
 
   const details = await callAction(request, baseURL!, "getInvitationDetailsAction", target, admin);
   expect(details.body).toContain('"status":"PENDING"');
@@ -78,7 +98,9 @@ async function memberRoleId(request: APIRequestContext, baseURL: string, admin: 
   const page = await request.get(`${baseURL}${PAGE}`, { headers: { cookie: admin } });
   const html = await page.text();
   // The page embeds the team's roles for the invite dialog; take the Member role's id.
-  const match = html.match(/\\"id\\":\\"([0-9a-f-]{36})\\",\\"name\\":\\"Member\\"/) ?? html.match(/"id":"([0-9a-f-]{36})","name":"Member"/);
+  const match =
+    html.match(/\\"id\\":\\"([0-9a-f-]{36})\\",\\"name\\":\\"Member\\"/) ??
+    html.match(/"id":"([0-9a-f-]{36})","name":"Member"/);
   if (!match) throw new Error("Member role id not found on the page");
   return match[1]!;
 }

@@ -18,7 +18,14 @@ let lastOutput: { text: string } | undefined;
 test.use({ baseURL: origin });
 
 function serverEnv(extra: Record<string, string>) {
-  const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), PGLITE_DATA_DIR: dataDir, APP_URL: origin, RESEND_API_KEY: "", NEXT_TELEMETRY_DISABLED: "1" };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    PGLITE_DATA_DIR: dataDir,
+    APP_URL: origin,
+    RESEND_API_KEY: "",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   // The README's embedded database, on every interface, in the Next.js mode each script chooses.
   for (const name of ["DATABASE_URL", "HOSTNAME", "NODE_ENV"]) delete env[name];
   return { ...env, ...extra } as NodeJS.ProcessEnv;
@@ -132,7 +139,17 @@ function expectNoSecrets(log: string, link: string, resetLink: string) {
   const token = link.slice(link.indexOf("tgi_"));
   const resetToken = resetLink.slice(resetLink.indexOf("tgr_"));
   expect(log.length).toBeGreaterThan(0);
-  for (const secret of [password, newPassword, SEED_PASSWORD, token, token.slice(4), link, resetToken, resetToken.slice(4), resetLink]) {
+  for (const secret of [
+    password,
+    newPassword,
+    SEED_PASSWORD,
+    token,
+    token.slice(4),
+    link,
+    resetToken,
+    resetToken.slice(4),
+    resetLink,
+  ]) {
     expect(log).not.toContain(secret);
   }
   expect(log).not.toContain("tgi_");
@@ -148,7 +165,10 @@ test.afterEach(async ({}, testInfo) => {
   lastOutput = undefined;
 });
 
-test("npm run dev prints no password, token or invitation link, and no repeated warnings", async ({ page, browser }) => {
+test("npm run dev prints no password, token or invitation link, and no repeated warnings", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(600_000);
   const { child, output } = startServer("dev", serverEnv({}));
   try {
@@ -172,7 +192,15 @@ test("npm start prints no password, token or invitation link", async ({ page, br
   // The production server never seeds; seed the throwaway database as `npm run dev` would.
   const seeded = spawnSync("node", ["scripts/db.mjs", "prepare", "--seed"], { env: serverEnv({}), encoding: "utf8" });
   expect(seeded.status, seeded.stderr).toBe(0);
-  const { child, output } = startServer("start", serverEnv({ NODE_ENV: "production", AUTH_SECRET: "log-test-secret-log-test-secret-log-test", WEB_CONCURRENCY: "1", DEV_MAILBOX: "on" }));
+  const { child, output } = startServer(
+    "start",
+    serverEnv({
+      NODE_ENV: "production",
+      AUTH_SECRET: "log-test-secret-log-test-secret-log-test",
+      WEB_CONCURRENCY: "1",
+      DEV_MAILBOX: "on",
+    }),
+  );
   try {
     await waitForServer(output, child);
     const { link, email } = await inviteAndSignUp(page, browser);
@@ -188,16 +216,31 @@ test("npm start refuses server actions the invitation page does not hold with a 
   test.setTimeout(300_000);
   const seeded = spawnSync("node", ["scripts/db.mjs", "prepare", "--seed"], { env: serverEnv({}), encoding: "utf8" });
   expect(seeded.status, seeded.stderr).toBe(0);
-  const { child, output } = startServer("start", serverEnv({ NODE_ENV: "production", AUTH_SECRET: "log-test-secret-log-test-secret-log-test", WEB_CONCURRENCY: "1" }));
+  const { child, output } = startServer(
+    "start",
+    serverEnv({
+      NODE_ENV: "production",
+      AUTH_SECRET: "log-test-secret-log-test-secret-log-test",
+      WEB_CONCURRENCY: "1",
+    }),
+  );
   try {
     await waitForServer(output, child);
-    const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName: string }> };
-    const actionId = (name: string) => Object.entries(manifest.node).find(([, action]) => action.exportedName === name)![0];
+    const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+      node: Record<string, { exportedName: string }>;
+    };
+    const actionId = (name: string) =>
+      Object.entries(manifest.node).find(([, action]) => action.exportedName === name)![0];
     const token = `tgi_${"B".repeat(43)}`;
     const post = (id: string) =>
       fetch(`${origin}/invite/${token}`, {
         method: "POST",
-        headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: origin },
+        headers: {
+          "Next-Action": id,
+          "Content-Type": "text/plain;charset=UTF-8",
+          Accept: "text/x-component",
+          Origin: origin,
+        },
         body: JSON.stringify([{ token, name: "x".repeat(20_000) }]),
       });
     const before = output.text.length;
@@ -209,7 +252,11 @@ test("npm start refuses server actions the invitation page does not hold with a 
       ["not-an-action", 400],
     ] as const) {
       const response = await post(id);
-      expect({ id, status: response.status, notFound: response.headers.get("x-nextjs-action-not-found") }).toEqual({ id, status, notFound: "1" });
+      expect({ id, status: response.status, notFound: response.headers.get("x-nextjs-action-not-found") }).toEqual({
+        id,
+        status,
+        notFound: "1",
+      });
     }
     // The page's own action still runs.
     expect((await post(actionId("requestRenewalAction"))).status).toBe(200);

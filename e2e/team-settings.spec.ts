@@ -23,7 +23,9 @@ async function shot(page: Page, name: string, keyElement: Locator) {
 }
 
 test.describe("General settings, as Globex's owner", () => {
-  test("the invitation lifetime set to 3 days gives a new invitation 3 days; the invite dialog shows the lifetime and the seats", async ({ page }) => {
+  test("the invitation lifetime set to 3 days gives a new invitation 3 days; the invite dialog shows the lifetime and the seats", async ({
+    page,
+  }) => {
     test.slow();
     await signIn(page, "owner@globex.test", undefined, "/teams/globex/settings/members");
     await settingsNav(page).getByRole("link", { name: "General" }).click();
@@ -42,7 +44,11 @@ test.describe("General settings, as Globex's owner", () => {
       const email = uniqueEmail("three-days");
       const sentAt = Date.now();
       await inviteThroughUi(page, [email], { team: "globex" });
-      const expires = await page.getByRole("row").filter({ hasText: email }).locator("td:nth-child(7) time").getAttribute("datetime");
+      const expires = await page
+        .getByRole("row")
+        .filter({ hasText: email })
+        .locator("td:nth-child(7) time")
+        .getAttribute("datetime");
       expect(Math.abs(new Date(expires!).getTime() - sentAt - 3 * DAY)).toBeLessThan(5 * 60_000);
     } finally {
       await page.goto(GENERAL);
@@ -50,7 +56,6 @@ test.describe("General settings, as Globex's owner", () => {
       await expect(page.getByText("Team settings saved")).toBeVisible();
     }
   });
-
 });
 
 test.describe("General settings, as Acme's owner", () => {
@@ -60,7 +65,9 @@ test.describe("General settings, as Acme's owner", () => {
     const hint = page.getByText(/seats? in use: \d+ members?, \d+ pending invitations?\./);
     await expect(hint).toBeVisible();
     await saveGeneral(page, { seatLimit: "2" });
-    const error = page.getByText(/^\d+ seats are in use \(members plus pending invitations\): the limit can't be lower\. Remove members or withdraw invitations first\.$/);
+    const error = page.getByText(
+      /^\d+ seats are in use \(members plus pending invitations\): the limit can't be lower\. Remove members or withdraw invitations first\.$/,
+    );
     await expect(error).toBeVisible();
     await expect(page.getByLabel("Seat limit")).toHaveAttribute("aria-invalid", "true");
     await page.reload();
@@ -73,7 +80,10 @@ test.describe("General settings, as Acme's owner", () => {
   });
 });
 
-test("an admin who is not an owner neither sees nor reaches the General page, and the server refuses its action", async ({ page, baseURL }) => {
+test("an admin who is not an owner neither sees nor reaches the General page, and the server refuses its action", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, "admin@acme.test", undefined, "/teams/acme/settings/members");
   await expect(settingsNav(page).getByRole("link", { name: "Members" })).toBeVisible();
   await expect(settingsNav(page).getByRole("link", { name: "General" })).toHaveCount(0);
@@ -82,12 +92,24 @@ test("an admin who is not an owner neither sees nor reaches the General page, an
   await expect(page.getByRole("heading", { name: "You don't have access" })).toBeVisible();
 
   // A crafted POST to the action, with the admin's session: refused by the data layer, nothing renamed.
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName: string }> };
-  const actionId = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === "updateTeamSettingsAction")![0];
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName: string }>;
+  };
+  const actionId = Object.entries(manifest.node).find(
+    ([, entry]) => entry.exportedName === "updateTeamSettingsAction",
+  )![0];
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const crafted = await page.request.post("/teams/acme/settings/general", {
-    headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: baseURL!, cookie },
-    data: JSON.stringify([{ teamSlug: "acme", settings: { name: "Taken over", invitationLifetimeDays: 30, seatLimit: null } }]),
+    headers: {
+      "Next-Action": actionId,
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      Origin: baseURL!,
+      cookie,
+    },
+    data: JSON.stringify([
+      { teamSlug: "acme", settings: { name: "Taken over", invitationLifetimeDays: 30, seatLimit: null } },
+    ]),
     maxRedirects: 0,
   });
   expect(await crafted.text()).toContain('"code":"FORBIDDEN"');
@@ -122,7 +144,9 @@ test.describe("the activity log, as Acme's admin", () => {
     await page.keyboard.press("Escape");
     await expect(page).toHaveURL(/kind=invitation\.withdrawn/);
     await expect(rows).toHaveCount(1);
-    for (const action of await page.locator("tbody tr[data-action]").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-action")))) {
+    for (const action of await page
+      .locator("tbody tr[data-action]")
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-action")))) {
       expect(action).toBe("invitation.withdrawn");
     }
 
@@ -134,7 +158,8 @@ test.describe("the activity log, as Acme's admin", () => {
     await page.getByRole("option", { name: /^Adam Admin/ }).click();
     await expect(page).toHaveURL(/person=[0-9a-f-]{36}/);
     await expect(rows).toHaveCount(2);
-    for (const text of await page.locator("tbody tr td:nth-child(2)").allInnerTexts()) expect(text).toContain("Adam Admin");
+    for (const text of await page.locator("tbody tr td:nth-child(2)").allInnerTexts())
+      expect(text).toContain("Adam Admin");
     await page.getByRole("button", { name: /^Filter by action/ }).click();
     await page.getByRole("menuitemcheckbox", { name: "Withdrew the invitation", exact: true }).click();
     await page.keyboard.press("Escape");
@@ -160,7 +185,9 @@ test.describe("a viewer with a French browser", () => {
   test("reads the activity log and the General page in French", async ({ page }) => {
     await signIn(page, "owner@acme.test", undefined, "/teams/acme/settings/activity");
     await expect(page.getByRole("heading", { name: "Activité" })).toBeVisible();
-    await expect(page.getByText("Qui a fait quoi dans Acme : invitations, réponses, changements de membres et de paramètres.")).toBeVisible();
+    await expect(
+      page.getByText("Qui a fait quoi dans Acme : invitations, réponses, changements de membres et de paramètres."),
+    ).toBeVisible();
     await expect(page.getByRole("combobox", { name: "Personne" })).toHaveText(/Personne\s*: Tout le monde/);
     await page.goto("/teams/acme/settings/general");
     await expect(page.getByLabel("Les invitations expirent après")).toHaveValue("7");
@@ -169,10 +196,16 @@ test.describe("a viewer with a French browser", () => {
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+  expect(
+    results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`),
+  ).toEqual([]);
 }
 
-test("screenshots of the General and Activity pages at 1280 and 375 px, without serious accessibility violations", async ({ page }) => {
+test("screenshots of the General and Activity pages at 1280 and 375 px, without serious accessibility violations", async ({
+  page,
+}) => {
   test.slow();
   await signIn(page, "owner@acme.test", undefined, "/teams/acme/settings/general");
   for (const width of [1280, 375]) {

@@ -49,50 +49,80 @@ const post = (base: string, path: string, key: string, body?: unknown) =>
     body: body ? JSON.stringify(body) : undefined,
   });
 
-test("duplicate invites, parallel accepts and accept-vs-withdraw hold across two instances", async ({ browser, page }) => {
+test("duplicate invites, parallel accepts and accept-vs-withdraw hold across two instances", async ({
+  browser,
+  page,
+}) => {
   test.setTimeout(180_000);
   const globexKey = await apiKeyFor(page, "owner@globex.test");
 
   for (let round = 0; round < 5; round += 1) {
     const email = uniqueEmail(`dup${round}`);
-    const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => post(i % 2 ? A : B, "/teams/globex/invitations", globexKey, { emails: [email], role: "member" })));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        post(i % 2 ? A : B, "/teams/globex/invitations", globexKey, { emails: [email], role: "member" }),
+      ),
+    );
     const bodies = await Promise.all(responses.map((r) => r.json()));
     expect(bodies.filter((b) => b.counts?.invited === 1)).toHaveLength(1);
     expect(responses.every((r) => r.status === 200 || r.status === 201)).toBe(true);
   }
 
   const racer = await newInvitee(browser);
-  const invited = await (await post(A, "/teams/globex/invitations", globexKey, { emails: [racer.email], role: "member" })).json();
+  const invited = await (
+    await post(A, "/teams/globex/invitations", globexKey, { emails: [racer.email], role: "member" })
+  ).json();
   const id = invited.results[0].invitationId as string;
-  const accepts = await Promise.all(Array.from({ length: 20 }, (_, i) => post(i % 2 ? A : B, `/invitations/${id}/accept`, racer.key)));
+  const accepts = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => post(i % 2 ? A : B, `/invitations/${id}/accept`, racer.key)),
+  );
   const acceptBodies = await Promise.all(accepts.map((r) => r.json()));
   expect(acceptBodies.filter((b) => b.alreadyMember === false)).toHaveLength(1);
   for (const [index, response] of accepts.entries()) {
-    if (response.status !== 200) expect({ status: response.status, type: acceptBodies[index].type }).toEqual({ status: 410, type: "https://teamgate.dev/problems/gone" });
+    if (response.status !== 200)
+      expect({ status: response.status, type: acceptBodies[index].type }).toEqual({
+        status: 410,
+        type: "https://teamgate.dev/problems/gone",
+      });
   }
 
   const contender = await newInvitee(browser);
-  const second = await (await post(B, "/teams/globex/invitations", globexKey, { emails: [contender.email], role: "member" })).json();
+  const second = await (
+    await post(B, "/teams/globex/invitations", globexKey, { emails: [contender.email], role: "member" })
+  ).json();
   const secondId = second.results[0].invitationId as string;
-  const [accept, withdraw] = await Promise.all([post(A, `/invitations/${secondId}/accept`, contender.key), post(B, `/teams/globex/invitations/${secondId}/withdraw`, globexKey)]);
+  const [accept, withdraw] = await Promise.all([
+    post(A, `/invitations/${secondId}/accept`, contender.key),
+    post(B, `/teams/globex/invitations/${secondId}/withdraw`, globexKey),
+  ]);
   expect([accept.status, withdraw.status].filter((s) => s === 200)).toHaveLength(1);
-  const final = await (await fetch(`${A}/api/v1/teams/globex/invitations/${secondId}`, { headers: { Authorization: `Bearer ${globexKey}` } })).json();
+  const final = await (
+    await fetch(`${A}/api/v1/teams/globex/invitations/${secondId}`, {
+      headers: { Authorization: `Bearer ${globexKey}` },
+    })
+  ).json();
   expect(final.status).toBe(accept.status === 200 ? "ACCEPTED" : "WITHDRAWN");
 });
 
 test("a per-invitation resend limit holds when resends are split across both instances", async ({ page }) => {
   const globexKey = await apiKeyFor(page, "owner@globex.test");
-  const invited = await (await post(A, "/teams/globex/invitations", globexKey, { emails: [uniqueEmail("resend-race")], role: "member" })).json();
+  const invited = await (
+    await post(A, "/teams/globex/invitations", globexKey, { emails: [uniqueEmail("resend-race")], role: "member" })
+  ).json();
   const id = invited.results[0].invitationId as string;
 
   // The limit is 3 resends per invitation per hour, counted in the shared database.
-  const responses = await Promise.all(Array.from({ length: 8 }, (_, i) => post(i % 2 ? A : B, `/teams/globex/invitations/${id}/resend`, globexKey)));
+  const responses = await Promise.all(
+    Array.from({ length: 8 }, (_, i) => post(i % 2 ? A : B, `/teams/globex/invitations/${id}/resend`, globexKey)),
+  );
   const statuses = responses.map((r) => r.status).sort();
   expect(statuses).toEqual([200, 200, 200, 429, 429, 429, 429, 429]);
   for (const response of responses.filter((r) => r.status === 429)) {
     expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
   }
-  const final = await (await fetch(`${B}/api/v1/teams/globex/invitations/${id}`, { headers: { Authorization: `Bearer ${globexKey}` } })).json();
+  const final = await (
+    await fetch(`${B}/api/v1/teams/globex/invitations/${id}`, { headers: { Authorization: `Bearer ${globexKey}` } })
+  ).json();
   expect(final.status).toBe("PENDING");
 });
 
@@ -106,7 +136,13 @@ const actionId = (name: string) => Object.entries(manifest.node).find(([, action
 function callAction(base: string, path: string, name: string, input: unknown, cookie: string) {
   return fetch(`${base}${path}`, {
     method: "POST",
-    headers: { "Next-Action": actionId(name), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: base, cookie },
+    headers: {
+      "Next-Action": actionId(name),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      Origin: base,
+      cookie,
+    },
     body: JSON.stringify([input]),
     redirect: "manual",
   });
@@ -129,7 +165,9 @@ async function openDatabaseOf(email: string) {
   const { default: pg } = await import("pg");
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
-  const { rows: databases } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'teamgate_e2e_%'");
+  const { rows: databases } = await admin.query<{ datname: string }>(
+    "SELECT datname FROM pg_database WHERE datname LIKE 'teamgate_e2e_%'",
+  );
   await admin.end();
   for (const { datname } of databases) {
     const url = new URL(process.env.TEST_DATABASE_URL!);
@@ -137,9 +175,19 @@ async function openDatabaseOf(email: string) {
     const client = new pg.Client({ connectionString: url.toString() });
     await client.connect();
     const known = await client
-      .query(`SELECT 1 FROM "User" WHERE "emailCanonical" = $1 UNION ALL SELECT 1 FROM "Invitation" WHERE "emailCanonical" = $1`, [email.toLowerCase()])
-      .then((result) => (result.rowCount ?? 0) > 0, () => false);
-    if (known) return { query: async <Row>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as Row[], close: () => client.end() };
+      .query(
+        `SELECT 1 FROM "User" WHERE "emailCanonical" = $1 UNION ALL SELECT 1 FROM "Invitation" WHERE "emailCanonical" = $1`,
+        [email.toLowerCase()],
+      )
+      .then(
+        (result) => (result.rowCount ?? 0) > 0,
+        () => false,
+      );
+    if (known)
+      return {
+        query: async <Row>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as Row[],
+        close: () => client.end(),
+      };
     await client.end();
   }
   throw new Error(`No e2e database knows ${email}`);
@@ -169,39 +217,58 @@ const leaveGlobex = (database: Database, email: string) =>
     [email.toLowerCase()],
   );
 
-test("accept vs resend and accept vs edit, split across instances: one outcome, and the member holds the invitation's role", async ({ browser, page }) => {
+test("accept vs resend and accept vs edit, split across instances: one outcome, and the member holds the invitation's role", async ({
+  browser,
+  page,
+}) => {
   test.setTimeout(240_000);
   const globexKey = await apiKeyFor(page, "owner@globex.test");
   const owner = await cookiesOf(browser, "owner@globex.test");
   const racer = await newInvitee(browser);
   const racerCookie = await cookiesOf(browser, racer.email, "a-long-enough-password");
   const database = await openDatabaseOf(racer.email);
-  const [memberRole] = await database.query<{ id: string }>(`SELECT r.id FROM "Role" r JOIN "Team" t ON t.id = r."teamId" WHERE t.slug = 'globex' AND r.key = 'member'`, []);
+  const [memberRole] = await database.query<{ id: string }>(
+    `SELECT r.id FROM "Role" r JOIN "Team" t ON t.id = r."teamId" WHERE t.slug = 'globex' AND r.key = 'member'`,
+    [],
+  );
   const memberRoleId = memberRole!.id;
   const SETTINGS = "/teams/globex/settings/invitations";
 
   // Accept with the link the invitee holds, while a resend rotates it: exactly one of them wins.
   for (let round = 0; round < 4; round += 1) {
-    const invited = await (await post(round % 2 ? A : B, "/teams/globex/invitations", globexKey, { emails: [racer.email], role: "member" })).json();
+    const invited = await (
+      await post(round % 2 ? A : B, "/teams/globex/invitations", globexKey, { emails: [racer.email], role: "member" })
+    ).json();
     const id = invited.results[0].invitationId as string;
-    const linkBody = await (await callAction(A, SETTINGS, "getInvitationLinkAction", { teamSlug: "globex", invitationId: id }, owner)).text();
+    const linkBody = await (
+      await callAction(A, SETTINGS, "getInvitationLinkAction", { teamSlug: "globex", invitationId: id }, owner)
+    ).text();
     const token = linkBody.match(/tgi_[A-Za-z0-9_-]+/)![0];
     const [accept, resend] = await Promise.all([
       callAction(round % 2 ? B : A, `/invite/${token}`, "acceptInvitationAction", { token }, racerCookie),
       post(round % 2 ? A : B, `/teams/globex/invitations/${id}/resend`, globexKey),
     ]);
     const acceptBody = await accept.text();
-    expect({ round, accept: accept.status < 500, resend: resend.status < 500 }).toEqual({ round, accept: true, resend: true });
+    expect({ round, accept: accept.status < 500, resend: resend.status < 500 }).toEqual({
+      round,
+      accept: true,
+      resend: true,
+    });
     const accepted = (accept.headers.get("x-action-redirect") ?? "").includes("joined=");
     if (!accepted) expect(acceptBody).toContain('"ok":false');
     const resent = resend.status === 200;
     if (!resent) expect(resend.status).toBe(409);
     expect({ round, winners: Number(accepted) + Number(resent) }).toEqual({ round, winners: 1 });
-    test.info().annotations.push({ type: "accept vs resend", description: `round ${round}: ${accepted ? "accept" : "resend"} won` });
+    test.info().annotations.push({
+      type: "accept vs resend",
+      description: `round ${round}: ${accepted ? "accept" : "resend"} won`,
+    });
     const state = await stateOf(database, id);
     expect({ round, state }).toEqual({
       round,
-      state: accepted ? { status: "ACCEPTED", invitationRole: "member", memberRole: "member" } : { status: "PENDING", invitationRole: "member", memberRole: null },
+      state: accepted
+        ? { status: "ACCEPTED", invitationRole: "member", memberRole: "member" }
+        : { status: "PENDING", invitationRole: "member", memberRole: null },
     });
     if (accepted) await leaveGlobex(database, racer.email);
     // The next round invites the same address again.
@@ -210,11 +277,19 @@ test("accept vs resend and accept vs edit, split across instances: one outcome, 
 
   // An admin changes the role of the invitation (Admin → Member) while the invitee accepts.
   for (let round = 0; round < 4; round += 1) {
-    const invited = await (await post(A, "/teams/globex/invitations", globexKey, { emails: [racer.email], role: "admin" })).json();
+    const invited = await (
+      await post(A, "/teams/globex/invitations", globexKey, { emails: [racer.email], role: "admin" })
+    ).json();
     const id = invited.results[0].invitationId as string;
     const [accept, edit] = await Promise.all([
       post(round % 2 ? A : B, `/invitations/${id}/accept`, racer.key),
-      callAction(round % 2 ? B : A, SETTINGS, "updateInvitationAction", { teamSlug: "globex", invitationId: id, changes: { roleId: memberRoleId } }, owner),
+      callAction(
+        round % 2 ? B : A,
+        SETTINGS,
+        "updateInvitationAction",
+        { teamSlug: "globex", invitationId: id, changes: { roleId: memberRoleId } },
+        owner,
+      ),
     ]);
     const editBody = await edit.text();
     expect({ round, accept: accept.status, edit: edit.status }).toEqual({ round, accept: 200, edit: 200 });
@@ -224,21 +299,32 @@ test("accept vs resend and accept vs edit, split across instances: one outcome, 
     // What the invitee joined with is what the invitation said when it flipped to ACCEPTED.
     expect({ round, memberRole: state.memberRole }).toEqual({ round, memberRole: state.invitationRole });
     if (editBody.includes('"ok":true')) expect(state.invitationRole).toBe("member");
-    test.info().annotations.push({ type: "accept vs edit", description: `round ${round}: joined as ${state.memberRole}` });
+    test
+      .info()
+      .annotations.push({ type: "accept vs edit", description: `round ${round}: joined as ${state.memberRole}` });
     await leaveGlobex(database, racer.email);
   }
   await database.close();
 });
 
-test("50 parallel invites of one address across both instances: one pending invitation, one charge to the recipient's quota", async ({ page }) => {
+test("50 parallel invites of one address across both instances: one pending invitation, one charge to the recipient's quota", async ({
+  page,
+}) => {
   const globexKey = await apiKeyFor(page, "owner@globex.test");
   const email = uniqueEmail("fifty");
-  const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => post(i % 2 ? A : B, "/teams/globex/invitations", globexKey, { emails: [email], role: "member" })));
+  const responses = await Promise.all(
+    Array.from({ length: 50 }, (_, i) =>
+      post(i % 2 ? A : B, "/teams/globex/invitations", globexKey, { emails: [email], role: "member" }),
+    ),
+  );
   const bodies = await Promise.all(responses.map((r) => r.json()));
   expect(responses.filter((r) => r.status >= 500)).toEqual([]);
   expect(bodies.filter((b) => b.counts?.invited === 1)).toHaveLength(1);
   const database = await openDatabaseOf(email);
-  const pending = await database.query<{ id: string }>(`SELECT id FROM "Invitation" WHERE "emailCanonical" = $1 AND status = 'PENDING'`, [email.toLowerCase()]);
+  const pending = await database.query<{ id: string }>(
+    `SELECT id FROM "Invitation" WHERE "emailCanonical" = $1 AND status = 'PENDING'`,
+    [email.toLowerCase()],
+  );
   await database.close();
   expect(pending).toHaveLength(1);
   // Only the created invitation was charged (20 an hour per recipient): a resend still goes out.

@@ -12,13 +12,18 @@ afterEach(() => {
 
 describe("env", () => {
   it("refuses to start in production without APP_URL, naming it", async () => {
-    await expect(loadEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), APP_URL: undefined, NEXT_PHASE: undefined })).rejects.toThrow(
-      /APP_URL: is required in production/,
-    );
+    await expect(
+      loadEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), APP_URL: undefined, NEXT_PHASE: undefined }),
+    ).rejects.toThrow(/APP_URL: is required in production/);
   });
 
   it("starts in production with APP_URL and AUTH_SECRET, and trusts no proxy by default", async () => {
-    const env = await loadEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), APP_URL: "https://teamgate.example.com/", TRUSTED_PROXY_HOPS: undefined });
+    const env = await loadEnv({
+      NODE_ENV: "production",
+      AUTH_SECRET: "x".repeat(32),
+      APP_URL: "https://teamgate.example.com/",
+      TRUSTED_PROXY_HOPS: undefined,
+    });
     expect(env.APP_URL).toBe("https://teamgate.example.com");
     expect(env.TRUSTED_PROXY_HOPS).toBe(0);
   });
@@ -29,6 +34,8 @@ describe("env", () => {
   });
 
   it("rejects a DATABASE_URL that is not PostgreSQL", async () => {
-    await expect(loadEnv({ NODE_ENV: "development", DATABASE_URL: "mysql://db/app" })).rejects.toThrow(/DATABASE_URL: must be a postgres/);
+    await expect(loadEnv({ NODE_ENV: "development", DATABASE_URL: "mysql://db/app" })).rejects.toThrow(
+      /DATABASE_URL: must be a postgres/,
+    );
   });
 });

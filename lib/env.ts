@@ -46,7 +46,8 @@ const schema = z
       ctx.addIssue({
         code: "custom",
         path: ["APP_URL"],
-        message: "is required in production: the public origin people open, e.g. https://teamgate.example.com (every emailed link is built from it)",
+        message:
+          "is required in production: the public origin people open, e.g. https://teamgate.example.com (every emailed link is built from it)",
       });
     }
   });

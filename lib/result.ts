@@ -23,7 +23,11 @@ export type Failure = {
 
 export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
 
-export function fail(code: ErrorCode, error: string, extra: Partial<Omit<Failure, "ok" | "code" | "error">> = {}): Failure {
+export function fail(
+  code: ErrorCode,
+  error: string,
+  extra: Partial<Omit<Failure, "ok" | "code" | "error">> = {},
+): Failure {
   return { ok: false, code, error, ...extra };
 }
 

@@ -4,16 +4,25 @@ import type { DatabaseTarget } from "@/lib/db/adapter";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { createPGlite } from "@/lib/db/create-pglite";
 import { seedDatabase } from "@/prisma/seed";
-import { applyMigrations, createMigration, diffMigrationsToSchema, readMigrationStatus, resetDatabase } from "./schema-engine";
+import {
+  applyMigrations,
+  createMigration,
+  diffMigrationsToSchema,
+  readMigrationStatus,
+  resetDatabase,
+} from "./schema-engine";
 
 type Options = { target: DatabaseTarget; production: boolean; log?: (line: string) => void };
 
 function describe(target: DatabaseTarget) {
-  return target.kind === "postgres" ? `PostgreSQL (${new URL(target.url).pathname.slice(1)})` : `PGlite (${target.dataDir})`;
+  return target.kind === "postgres"
+    ? `PostgreSQL (${new URL(target.url).pathname.slice(1)})`
+    : `PGlite (${target.dataDir})`;
 }
 
 function refuseInProduction(production: boolean, what: string) {
-  if (production) throw new Error(`${what} is for development and test databases only; refused with NODE_ENV=production.`);
+  if (production)
+    throw new Error(`${what} is for development and test databases only; refused with NODE_ENV=production.`);
 }
 
 async function seedIfEmpty(target: DatabaseTarget, { force }: { force: boolean }) {
@@ -46,7 +55,11 @@ async function withOpenDatabase<T>(target: DatabaseTarget, work: (opened: Databa
  * (`npm run dev` and the e2e server only). Seeding is refused in production.
  */
 export async function runDatabaseCommand(args: string[], { target, production, log = console.log }: Options) {
-  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { name: { type: "string" }, seed: { type: "boolean" } } });
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { name: { type: "string" }, seed: { type: "boolean" } },
+  });
   const command = positionals[0];
   const migrate = async (on: DatabaseTarget = target) => {
     const applied = await applyMigrations(on);
@@ -61,7 +74,8 @@ export async function runDatabaseCommand(args: string[], { target, production, l
       // created); migrating and seeding share one opening.
       return withOpenDatabase(target, async (opened) => {
         await migrate(opened);
-        if (values.seed && (await seedIfEmpty(opened, { force: false }))) log("Seeded development data (see README for sign-in).");
+        if (values.seed && (await seedIfEmpty(opened, { force: false })))
+          log("Seeded development data (see README for sign-in).");
         return 0;
       });
     }
@@ -99,6 +113,8 @@ export async function runDatabaseCommand(args: string[], { target, production, l
       log("Reset, migrated and seeded.");
       return 0;
     default:
-      throw new Error(`Unknown command "${command ?? ""}". Use prepare [--seed], migrate --name X, deploy, status, seed or reset.`);
+      throw new Error(
+        `Unknown command "${command ?? ""}". Use prepare [--seed], migrate --name X, deploy, status, seed or reset.`,
+      );
   }
 }

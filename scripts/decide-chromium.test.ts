@@ -6,11 +6,21 @@ const only = (path: string) => (candidate: string) => candidate === path;
 
 describe("decideChromium", () => {
   it("uses Debian's chromium when it is installed", () => {
-    expect(decideChromium({ exists: only(DEFAULT_CHROMIUM_PATH), isRoot: false, hasAptGet: false })).toEqual({ action: "use", path: DEFAULT_CHROMIUM_PATH });
+    expect(decideChromium({ exists: only(DEFAULT_CHROMIUM_PATH), isRoot: false, hasAptGet: false })).toEqual({
+      action: "use",
+      path: DEFAULT_CHROMIUM_PATH,
+    });
   });
 
   it("uses CHROMIUM_PATH when it names an existing binary", () => {
-    expect(decideChromium({ configuredPath: "/opt/chrome/chrome", exists: only("/opt/chrome/chrome"), isRoot: true, hasAptGet: true })).toEqual({
+    expect(
+      decideChromium({
+        configuredPath: "/opt/chrome/chrome",
+        exists: only("/opt/chrome/chrome"),
+        isRoot: true,
+        hasAptGet: true,
+      }),
+    ).toEqual({
       action: "use",
       path: "/opt/chrome/chrome",
     });
@@ -19,8 +29,16 @@ describe("decideChromium", () => {
   it("fails at once, naming the variable, when CHROMIUM_PATH points at a missing file", () => {
     // Even as root with apt-get: installing Debian's package would not put a binary at that path.
     for (const isRoot of [true, false]) {
-      const decision = decideChromium({ configuredPath: "/nowhere/chromium", exists: only(DEFAULT_CHROMIUM_PATH), isRoot, hasAptGet: true });
-      expect(decision).toEqual({ action: "fail", message: expect.stringContaining("CHROMIUM_PATH is /nowhere/chromium, which does not exist") });
+      const decision = decideChromium({
+        configuredPath: "/nowhere/chromium",
+        exists: only(DEFAULT_CHROMIUM_PATH),
+        isRoot,
+        hasAptGet: true,
+      });
+      expect(decision).toEqual({
+        action: "fail",
+        message: expect.stringContaining("CHROMIUM_PATH is /nowhere/chromium, which does not exist"),
+      });
     }
   });
 
@@ -35,7 +53,10 @@ describe("decideChromium", () => {
 
   it("gives the exact command when it is missing and this process may not install it", () => {
     const decision = decideChromium({ exists: nothing, isRoot: false, hasAptGet: true });
-    expect(decision).toEqual({ action: "fail", message: expect.stringContaining("sudo sh -c 'apt-get update && apt-get install -y chromium'") });
+    expect(decision).toEqual({
+      action: "fail",
+      message: expect.stringContaining("sudo sh -c 'apt-get update && apt-get install -y chromium'"),
+    });
   });
 
   it("asks for CHROMIUM_PATH where there is no apt-get", () => {

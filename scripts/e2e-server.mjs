@@ -45,11 +45,17 @@ if (process.env.TEST_DATABASE_URL) {
 const prepared = spawnSync("node", ["scripts/db.mjs", "prepare", "--seed"], { stdio: "inherit", env });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
-const server = spawn("node", ["scripts/start-server.mjs", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env: { ...env, WEB_CONCURRENCY: "1" } });
+const server = spawn("node", ["scripts/start-server.mjs", "-p", port, "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env: { ...env, WEB_CONCURRENCY: "1" },
+});
 // On PostgreSQL a second instance shares the database, for the two-instance race tests; it runs
 // two worker processes, as `npm start` does on a two-core machine, so those races span three processes.
 const second = env.DATABASE_URL
-  ? spawn("node", ["scripts/start-server.mjs", "-p", String(Number(port) + 1), "-H", "127.0.0.1"], { stdio: "inherit", env: { ...env, WEB_CONCURRENCY: "2" } })
+  ? spawn("node", ["scripts/start-server.mjs", "-p", String(Number(port) + 1), "-H", "127.0.0.1"], {
+      stdio: "inherit",
+      env: { ...env, WEB_CONCURRENCY: "2" },
+    })
   : null;
 const stop = async (code) => {
   server.kill("SIGTERM");

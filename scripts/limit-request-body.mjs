@@ -11,7 +11,12 @@ function refuse(response, status, pathname, detail) {
   const api = pathname.startsWith("/api/v1/");
   const title = status === 413 ? "Request body too large" : "Length required";
   const body = api
-    ? JSON.stringify({ type: `https://teamgate.dev/problems/${status === 413 ? "payload-too-large" : "length-required"}`, title, status, detail })
+    ? JSON.stringify({
+        type: `https://teamgate.dev/problems/${status === 413 ? "payload-too-large" : "length-required"}`,
+        title,
+        status,
+        detail,
+      })
     : `${title}: ${detail}\n`;
   // Connection: close, so Node does not read (and discard) the rest of the body to reuse the socket.
   response.writeHead(status, {

@@ -12,7 +12,9 @@ import { join } from "node:path";
 /** Next.js's own answer to an unavailable action: 409 (400 for an id not even shaped like one). */
 export function refusalFor(actionId) {
   const wellFormed = /^[0-9a-f]{42}$/.test(actionId);
-  return wellFormed ? { status: 409, body: "Server Action unavailable." } : { status: 400, body: "Invalid Server Action request." };
+  return wellFormed
+    ? { status: 409, body: "Server Action unavailable." }
+    : { status: 400, body: "Invalid Server Action request." };
 }
 
 /**
@@ -28,7 +30,10 @@ export function createPageResolver(routesManifest, appPathRoutes) {
     if (bundle.endsWith("/page")) bundleOf.set(route, `app${bundle}`);
     else bundleOf.set(route, null);
   }
-  const routes = [...routesManifest.staticRoutes, ...routesManifest.dynamicRoutes].map((route) => ({ page: route.page, regex: new RegExp(route.regex) }));
+  const routes = [...routesManifest.staticRoutes, ...routesManifest.dynamicRoutes].map((route) => ({
+    page: route.page,
+    regex: new RegExp(route.regex),
+  }));
   const basePath = routesManifest.basePath ?? "";
   return (pathname) => {
     let path = pathname;
@@ -45,11 +50,18 @@ export function createPageResolver(routesManifest, appPathRoutes) {
  */
 export function createStrayActionGuard(distDir) {
   const file = (name) => join(distDir, name);
-  if (![ "server/server-reference-manifest.json", "routes-manifest.json", "app-path-routes-manifest.json"].every((name) => existsSync(file(name)))) {
+  if (
+    !["server/server-reference-manifest.json", "routes-manifest.json", "app-path-routes-manifest.json"].every((name) =>
+      existsSync(file(name)),
+    )
+  ) {
     return () => false;
   }
   const actions = JSON.parse(readFileSync(file("server/server-reference-manifest.json"), "utf8")).node ?? {};
-  const resolvePage = createPageResolver(JSON.parse(readFileSync(file("routes-manifest.json"), "utf8")), JSON.parse(readFileSync(file("app-path-routes-manifest.json"), "utf8")));
+  const resolvePage = createPageResolver(
+    JSON.parse(readFileSync(file("routes-manifest.json"), "utf8")),
+    JSON.parse(readFileSync(file("app-path-routes-manifest.json"), "utf8")),
+  );
   return (request, response) => refuseStrayAction(request, response, { actions, resolvePage });
 }
 

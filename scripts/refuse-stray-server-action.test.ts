@@ -46,7 +46,10 @@ describe("createPageResolver", () => {
 
 describe("refusalFor", () => {
   it("answers like Next.js: 409 for an id shaped like one, 400 for anything else", () => {
-    expect(refusalFor("40cfcd1a6cc4a2ab5c7cee35954bb85f2bf35d187c")).toEqual({ status: 409, body: "Server Action unavailable." });
+    expect(refusalFor("40cfcd1a6cc4a2ab5c7cee35954bb85f2bf35d187c")).toEqual({
+      status: 409,
+      body: "Server Action unavailable.",
+    });
     expect(refusalFor("x")).toEqual({ status: 400, body: "Invalid Server Action request." });
   });
 });

@@ -62,7 +62,9 @@ if (cluster.isPrimary && workers > 1) {
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 } else {
-  const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
+  const { values } = parseArgs({
+    options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+  });
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   const hostname = values.hostname ?? process.env.HOSTNAME;
 
@@ -75,7 +77,9 @@ if (cluster.isPrimary && workers > 1) {
   const server = createPeerAwareServer((request, response) => handle(request, response), { refuseStrayAction });
   server.listen(port, hostname, () => {
     if (!cluster.isWorker || cluster.worker?.id === 1) {
-      console.log(`Teamgate ready on http://${hostname ?? "localhost"}:${port}${workers > 1 ? ` (${workers} worker processes)` : ""}`);
+      console.log(
+        `Teamgate ready on http://${hostname ?? "localhost"}:${port}${workers > 1 ? ` (${workers} worker processes)` : ""}`,
+      );
     }
   });
 

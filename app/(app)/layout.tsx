@@ -11,10 +11,19 @@ import { listHeaderTeams } from "@/lib/teams/list-header-teams";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   if (!user) return children;
-  const [teams, pendingInvitations, cookieStore] = await Promise.all([listHeaderTeams(user.id), countReceivedInvitations(user), cookies()]);
+  const [teams, pendingInvitations, cookieStore] = await Promise.all([
+    listHeaderTeams(user.id),
+    countReceivedInvitations(user),
+    cookies(),
+  ]);
   return (
     <>
-      <AppHeader user={user} teams={teams} lastTeamSlug={cookieStore.get(LAST_TEAM_COOKIE)?.value} pendingInvitations={pendingInvitations} />
+      <AppHeader
+        user={user}
+        teams={teams}
+        lastTeamSlug={cookieStore.get(LAST_TEAM_COOKIE)?.value}
+        pendingInvitations={pendingInvitations}
+      />
       <div className="mx-auto max-w-7xl px-4 py-6 sm:py-8">{children}</div>
     </>
   );

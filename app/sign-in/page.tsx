@@ -27,15 +27,20 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           <p className="text-sm text-muted-foreground">Use your email address and password.</p>
         </div>
         {params.reset === "done" ? (
-          <Alert variant="success">Your password was changed and every session of your account was signed out. Sign in with your new password.</Alert>
+          <Alert variant="success">
+            Your password was changed and every session of your account was signed out. Sign in with your new password.
+          </Alert>
         ) : null}
         {invitation ? (
           <div role="note" aria-label="Invitation" className="rounded-lg border bg-muted/40 p-3 text-sm">
             <p>
               {invitation.inviterName ? `${invitation.inviterName} invited you` : "You're invited"} to join{" "}
-              <span className="font-semibold break-words">{invitation.teamName}</span> as {withIndefiniteArticle(invitation.roleName)}.
+              <span className="font-semibold break-words">{invitation.teamName}</span> as{" "}
+              {withIndefiniteArticle(invitation.roleName)}.
             </p>
-            <p className="text-muted-foreground">Sign in as {invitation.email} and you’ll be taken back to accept it.</p>
+            <p className="text-muted-foreground">
+              Sign in as {invitation.email} and you’ll be taken back to accept it.
+            </p>
           </div>
         ) : null}
         <SignInForm callbackUrl={callbackUrl} email={email} emailLocked={params.locked === "1" && email !== ""} />

@@ -62,12 +62,30 @@ export function ChangePasswordForm() {
         {done !== null ? (
           <Alert variant="success">
             Password changed.{" "}
-            {done === 0 ? "No other session was open." : `${done} other session${done === 1 ? " was" : "s were"} signed out; this browser stays signed in.`}
+            {done === 0
+              ? "No other session was open."
+              : `${done} other session${done === 1 ? " was" : "s were"} signed out; this browser stays signed in.`}
           </Alert>
         ) : null}
-        <PasswordField id="currentPassword" label="Current password" autoComplete="current-password" error={fieldErrors.currentPassword} />
-        <PasswordField id="newPassword" label="New password" autoComplete="new-password" error={fieldErrors.newPassword} hint="At least 12 characters." />
-        <PasswordField id="confirm" label="Repeat the new password" autoComplete="new-password" error={fieldErrors.confirm} />
+        <PasswordField
+          id="currentPassword"
+          label="Current password"
+          autoComplete="current-password"
+          error={fieldErrors.currentPassword}
+        />
+        <PasswordField
+          id="newPassword"
+          label="New password"
+          autoComplete="new-password"
+          error={fieldErrors.newPassword}
+          hint="At least 12 characters."
+        />
+        <PasswordField
+          id="confirm"
+          label="Repeat the new password"
+          autoComplete="new-password"
+          error={fieldErrors.confirm}
+        />
         <Button type="submit" pending={pending} disabled={!hydrated}>
           Change password
         </Button>
@@ -76,12 +94,32 @@ export function ChangePasswordForm() {
   );
 }
 
-function PasswordField({ id, label, autoComplete, error, hint }: { id: string; label: string; autoComplete: string; error?: string; hint?: string }) {
+function PasswordField({
+  id,
+  label,
+  autoComplete,
+  error,
+  hint,
+}: {
+  id: string;
+  label: string;
+  autoComplete: string;
+  error?: string;
+  hint?: string;
+}) {
   const described = error || hint ? `${id}-note` : undefined;
   return (
     <div className="space-y-2">
       <Label htmlFor={id}>{label}</Label>
-      <Input id={id} name={id} type="password" autoComplete={autoComplete} required aria-invalid={!!error} aria-describedby={described} />
+      <Input
+        id={id}
+        name={id}
+        type="password"
+        autoComplete={autoComplete}
+        required
+        aria-invalid={!!error}
+        aria-describedby={described}
+      />
       {error || hint ? (
         <p id={described} className={error ? "text-sm text-destructive" : "text-sm text-muted-foreground"}>
           {error ?? hint}

@@ -30,7 +30,11 @@ const ANYONE = "anyone";
 // Filters and paging both move the keyset cursor: a new filter starts again at the newest event.
 const NO_CURSOR = { after: null, before: null };
 
-function describeDetail(t: TeamSettingsMessages["activity"], language: string, detail: ActivityDetail | null): string | null {
+function describeDetail(
+  t: TeamSettingsMessages["activity"],
+  language: string,
+  detail: ActivityDetail | null,
+): string | null {
   if (!detail) return null;
   const role = (name: string) => localizeRoleName(language, name);
   switch (detail.kind) {
@@ -67,10 +71,15 @@ export function ActivityLog({ language, entries, people, query, newerCursor, old
           label={t.kind}
           options={AUDIT_ACTIONS.map((action) => ({ value: action, label: t.actions[action] }))}
           selected={readList(params.get("kind"))}
-          onToggle={(value, checked) => update((latest) => ({ kind: toggleListValue(latest.get("kind"), value, checked), ...NO_CURSOR }))}
+          onToggle={(value, checked) =>
+            update((latest) => ({ kind: toggleListValue(latest.get("kind"), value, checked), ...NO_CURSOR }))
+          }
           onClear={() => update({ kind: null, ...NO_CURSOR })}
         />
-        <Select value={params.get("person") ?? ANYONE} onValueChange={(value) => update({ person: value === ANYONE ? null : value, ...NO_CURSOR })}>
+        <Select
+          value={params.get("person") ?? ANYONE}
+          onValueChange={(value) => update({ person: value === ANYONE ? null : value, ...NO_CURSOR })}
+        >
           <SelectTrigger className="h-8 w-full border-dashed sm:w-64" aria-label={t.person}>
             <SelectValue />
           </SelectTrigger>
@@ -151,9 +160,15 @@ export function ActivityLog({ language, entries, people, query, newerCursor, old
                           {t.actions[entry.action] ?? entry.action}
                         </Badge>
                         {entry.target ? <span className="mt-1 block break-all text-sm">{entry.target}</span> : null}
-                        {detail ? <span className="mt-0.5 block break-words text-xs text-muted-foreground md:hidden">{detail}</span> : null}
+                        {detail ? (
+                          <span className="mt-0.5 block break-words text-xs text-muted-foreground md:hidden">
+                            {detail}
+                          </span>
+                        ) : null}
                       </TableCell>
-                      <TableCell className="hidden align-top text-sm text-muted-foreground md:table-cell">{detail ?? "—"}</TableCell>
+                      <TableCell className="hidden align-top text-sm text-muted-foreground md:table-cell">
+                        {detail ?? "—"}
+                      </TableCell>
                     </TableRow>
                   );
                 })
@@ -171,10 +186,20 @@ export function ActivityLog({ language, entries, people, query, newerCursor, old
           <Button variant="outline" size="sm" disabled={!newerCursor} onClick={() => update(NO_CURSOR)}>
             <ChevronsLeft aria-hidden className="size-4" /> {t.newest}
           </Button>
-          <Button variant="outline" size="sm" disabled={!newerCursor} onClick={() => update({ after: null, before: newerCursor })}>
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={!newerCursor}
+            onClick={() => update({ after: null, before: newerCursor })}
+          >
             <ChevronLeft aria-hidden className="size-4" /> {t.newer}
           </Button>
-          <Button variant="outline" size="sm" disabled={!olderCursor} onClick={() => update({ before: null, after: olderCursor })}>
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={!olderCursor}
+            onClick={() => update({ before: null, after: olderCursor })}
+          >
             {t.older} <ChevronRight aria-hidden className="size-4" />
           </Button>
         </div>

@@ -9,7 +9,11 @@ export function ApiOperationSection({ operation, baseUrl }: { operation: ApiOper
     operation.requestBody ? " \\\n  -H 'Content-Type: application/json' -d '{…}'" : ""
   }`;
   return (
-    <section id={operation.operationId} aria-labelledby={titleId} className="scroll-mt-20 space-y-4 rounded-lg border p-4 sm:p-5">
+    <section
+      id={operation.operationId}
+      aria-labelledby={titleId}
+      className="scroll-mt-20 space-y-4 rounded-lg border p-4 sm:p-5"
+    >
       <div className="space-y-2">
         <h3 id={titleId} className="text-base font-semibold break-words">
           <InlineCode text={operation.summary} />
@@ -54,11 +58,16 @@ export function ApiOperationSection({ operation, baseUrl }: { operation: ApiOper
           <h4 className="text-sm font-medium">Request body</h4>
           <p className="text-sm">
             {operation.requestBody.schemaName ? (
-              <a href={`#schema-${operation.requestBody.schemaName}`} className="font-mono underline underline-offset-4">
+              <a
+                href={`#schema-${operation.requestBody.schemaName}`}
+                className="font-mono underline underline-offset-4"
+              >
                 {operation.requestBody.schemaName}
               </a>
             ) : null}{" "}
-            <span className="text-muted-foreground">application/json{operation.requestBody.required ? "" : ", optional"}</span>
+            <span className="text-muted-foreground">
+              application/json{operation.requestBody.required ? "" : ", optional"}
+            </span>
           </p>
         </div>
       ) : null}
@@ -71,7 +80,9 @@ export function ApiOperationSection({ operation, baseUrl }: { operation: ApiOper
               <code className="w-9 shrink-0 font-mono font-medium">{response.status}</code>
               <span className="min-w-0 text-muted-foreground">
                 <InlineCode text={response.description} />
-                {response.headers.includes("Retry-After") ? <span className="block text-xs">Sets Retry-After.</span> : null}
+                {response.headers.includes("Retry-After") ? (
+                  <span className="block text-xs">Sets Retry-After.</span>
+                ) : null}
               </span>
             </li>
           ))}

@@ -17,7 +17,10 @@ function NavList({ groups, schemaNames }: { groups: Groups; schemaNames: string[
           <ul className="space-y-1">
             {operations.map((operation) => (
               <li key={operation.operationId}>
-                <a href={`#${operation.operationId}`} className="flex items-start gap-2 rounded-md px-1 py-1 text-muted-foreground hover:bg-accent hover:text-foreground">
+                <a
+                  href={`#${operation.operationId}`}
+                  className="flex items-start gap-2 rounded-md px-1 py-1 text-muted-foreground hover:bg-accent hover:text-foreground"
+                >
                   <MethodBadge method={operation.method} />
                   <span className="min-w-0 break-words">{operation.summary.replace(/ \(scope [^)]+\)$/, "")}</span>
                 </a>
@@ -33,7 +36,10 @@ function NavList({ groups, schemaNames }: { groups: Groups; schemaNames: string[
         <ul className="space-y-1">
           {schemaNames.map((name) => (
             <li key={name}>
-              <a href={`#schema-${name}`} className="block rounded-md px-1 py-0.5 font-mono text-xs text-muted-foreground hover:bg-accent hover:text-foreground">
+              <a
+                href={`#schema-${name}`}
+                className="block rounded-md px-1 py-0.5 font-mono text-xs text-muted-foreground hover:bg-accent hover:text-foreground"
+              >
                 {name}
               </a>
             </li>
@@ -54,7 +60,10 @@ export function ApiReferenceNav({ groups, schemaNames }: { groups: Groups; schem
           <NavList groups={groups} schemaNames={schemaNames} />
         </nav>
       </details>
-      <nav aria-label="API reference" className="sticky top-20 hidden max-h-[calc(100dvh-6rem)] overflow-y-auto pb-6 lg:block">
+      <nav
+        aria-label="API reference"
+        className="sticky top-20 hidden max-h-[calc(100dvh-6rem)] overflow-y-auto pb-6 lg:block"
+      >
         <NavList groups={groups} schemaNames={schemaNames} />
       </nav>
     </>

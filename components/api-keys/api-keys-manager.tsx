@@ -21,9 +21,19 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { API_KEY_SCOPE_LABELS, API_KEY_SCOPES, type ApiKeyScope } from "@/lib/api-keys/api-key-scopes";
 
-type ApiKeyRow = { id: string; name: string; prefix: string; scopes: string[]; expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null; createdAt: string };
+type ApiKeyRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+};
 
-const ago = (value: string | null, fallback: string) => (value ? formatDistanceToNow(new Date(value), { addSuffix: true }) : fallback);
+const ago = (value: string | null, fallback: string) =>
+  value ? formatDistanceToNow(new Date(value), { addSuffix: true }) : fallback;
 
 export function ApiKeysManager({ apiKeys }: { apiKeys: ApiKeyRow[] }) {
   const router = useRouter();
@@ -37,7 +47,11 @@ export function ApiKeysManager({ apiKeys }: { apiKeys: ApiKeyRow[] }) {
 
   const create = () =>
     startTransition(async () => {
-      const result = await createApiKeyAction({ name, scopes, expiresInDays: expiry === "never" ? null : Number(expiry) });
+      const result = await createApiKeyAction({
+        name,
+        scopes,
+        expiresInDays: expiry === "never" ? null : Number(expiry),
+      });
       if (!result.ok) {
         setError(result.error);
         return;
@@ -57,7 +71,13 @@ export function ApiKeysManager({ apiKeys }: { apiKeys: ApiKeyRow[] }) {
           <div className="space-y-2">
             <Alert variant="success">Copy this key now: it won&apos;t be shown again.</Alert>
             <div className="flex gap-2">
-              <Input readOnly value={created} aria-label="New API key" className="font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
+              <Input
+                readOnly
+                value={created}
+                aria-label="New API key"
+                className="font-mono text-xs"
+                onFocus={(event) => event.currentTarget.select()}
+              />
               <Button variant="outline" size="icon" aria-label="Copy key" onClick={() => void copyText(created)}>
                 <Copy aria-hidden className="size-4" />
               </Button>
@@ -73,7 +93,13 @@ export function ApiKeysManager({ apiKeys }: { apiKeys: ApiKeyRow[] }) {
         >
           <div className="space-y-2">
             <Label htmlFor="api-key-name">Name</Label>
-            <Input id="api-key-name" value={name} onChange={(event) => setName(event.target.value)} placeholder="Onboarding script" maxLength={60} />
+            <Input
+              id="api-key-name"
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              placeholder="Onboarding script"
+              maxLength={60}
+            />
           </div>
           <div className="space-y-2">
             <Label htmlFor="api-key-expiry">Expires</Label>
@@ -95,7 +121,11 @@ export function ApiKeysManager({ apiKeys }: { apiKeys: ApiKeyRow[] }) {
               <label key={scope} className="flex items-center gap-2 text-sm">
                 <Checkbox
                   checked={scopes.includes(scope)}
-                  onCheckedChange={(checked) => setScopes((current) => (checked === true ? [...current, scope] : current.filter((s) => s !== scope)))}
+                  onCheckedChange={(checked) =>
+                    setScopes((current) =>
+                      checked === true ? [...current, scope] : current.filter((s) => s !== scope),
+                    )
+                  }
                   aria-label={scope}
                 />
                 <code className="text-xs">{scope}</code>
@@ -142,10 +172,17 @@ export function ApiKeysManager({ apiKeys }: { apiKeys: ApiKeyRow[] }) {
                   ))}
                 </TableCell>
                 <TableCell>{ago(key.lastUsedAt, "Never")}</TableCell>
-                <TableCell>{key.revokedAt ? <Badge variant="destructive">Revoked</Badge> : ago(key.expiresAt, "Never")}</TableCell>
+                <TableCell>
+                  {key.revokedAt ? <Badge variant="destructive">Revoked</Badge> : ago(key.expiresAt, "Never")}
+                </TableCell>
                 <TableCell>
                   {key.revokedAt ? null : (
-                    <Button variant="outline" size="sm" onClick={() => setRevoking(key)} aria-label={`Revoke ${key.name}`}>
+                    <Button
+                      variant="outline"
+                      size="sm"
+                      onClick={() => setRevoking(key)}
+                      aria-label={`Revoke ${key.name}`}
+                    >
                       Revoke
                     </Button>
                   )}

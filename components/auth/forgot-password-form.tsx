@@ -30,7 +30,8 @@ export function ForgotPasswordForm({ language, email }: { language: string; emai
       if (!result) return setError(t.unreachable);
       if (result.ok) return setSent(true);
       if (result.code === "INVALID") return setFieldError(result.fieldErrors?.email?.[0] ?? result.error);
-      if (result.code === "RATE_LIMITED") return setError(t.tooManyRequests(Math.ceil((result.retryAfterSeconds ?? 60) / 60)));
+      if (result.code === "RATE_LIMITED")
+        return setError(t.tooManyRequests(Math.ceil((result.retryAfterSeconds ?? 60) / 60)));
       setError(t.unexpected);
     });
   }

@@ -37,7 +37,8 @@ export function ResetPasswordForm({ token, language }: { token: string; language
         return;
       }
       if (result.code === "INVALID") return setFieldErrors({ password: t.passwordRule });
-      if (result.code === "RATE_LIMITED") return setError(t.tooManyRequests(Math.ceil((result.retryAfterSeconds ?? 60) / 60)));
+      if (result.code === "RATE_LIMITED")
+        return setError(t.tooManyRequests(Math.ceil((result.retryAfterSeconds ?? 60) / 60)));
       // The link died meanwhile (used in another tab, expired): the page says which.
       if (result.code === "GONE" || result.code === "NOT_FOUND") return router.refresh();
       setError(t.unexpected);
@@ -60,7 +61,10 @@ export function ResetPasswordForm({ token, language }: { token: string; language
           aria-describedby="reset-password-hint"
           aria-invalid={!!fieldErrors.password}
         />
-        <p id="reset-password-hint" className={fieldErrors.password ? "text-sm text-destructive" : "text-sm text-muted-foreground"}>
+        <p
+          id="reset-password-hint"
+          className={fieldErrors.password ? "text-sm text-destructive" : "text-sm text-muted-foreground"}
+        >
           {fieldErrors.password ?? t.passwordHint}
         </p>
       </div>

@@ -11,10 +11,19 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password don't match an account.",
-  TooManyAttempts: "Too many failed attempts. Wait 15 minutes, or sign in from a browser you have used with this account before.",
+  TooManyAttempts:
+    "Too many failed attempts. Wait 15 minutes, or sign in from a browser you have used with this account before.",
 };
 
-export function SignInForm({ callbackUrl, email, emailLocked }: { callbackUrl: string; email: string; emailLocked: boolean }) {
+export function SignInForm({
+  callbackUrl,
+  email,
+  emailLocked,
+}: {
+  callbackUrl: string;
+  email: string;
+  emailLocked: boolean;
+}) {
   const [error, setError] = useState<string | null>(null);
   // Until hydrated, a native submit would skip our handler; keep the password out of any URL.
   const hydrated = useHydrated();
@@ -58,11 +67,21 @@ export function SignInForm({ callbackUrl, email, emailLocked }: { callbackUrl: s
       <div className="space-y-2">
         <div className="flex items-baseline justify-between gap-2">
           <Label htmlFor="password">Password</Label>
-          <Link href="/forgot-password" className="text-sm text-muted-foreground underline underline-offset-4 hover:text-foreground">
+          <Link
+            href="/forgot-password"
+            className="text-sm text-muted-foreground underline underline-offset-4 hover:text-foreground"
+          >
             Forgot password?
           </Link>
         </div>
-        <Input id="password" name="password" type="password" autoComplete="current-password" required autoFocus={emailLocked} />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          autoFocus={emailLocked}
+        />
       </div>
       <Button type="submit" className="w-full" pending={pending} disabled={!hydrated}>
         Sign in

@@ -7,7 +7,13 @@ const ROLE = "2b1f7c3e-8a4d-4f6b-9c2e-1d3a5b7c9e0f";
 
 describe("cleanTableQuery", () => {
   it("keeps a valid query unchanged", () => {
-    const result = cleanTableQuery(invitationListQuerySchema.shape, { status: "PENDING,EXPIRED", role: ROLE, page: "2", perPage: "10", q: "a" });
+    const result = cleanTableQuery(invitationListQuerySchema.shape, {
+      status: "PENDING,EXPIRED",
+      role: ROLE,
+      page: "2",
+      perPage: "10",
+      q: "a",
+    });
     expect(result.changed).toBe(false);
     expect(result.params.toString()).toBe(`status=PENDING%2CEXPIRED&role=${ROLE}&page=2&perPage=10&q=a`);
   });
@@ -19,7 +25,14 @@ describe("cleanTableQuery", () => {
   });
 
   it("drops a key none of whose values can be read", () => {
-    const result = cleanTableQuery(invitationListQuerySchema.shape, { status: "NOPE", role: "not-a-uuid", sort: "password", order: "up", page: "abc", perPage: "7" });
+    const result = cleanTableQuery(invitationListQuerySchema.shape, {
+      status: "NOPE",
+      role: "not-a-uuid",
+      sort: "password",
+      order: "up",
+      page: "abc",
+      perPage: "7",
+    });
     expect(result.changed).toBe(true);
     expect(result.params.toString()).toBe("");
     expect(invitationListQuerySchema.safeParse(Object.fromEntries(result.params)).success).toBe(true);

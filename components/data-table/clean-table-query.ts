@@ -8,7 +8,10 @@ export type RawSearchParams = Record<string, string | string[] | undefined>;
  * stay as they are. `changed` says the page should redirect to the cleaned address, so a stale
  * or hand-edited link never reaches the data layer as a validation error.
  */
-export function cleanTableQuery(shape: Record<string, z.ZodType>, raw: RawSearchParams): { params: URLSearchParams; changed: boolean } {
+export function cleanTableQuery(
+  shape: Record<string, z.ZodType>,
+  raw: RawSearchParams,
+): { params: URLSearchParams; changed: boolean } {
   const params = new URLSearchParams();
   let changed = false;
   for (const [key, value] of Object.entries(raw)) {

@@ -26,7 +26,14 @@ type Props = {
 };
 
 /** The footer's count: "1–20 of 52 invitations", "11 of 11 invitations", or "1 invitation" when one page holds them all. */
-export function describeRange(page: number, perPage: number, shown: number, total: number, totalIsCapped: boolean, noun: { one: string; other: string }): string {
+export function describeRange(
+  page: number,
+  perPage: number,
+  shown: number,
+  total: number,
+  totalIsCapped: boolean,
+  noun: { one: string; other: string },
+): string {
   const words = pluralize("en", total, noun);
   if (total === 0) return `No ${noun.other}`;
   const count = `${formatCount(total)}${totalIsCapped ? "+" : ""}`;
@@ -40,7 +47,17 @@ export function describeRange(page: number, perPage: number, shown: number, tota
 }
 
 /** The count, rows per page, and previous / next: the footer of a server-paged table. */
-export function PaginationBar({ page, pageCount, perPage, shown, total, totalIsCapped = false, noun, onPageChange, onPerPageChange }: Props) {
+export function PaginationBar({
+  page,
+  pageCount,
+  perPage,
+  shown,
+  total,
+  totalIsCapped = false,
+  noun,
+  onPageChange,
+  onPerPageChange,
+}: Props) {
   const labelId = useId();
   return (
     <div className="flex flex-col-reverse items-center justify-between gap-3 text-sm sm:flex-row">
@@ -70,10 +87,24 @@ export function PaginationBar({ page, pageCount, perPage, shown, total, totalIsC
             Page {formatCount(page)} of {formatCount(pageCount)}
             {totalIsCapped ? "+" : ""}
           </span>
-          <Button variant="outline" size="icon" className="size-8" aria-label="Previous page" disabled={page <= 1} onClick={() => onPageChange(-1)}>
+          <Button
+            variant="outline"
+            size="icon"
+            className="size-8"
+            aria-label="Previous page"
+            disabled={page <= 1}
+            onClick={() => onPageChange(-1)}
+          >
             <ChevronLeft aria-hidden className="size-4" />
           </Button>
-          <Button variant="outline" size="icon" className="size-8" aria-label="Next page" disabled={page >= pageCount} onClick={() => onPageChange(1)}>
+          <Button
+            variant="outline"
+            size="icon"
+            className="size-8"
+            aria-label="Next page"
+            disabled={page >= pageCount}
+            onClick={() => onPageChange(1)}
+          >
             <ChevronRight aria-hidden className="size-4" />
           </Button>
         </div>

@@ -32,7 +32,10 @@ export function useUrlState() {
   }, [current, isPending]);
 
   const update = useCallback(
-    (changes: UrlChanges | ((latestParams: URLSearchParams) => UrlChanges), { resetPage = true, history = "push" }: UrlUpdateOptions = {}) => {
+    (
+      changes: UrlChanges | ((latestParams: URLSearchParams) => UrlChanges),
+      { resetPage = true, history = "push" }: UrlUpdateOptions = {},
+    ) => {
       const resolved = typeof changes === "function" ? changes(new URLSearchParams(latest.current)) : changes;
       const query = mergeQuery(latest.current, resolved, resetPage);
       if (query === latest.current) return;

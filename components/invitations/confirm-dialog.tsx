@@ -26,7 +26,16 @@ type Props = {
   focusOnClose?: RefObject<HTMLElement | null>;
 };
 
-export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, pending, onConfirm, focusOnClose }: Props) {
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  confirmLabel,
+  pending,
+  onConfirm,
+  focusOnClose,
+}: Props) {
   return (
     <AlertDialog open={open} onOpenChange={onOpenChange}>
       <AlertDialogContent onCloseAutoFocus={focusOnClose ? (event) => returnFocus(event, focusOnClose) : undefined}>

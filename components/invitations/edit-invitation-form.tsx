@@ -23,7 +23,16 @@ type Props = {
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
 
 /** Pending invitations only: role, groups and language change without a new link. */
-export function EditInvitationForm({ teamSlug, invitationId, roleId: initialRole, language: initialLanguage, groupIds: initialGroups, roles, groups, onSaved }: Props) {
+export function EditInvitationForm({
+  teamSlug,
+  invitationId,
+  roleId: initialRole,
+  language: initialLanguage,
+  groupIds: initialGroups,
+  roles,
+  groups,
+  onSaved,
+}: Props) {
   const [roleId, setRoleId] = useState(initialRole);
   const [language, setLanguage] = useState(initialLanguage);
   const [groupIds, setGroupIds] = useState(initialGroups);
@@ -37,7 +46,11 @@ export function EditInvitationForm({ teamSlug, invitationId, roleId: initialRole
       onSubmit={(event) => {
         event.preventDefault();
         startTransition(async () => {
-          const result = await updateInvitationAction({ teamSlug, invitationId, changes: { roleId, language, ...(groupsChanged ? { groupIds } : {}) } });
+          const result = await updateInvitationAction({
+            teamSlug,
+            invitationId,
+            changes: { roleId, language, ...(groupsChanged ? { groupIds } : {}) },
+          });
           if (!result.ok) {
             toast.error(result.error);
             return;
@@ -49,8 +62,20 @@ export function EditInvitationForm({ teamSlug, invitationId, roleId: initialRole
     >
       <p className="text-sm font-medium">Edit</p>
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField id={`edit-role-${invitationId}`} label="Role" value={roleId} onValueChange={setRoleId} options={roleOptions(roles)} />
-        <SelectField id={`edit-language-${invitationId}`} label="Email language" value={language} onValueChange={setLanguage} options={LANGUAGE_OPTIONS} />
+        <SelectField
+          id={`edit-role-${invitationId}`}
+          label="Role"
+          value={roleId}
+          onValueChange={setRoleId}
+          options={roleOptions(roles)}
+        />
+        <SelectField
+          id={`edit-language-${invitationId}`}
+          label="Email language"
+          value={language}
+          onValueChange={setLanguage}
+          options={LANGUAGE_OPTIONS}
+        />
       </div>
       <GroupCheckboxes groups={groups} selected={groupIds} onChange={setGroupIds} legend="Groups" />
       <Button type="submit" size="sm" variant="outline" pending={pending} disabled={!changed}>

@@ -20,7 +20,9 @@ export function GroupCheckboxes({ groups, selected, onChange, legend = "Groups (
           <label key={group.id} className="flex items-center gap-2 text-sm">
             <Checkbox
               checked={selected.includes(group.id)}
-              onCheckedChange={(checked) => onChange(checked === true ? [...selected, group.id] : selected.filter((id) => id !== group.id))}
+              onCheckedChange={(checked) =>
+                onChange(checked === true ? [...selected, group.id] : selected.filter((id) => id !== group.id))
+              }
             />
             {group.name}
           </label>

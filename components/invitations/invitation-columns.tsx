@@ -70,7 +70,11 @@ export const invitationColumns = helper.columns([
     header: COLUMN_LABELS.inviter,
     cell: (info) => info.getValue() || <span className="text-muted-foreground">Former member</span>,
   }),
-  helper.accessor("createdAt", { id: "createdAt", header: COLUMN_LABELS.createdAt, cell: (info) => <LocalTime value={info.getValue()} className="whitespace-nowrap" /> }),
+  helper.accessor("createdAt", {
+    id: "createdAt",
+    header: COLUMN_LABELS.createdAt,
+    cell: (info) => <LocalTime value={info.getValue()} className="whitespace-nowrap" />,
+  }),
   helper.accessor("expiresAt", {
     id: "expiresAt",
     header: COLUMN_LABELS.expiresAt,

@@ -36,7 +36,8 @@ const HISTORY_LABELS: Record<string, string> = {
   "invitation.renewal_requested": "Invitee asked for a new invitation",
 };
 
-const When = ({ value }: { value: Date | string | null }) => (value ? <LocalTime value={value} style="dateTime" /> : <>—</>);
+const When = ({ value }: { value: Date | string | null }) =>
+  value ? <LocalTime value={value} style="dateTime" /> : <>—</>;
 
 type Props = {
   open: boolean;
@@ -53,7 +54,17 @@ type Props = {
   focusOnClose: RefObject<HTMLElement | null>;
 };
 
-export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitationId, email, grantableRoles, teamGroups, onChanged, focusOnClose }: Props) {
+export function InvitationDetailsDialog({
+  open,
+  onOpenChange,
+  teamSlug,
+  invitationId,
+  email,
+  grantableRoles,
+  teamGroups,
+  onChanged,
+  focusOnClose,
+}: Props) {
   const [details, setDetails] = useState<Details | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
@@ -123,16 +134,26 @@ export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitati
                 <dt className="text-muted-foreground">Role</dt>
                 <dd>{invitation.role.name}</dd>
                 <dt className="text-muted-foreground">Expires</dt>
-                <dd><When value={invitation.expiresAt} /></dd>
+                <dd>
+                  <When value={invitation.expiresAt} />
+                </dd>
                 <dt className="text-muted-foreground">Invited by</dt>
-                <dd className="min-w-0 break-words">{invitation.inviter ? `${invitation.inviter.name} (${invitation.inviter.email})` : "Former member"}</dd>
+                <dd className="min-w-0 break-words">
+                  {invitation.inviter ? `${invitation.inviter.name} (${invitation.inviter.email})` : "Former member"}
+                </dd>
                 <dt className="text-muted-foreground">Delivery</dt>
                 <dd className="space-y-1">
                   <DeliveryBadge status={invitation.delivery.status} />
-                  {invitation.delivery.error ? <p className="text-xs text-destructive">{invitation.delivery.error}</p> : null}
+                  {invitation.delivery.error ? (
+                    <p className="text-xs text-destructive">{invitation.delivery.error}</p>
+                  ) : null}
                   <p className="text-xs text-muted-foreground">
                     Sent {invitation.sendCount} {invitation.sendCount === 1 ? "time" : "times"}
-                    {invitation.lastSentAt ? <>, last <LocalTime value={invitation.lastSentAt} style="dateTime" /></> : null}
+                    {invitation.lastSentAt ? (
+                      <>
+                        , last <LocalTime value={invitation.lastSentAt} style="dateTime" />
+                      </>
+                    ) : null}
                   </p>
                 </dd>
                 {invitation.declineReason ? (
@@ -154,13 +175,22 @@ export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitati
                   <p className="text-sm font-medium">Invitation link</p>
                   {link ? (
                     <div className="flex gap-2">
-                      <Input readOnly value={link} aria-label="Invitation link" onFocus={(event) => event.currentTarget.select()} />
+                      <Input
+                        readOnly
+                        value={link}
+                        aria-label="Invitation link"
+                        onFocus={(event) => event.currentTarget.select()}
+                      />
                       <Button variant="outline" size="icon" aria-label="Copy link" onClick={() => void copyText(link)}>
                         <Copy aria-hidden className="size-4" />
                       </Button>
                     </div>
                   ) : (
-                    <Button variant="outline" size="sm" onClick={async () => setLink(await copyInvitationLink(teamSlug, invitationId))}>
+                    <Button
+                      variant="outline"
+                      size="sm"
+                      onClick={async () => setLink(await copyInvitationLink(teamSlug, invitationId))}
+                    >
                       <LinkIcon aria-hidden className="size-4" /> Copy link
                     </Button>
                   )}
@@ -168,7 +198,9 @@ export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitati
               ) : null}
               {resettable ? (
                 <div className="space-y-2">
-                  <p className="text-sm text-muted-foreground">Think the link reached the wrong person? Replace it: earlier links stop working.</p>
+                  <p className="text-sm text-muted-foreground">
+                    Think the link reached the wrong person? Replace it: earlier links stop working.
+                  </p>
                   <Button variant="outline" size="sm" onClick={() => setConfirmReset(true)}>
                     <KeyRound aria-hidden className="size-4" /> Reset link
                   </Button>
@@ -207,9 +239,13 @@ export function InvitationDetailsDialog({ open, onOpenChange, teamSlug, invitati
             <TabsContent value="history" className="space-y-4">
               <dl className="grid grid-cols-[7rem_1fr] gap-x-4 gap-y-2 text-sm">
                 <dt className="text-muted-foreground">Created</dt>
-                <dd><When value={invitation.createdAt} /></dd>
+                <dd>
+                  <When value={invitation.createdAt} />
+                </dd>
                 <dt className="text-muted-foreground">Last modified</dt>
-                <dd><When value={invitation.updatedAt} /></dd>
+                <dd>
+                  <When value={invitation.updatedAt} />
+                </dd>
               </dl>
               <ol aria-label="History" className="max-h-80 space-y-1.5 overflow-y-auto border-l pl-4 text-sm">
                 {details.history.map((entry) => (

@@ -38,7 +38,11 @@ export function InvitationRowActions({ invitation }: { invitation: InvitationRow
   // The server decided what this viewer may do to this invitation; the menu only reads it.
   const { can } = invitation;
 
-  const run = (label: string, action: (input: typeof target) => Promise<{ ok: boolean; error?: string }>, done: string) =>
+  const run = (
+    label: string,
+    action: (input: typeof target) => Promise<{ ok: boolean; error?: string }>,
+    done: string,
+  ) =>
     startTransition(async () => {
       const result = await action(target);
       if (!result.ok) {
@@ -55,7 +59,13 @@ export function InvitationRowActions({ invitation }: { invitation: InvitationRow
       <RowMenu
         className="w-48"
         trigger={
-          <Button ref={trigger} variant="ghost" size="icon" aria-label={`Actions for ${invitation.email}`} aria-busy={busy || undefined}>
+          <Button
+            ref={trigger}
+            variant="ghost"
+            size="icon"
+            aria-label={`Actions for ${invitation.email}`}
+            aria-busy={busy || undefined}
+          >
             <MoreHorizontal aria-hidden className="size-4" />
           </Button>
         }
@@ -71,7 +81,13 @@ export function InvitationRowActions({ invitation }: { invitation: InvitationRow
         {can.resend ? (
           <DropdownMenuItem
             disabled={busy}
-            onSelect={() => run("resend", resendInvitationAction, `Invitation sent again to ${invitation.email}, with the same link and a fresh expiry`)}
+            onSelect={() =>
+              run(
+                "resend",
+                resendInvitationAction,
+                `Invitation sent again to ${invitation.email}, with the same link and a fresh expiry`,
+              )
+            }
           >
             <RotateCw aria-hidden /> Resend
           </DropdownMenuItem>
@@ -116,7 +132,13 @@ export function InvitationRowActions({ invitation }: { invitation: InvitationRow
             confirmLabel="Reset link"
             pending={busy}
             focusOnClose={trigger}
-            onConfirm={() => run("reset the link", resetInvitationLinkAction, `New link sent to ${invitation.email}. Earlier links no longer work.`)}
+            onConfirm={() =>
+              run(
+                "reset the link",
+                resetInvitationLinkAction,
+                `New link sent to ${invitation.email}. Earlier links no longer work.`,
+              )
+            }
           />
           <ConfirmDialog
             open={confirm === "delete"}

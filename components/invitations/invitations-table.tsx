@@ -49,7 +49,15 @@ const DEFAULT_VISIBILITY: VisibilityState = { id: false };
 // The row menu stays in reach when the columns are wider than the screen and the table scrolls.
 const STICKY_ACTIONS = "sticky right-0 z-10";
 
-export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInvitations, pageCount, query, context }: Props) {
+export function InvitationsTable({
+  invitations,
+  total,
+  totalIsCapped,
+  teamHasInvitations,
+  pageCount,
+  query,
+  context,
+}: Props) {
   const router = useRouter();
   const { params, update, isPending } = useUrlState();
   const [inviteOpen, setInviteOpen] = useState(false);
@@ -62,7 +70,8 @@ export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInv
   };
   const listFilter = (key: "status" | "role" | "inviter") => ({
     selected: readList(params.get(key)),
-    onToggle: (value: string, checked: boolean) => update((latest) => ({ [key]: toggleListValue(latest.get(key), value, checked) })),
+    onToggle: (value: string, checked: boolean) =>
+      update((latest) => ({ [key]: toggleListValue(latest.get(key), value, checked) })),
     onClear: () => update({ [key]: null }),
   });
 
@@ -97,7 +106,9 @@ export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInv
   const filtersActive = query.status.length + query.role.length + query.inviter.length > 0 || !!query.q;
   const visibleColumns = table.getVisibleLeafColumns();
 
-  const inviteDialog = <InviteDialog context={context} onInvited={() => router.refresh()} open={inviteOpen} onOpenChange={setInviteOpen} />;
+  const inviteDialog = (
+    <InviteDialog context={context} onInvited={() => router.refresh()} open={inviteOpen} onOpenChange={setInviteOpen} />
+  );
   // The dialog keeps one place in the tree, so it stays open when the first invitation
   // turns the empty state into the table.
   if (!teamHasInvitations) {
@@ -128,7 +139,11 @@ export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInv
             className="h-8 w-full sm:w-60"
           />
           <MultiSelectFilter label="Status" options={STATUS_OPTIONS} {...listFilter("status")} />
-          <MultiSelectFilter label="Role" options={context.roles.map((role) => ({ value: role.id, label: role.name }))} {...listFilter("role")} />
+          <MultiSelectFilter
+            label="Role"
+            options={context.roles.map((role) => ({ value: role.id, label: role.name }))}
+            {...listFilter("role")}
+          />
           <MultiSelectFilter label="Invited by" options={context.inviters} {...listFilter("inviter")} />
           {filtersActive ? (
             <Button variant="ghost" size="sm" onClick={clearFilters}>
@@ -179,7 +194,11 @@ export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInv
                         key={header.id}
                         scope="col"
                         aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                        className={header.column.id === "actions" ? cn("w-12", STICKY_ACTIONS, "bg-[color-mix(in_srgb,var(--muted)_50%,var(--background))]") : undefined}
+                        className={
+                          header.column.id === "actions"
+                            ? cn("w-12", STICKY_ACTIONS, "bg-[color-mix(in_srgb,var(--muted)_50%,var(--background))]")
+                            : undefined
+                        }
                       >
                         {header.column.getCanSort() && label ? (
                           <SortableHeader label={label} sorted={sorted} onToggle={() => toggleSort(header.column.id)} />
@@ -199,7 +218,13 @@ export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInv
                     {pastTheEnd ? (
                       <div className="flex flex-col items-center gap-2 py-10 text-center">
                         <p className="font-medium">This page is past the end of the list</p>
-                        <Button variant="link" size="sm" onClick={() => update({ page: pageCount > 1 ? String(pageCount) : null }, { resetPage: false })}>
+                        <Button
+                          variant="link"
+                          size="sm"
+                          onClick={() =>
+                            update({ page: pageCount > 1 ? String(pageCount) : null }, { resetPage: false })
+                          }
+                        >
                           Go to the last page
                         </Button>
                       </div>
@@ -224,7 +249,10 @@ export function InvitationsTable({ invitations, total, totalIsCapped, teamHasInv
                         key={cell.id}
                         className={
                           cell.column.id === "actions"
-                            ? cn(STICKY_ACTIONS, "bg-background group-hover:bg-[color-mix(in_srgb,var(--muted)_40%,var(--background))]")
+                            ? cn(
+                                STICKY_ACTIONS,
+                                "bg-background group-hover:bg-[color-mix(in_srgb,var(--muted)_40%,var(--background))]",
+                              )
                             : undefined
                         }
                       >

@@ -8,7 +8,14 @@ import { inviteMembersAction } from "@/app/(app)/teams/[slug]/settings/invitatio
 import { previewInvitationsAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/preview-invitations-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { SelectField } from "@/components/ui/select-field";
@@ -27,7 +34,12 @@ type Preview = { entries: PreviewEntry[]; tooMany: boolean; error: string | null
 
 const NO_PREVIEW: Preview = { entries: [], tooMany: false, error: null };
 
-type Props = { context: InvitationTableContext; onInvited: () => void; open: boolean; onOpenChange: (open: boolean) => void };
+type Props = {
+  context: InvitationTableContext;
+  onInvited: () => void;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+};
 
 /** Controlled by its parent, so it stays open while the table behind it changes shape. */
 export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }: Props) {
@@ -64,9 +76,20 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
         const result = await previewInvitationsAction({ teamSlug: context.teamSlug, text: emails });
         if (!current) return;
         if (result.ok) setPreview({ entries: result.entries, tooMany: result.tooMany, error: null });
-        else setPreview({ ...NO_PREVIEW, error: result.code === "INVALID" ? "This list is too long to check. Send at most 500 addresses at a time." : result.error });
+        else
+          setPreview({
+            ...NO_PREVIEW,
+            error:
+              result.code === "INVALID"
+                ? "This list is too long to check. Send at most 500 addresses at a time."
+                : result.error,
+          });
       } catch {
-        if (current) setPreview({ ...NO_PREVIEW, error: "Couldn't check these addresses just now. They are still checked when you send." });
+        if (current)
+          setPreview({
+            ...NO_PREVIEW,
+            error: "Couldn't check these addresses just now. They are still checked when you send.",
+          });
       }
     }, 350);
     return () => {
@@ -88,7 +111,10 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
   const submit = () =>
     startSending(async () => {
       setError(null);
-      const result = await inviteMembersAction({ teamSlug: context.teamSlug, invitation: { emails, roleId, groupIds, language } });
+      const result = await inviteMembersAction({
+        teamSlug: context.teamSlug,
+        invitation: { emails, roleId, groupIds, language },
+      });
       if (!result.ok) {
         setError(result.error);
         return;
@@ -112,7 +138,8 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
         <DialogHeader>
           <DialogTitle>Invite users</DialogTitle>
           <DialogDescription>
-            They get an email with a link to join. Invitations expire after {context.lifetimeDays} {pluralize("en", context.lifetimeDays, { one: "day", other: "days" })}.
+            They get an email with a link to join. Invitations expire after {context.lifetimeDays}{" "}
+            {pluralize("en", context.lifetimeDays, { one: "day", other: "days" })}.
           </DialogDescription>
           {context.seats ? (
             <p className="text-sm text-muted-foreground" data-testid="seat-counter">
@@ -124,13 +151,25 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
 
         {outcome ? (
           <div className="space-y-4">
-            <Alert variant={outcome.results.some((r) => r.outcome === "invited") ? "success" : "default"}>{outcome.summary}</Alert>
+            <Alert variant={outcome.results.some((r) => r.outcome === "invited") ? "success" : "default"}>
+              {outcome.summary}
+            </Alert>
             {outcome.link ? (
               <div className="space-y-2">
                 <Label htmlFor="new-invitation-link">Invitation link</Label>
                 <div className="flex gap-2">
-                  <Input id="new-invitation-link" readOnly value={outcome.link.url} onFocus={(event) => event.currentTarget.select()} />
-                  <Button variant="outline" size="icon" aria-label="Copy link" onClick={() => void copyInvitationLink(context.teamSlug, outcome.link!.invitationId)}>
+                  <Input
+                    id="new-invitation-link"
+                    readOnly
+                    value={outcome.link.url}
+                    onFocus={(event) => event.currentTarget.select()}
+                  />
+                  <Button
+                    variant="outline"
+                    size="icon"
+                    aria-label="Copy link"
+                    onClick={() => void copyInvitationLink(context.teamSlug, outcome.link!.invitationId)}
+                  >
                     <Copy aria-hidden className="size-4" />
                   </Button>
                 </div>
@@ -193,7 +232,14 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
                 placeholder="Choose a role"
                 className="space-y-2"
               />
-              <SelectField id="invite-language" label="Email language" value={language} onValueChange={setLanguage} options={LANGUAGE_OPTIONS} className="space-y-2" />
+              <SelectField
+                id="invite-language"
+                label="Email language"
+                value={language}
+                onValueChange={setLanguage}
+                options={LANGUAGE_OPTIONS}
+                className="space-y-2"
+              />
             </div>
             <GroupCheckboxes groups={context.groups} selected={groupIds} onChange={setGroupIds} />
             <DialogFooter>

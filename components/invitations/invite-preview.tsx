@@ -14,12 +14,18 @@ const LABELS: Record<InviteOutcome, { label: string; variant: BadgeVariant; summ
   domain_not_allowed: { label: "Domain not allowed", variant: "destructive", summary: "domain not allowed" },
 };
 
-const PREVIOUS: Record<PreviousInvitationState, string> = { EXPIRED: "expired", WITHDRAWN: "withdrawn", DECLINED: "declined" };
+const PREVIOUS: Record<PreviousInvitationState, string> = {
+  EXPIRED: "expired",
+  WITHDRAWN: "withdrawn",
+  DECLINED: "declined",
+};
 
 /** "Will be invited (previous invitation expired)": the badge says what sending does, and why it may. */
 function badgeLabel(entry: PreviewEntry): string {
   const label = LABELS[entry.status].label;
-  return entry.status === "invited" && entry.previous ? `${label} (previous invitation ${PREVIOUS[entry.previous]})` : label;
+  return entry.status === "invited" && entry.previous
+    ? `${label} (previous invitation ${PREVIOUS[entry.previous]})`
+    : label;
 }
 
 /** "4 addresses: 2 will be invited, 1 invalid, 1 already a member" */
@@ -28,7 +34,9 @@ export function summarizePreview(entries: PreviewEntry[], tooMany: boolean): str
   const counts = new Map<InviteOutcome, number>();
   for (const entry of entries) counts.set(entry.status, (counts.get(entry.status) ?? 0) + 1);
   const parts = [...counts].map(([status, count]) => `${count} ${LABELS[status].summary}`);
-  const total = tooMany ? `More than ${MAX_ADDRESSES_PER_REQUEST} addresses` : `${entries.length} ${entries.length === 1 ? "address" : "addresses"}`;
+  const total = tooMany
+    ? `More than ${MAX_ADDRESSES_PER_REQUEST} addresses`
+    : `${entries.length} ${entries.length === 1 ? "address" : "addresses"}`;
   return `${total}: ${parts.join(", ")}`;
 }
 
@@ -52,11 +60,15 @@ export function InvitePreview({ entries, tooMany, error }: Props) {
       ) : null}
       {tooMany ? (
         <Alert variant="destructive" className="mt-2">
-          At most {MAX_ADDRESSES_PER_REQUEST} addresses can be sent at once. Remove some, or send them in several batches.
+          At most {MAX_ADDRESSES_PER_REQUEST} addresses can be sent at once. Remove some, or send them in several
+          batches.
         </Alert>
       ) : null}
       {shown.length > 0 ? (
-        <ul aria-label="Address check" className="mt-2 max-h-40 space-y-1 overflow-y-auto rounded-md border p-2 text-sm">
+        <ul
+          aria-label="Address check"
+          className="mt-2 max-h-40 space-y-1 overflow-y-auto rounded-md border p-2 text-sm"
+        >
           {shown.map((entry, index) => (
             <li key={`${entry.input}-${index}`} className="flex items-center justify-between gap-3">
               <span className="break-all">{entry.input}</span>

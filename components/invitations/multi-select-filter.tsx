@@ -26,7 +26,12 @@ export function MultiSelectFilter({ label, options, selected, onToggle, onClear 
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="outline" size="sm" className="border-dashed" aria-label={`Filter by ${label.toLowerCase()}${selected.length ? ` (${selected.length} selected)` : ""}`}>
+        <Button
+          variant="outline"
+          size="sm"
+          className="border-dashed"
+          aria-label={`Filter by ${label.toLowerCase()}${selected.length ? ` (${selected.length} selected)` : ""}`}
+        >
           <ListFilter aria-hidden className="size-4" />
           {label}
           {selected.length > 0 ? (

@@ -6,7 +6,10 @@ describe("parseStoredVisibility", () => {
     expect(parseStoredVisibility('{"id":true,"inviter":false}')).toEqual({ id: true, inviter: false });
   });
 
-  it.each([null, "", "{not json", "null", "[]", '"text"', "42", '{"id":"yes"}', '{"id":null}'])("ignores %j instead of crashing", (raw) => {
-    expect(parseStoredVisibility(raw)).toEqual({});
-  });
+  it.each([null, "", "{not json", "null", "[]", '"text"', "42", '{"id":"yes"}', '{"id":null}'])(
+    "ignores %j instead of crashing",
+    (raw) => {
+      expect(parseStoredVisibility(raw)).toEqual({});
+    },
+  );
 });

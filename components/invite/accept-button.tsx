@@ -10,7 +10,17 @@ import { getInvitePageMessages } from "@/lib/i18n/invite-page";
 import { callInviteAction } from "./call-invite-action";
 
 /** `autoFocus` when the invitee just signed in to answer: Enter accepts. */
-export function AcceptButton({ token, language, team, autoFocus = false }: { token: string; language: string; team: string; autoFocus?: boolean }) {
+export function AcceptButton({
+  token,
+  language,
+  team,
+  autoFocus = false,
+}: {
+  token: string;
+  language: string;
+  team: string;
+  autoFocus?: boolean;
+}) {
   const router = useRouter();
   const t = getInvitePageMessages(language);
   const [pending, startTransition] = useTransition();

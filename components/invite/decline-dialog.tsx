@@ -51,7 +51,13 @@ export function DeclineDialog({ trigger, labels, onDecline }: Props) {
         {error ? <Alert variant="destructive">{error}</Alert> : null}
         <div className="space-y-2">
           <Label htmlFor={reasonId}>{labels.reason}</Label>
-          <Textarea id={reasonId} value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} rows={3} />
+          <Textarea
+            id={reasonId}
+            value={reason}
+            maxLength={500}
+            onChange={(event) => setReason(event.target.value)}
+            rows={3}
+          />
         </div>
         <AlertDialogFooter>
           <AlertDialogCancel disabled={pending}>{labels.cancel}</AlertDialogCancel>

@@ -19,7 +19,13 @@ export function InviteDeclineDialog({ token, language, team }: { token: string; 
           {t.decline}
         </Button>
       }
-      labels={{ title: t.declineTitle, description: t.declineDescription(team), reason: t.declineReason, confirm: t.declineConfirm, cancel: t.cancel }}
+      labels={{
+        title: t.declineTitle,
+        description: t.declineDescription(team),
+        reason: t.declineReason,
+        confirm: t.declineConfirm,
+        cancel: t.cancel,
+      }}
       onDecline={async (reason) => {
         const result = await callInviteAction(() => declineInvitationAction({ token, reason }));
         if (!result || result.ok) return null;

@@ -30,18 +30,30 @@ export function SignUpForm({ token, email, language, team }: Props) {
     const password = String(form.get("password") ?? "");
     startTransition(async () => {
       setError(null);
-      const result = await callInviteAction(() => signUpAndAcceptAction({ token, name: String(form.get("name") ?? ""), password }));
+      const result = await callInviteAction(() =>
+        signUpAndAcceptAction({ token, name: String(form.get("name") ?? ""), password }),
+      );
       if (!result.ok) {
         const fields = describeFieldErrors(t, result.fieldErrors);
         setFieldErrors(fields);
-        setError(Object.keys(fields).length > 0 ? null : result.code === "CONFLICT" ? t.accountAlreadyExists : describeInviteFailure(t, result, team));
+        setError(
+          Object.keys(fields).length > 0
+            ? null
+            : result.code === "CONFLICT"
+              ? t.accountAlreadyExists
+              : describeInviteFailure(t, result, team),
+        );
         // The invitation died, or an account appeared: the page now shows what to do.
         if (result.code === "GONE" || result.code === "NOT_FOUND" || result.code === "CONFLICT") router.refresh();
         return;
       }
       setFieldErrors({});
-      const signedIn = await signIn("password", { redirect: false, email: result.email, password }).catch(() => undefined);
-      window.location.assign(signedIn?.ok ? `/teams/${result.teamSlug}?joined=new` : `/sign-in?callbackUrl=/teams/${result.teamSlug}`);
+      const signedIn = await signIn("password", { redirect: false, email: result.email, password }).catch(
+        () => undefined,
+      );
+      window.location.assign(
+        signedIn?.ok ? `/teams/${result.teamSlug}?joined=new` : `/sign-in?callbackUrl=/teams/${result.teamSlug}`,
+      );
     });
   }
 
@@ -81,7 +93,10 @@ export function SignUpForm({ token, email, language, team }: Props) {
           aria-describedby="invite-password-hint"
           aria-invalid={!!fieldErrors.password}
         />
-        <p id="invite-password-hint" className={fieldErrors.password ? "text-sm text-destructive" : "text-sm text-muted-foreground"}>
+        <p
+          id="invite-password-hint"
+          className={fieldErrors.password ? "text-sm text-destructive" : "text-sm text-muted-foreground"}
+        >
           {fieldErrors.password ?? t.passwordHint}
         </p>
       </div>

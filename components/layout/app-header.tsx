@@ -26,25 +26,37 @@ export function AppHeader({ user, teams, lastTeamSlug, pendingInvitations }: Pro
   const inTeam = teams.some((team) => team.slug === params.slug);
   const current = pickCurrentTeam(teams, params.slug, lastTeamSlug);
   useEffect(() => {
-    if (inTeam) document.cookie = `${LAST_TEAM_COOKIE}=${encodeURIComponent(params.slug!)}; path=/; max-age=31536000; samesite=lax`;
+    if (inTeam)
+      document.cookie = `${LAST_TEAM_COOKIE}=${encodeURIComponent(params.slug!)}; path=/; max-age=31536000; samesite=lax`;
   }, [inTeam, params.slug]);
 
   const inboxLabel = pendingInvitations > 0 ? `Your invitations: ${pendingInvitations} pending` : "Your invitations";
   return (
     <header className="sticky top-0 z-30 border-b bg-background/90 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-1 px-2 sm:gap-3 sm:px-4">
-        <Link href="/" className="shrink-0 rounded-md px-1 font-semibold tracking-tight focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring" aria-label="Teamgate home">
+        <Link
+          href="/"
+          className="shrink-0 rounded-md px-1 font-semibold tracking-tight focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          aria-label="Teamgate home"
+        >
           <svg aria-hidden viewBox="0 0 32 32" className="size-6 sm:hidden">
             <rect width="32" height="32" rx="7" className="fill-foreground" />
             <path d="M9 10h14M16 10v13" className="stroke-background" strokeWidth="3.2" strokeLinecap="round" />
           </svg>
           <span className="hidden sm:inline">Teamgate</span>
         </Link>
-        <span aria-hidden className="hidden text-muted-foreground sm:inline">/</span>
+        <span aria-hidden className="hidden text-muted-foreground sm:inline">
+          /
+        </span>
         <TeamSwitcher teams={teams} current={current} />
         <nav aria-label="Account" className="ml-auto flex shrink-0 items-center gap-1">
           {current?.settingsHref ? (
-            <Link href={current.settingsHref} className={iconLink} aria-label={`Settings for ${current.name}`} title={`Settings for ${current.name}`}>
+            <Link
+              href={current.settingsHref}
+              className={iconLink}
+              aria-label={`Settings for ${current.name}`}
+              title={`Settings for ${current.name}`}
+            >
               <Settings aria-hidden className="size-4" />
               <span className="hidden sm:inline">Settings</span>
             </Link>

@@ -8,7 +8,9 @@ export function SettingsNav({ links }: { links: Array<{ href: string; label: str
   const pathname = usePathname();
   return (
     <nav aria-label="Team settings" className="md:w-52 md:shrink-0">
-      <p className="mb-2 hidden px-3 text-xs font-medium uppercase tracking-wide text-muted-foreground md:block">Team</p>
+      <p className="mb-2 hidden px-3 text-xs font-medium uppercase tracking-wide text-muted-foreground md:block">
+        Team
+      </p>
       <ul className="flex flex-wrap gap-1 md:flex-col md:flex-nowrap">
         {links.map((link) => {
           const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
@@ -19,7 +21,9 @@ export function SettingsNav({ links }: { links: Array<{ href: string; label: str
                 aria-current={active ? "page" : undefined}
                 className={cn(
                   "block whitespace-nowrap rounded-md px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
-                  active ? "bg-accent font-medium text-foreground" : "text-muted-foreground hover:bg-accent hover:text-foreground",
+                  active
+                    ? "bg-accent font-medium text-foreground"
+                    : "text-muted-foreground hover:bg-accent hover:text-foreground",
                 )}
               >
                 {link.label}

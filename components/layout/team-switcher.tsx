@@ -20,7 +20,12 @@ export function TeamSwitcher({ teams, current }: { teams: Team[]; current: Team 
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="sm" className="min-w-0 shrink gap-1 px-2" aria-label={`${current?.name ?? "Choose a team"}: switch team`}>
+        <Button
+          variant="ghost"
+          size="sm"
+          className="min-w-0 shrink gap-1 px-2"
+          aria-label={`${current?.name ?? "Choose a team"}: switch team`}
+        >
           <span className="max-w-28 truncate sm:max-w-48">{current?.name ?? "Choose a team"}</span>
           <ChevronsUpDown aria-hidden className="size-4 text-muted-foreground" />
         </Button>

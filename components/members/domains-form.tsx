@@ -27,7 +27,11 @@ export function DomainsForm({ teamSlug, domains, canEdit }: { teamSlug: string; 
           }
           setError(null);
           setValue(result.domains.join("\n"));
-          toast.success(result.domains.length ? `Invitations are limited to ${result.domains.length} ${pluralize("en", result.domains.length, { one: "domain", other: "domains" })}` : "Invitations may go to any domain");
+          toast.success(
+            result.domains.length
+              ? `Invitations are limited to ${result.domains.length} ${pluralize("en", result.domains.length, { one: "domain", other: "domains" })}`
+              : "Invitations may go to any domain",
+          );
         });
       }}
     >

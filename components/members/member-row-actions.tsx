@@ -4,11 +4,21 @@ import { MoreHorizontal, UserMinus, UserCog } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { changeMemberRoleAction, removeMemberAction } from "@/app/(app)/teams/[slug]/settings/members/_actions/manage-member-actions";
+import {
+  changeMemberRoleAction,
+  removeMemberAction,
+} from "@/app/(app)/teams/[slug]/settings/members/_actions/manage-member-actions";
 import { ConfirmDialog } from "@/components/invitations/confirm-dialog";
 import { roleOptions } from "@/components/invitations/select-options";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { DropdownMenuItem } from "@/components/ui/dropdown-menu";
 import { RowMenu } from "@/components/ui/row-menu";
 import { returnFocus } from "@/components/ui/return-focus";
@@ -16,7 +26,13 @@ import { SelectField } from "@/components/ui/select-field";
 
 type Props = {
   teamSlug: string;
-  member: { id: string; name: string; email: string; role: { id: string; name: string }; can: { changeRole: boolean; remove: boolean } };
+  member: {
+    id: string;
+    name: string;
+    email: string;
+    role: { id: string; name: string };
+    can: { changeRole: boolean; remove: boolean };
+  };
   roles: Array<{ id: string; name: string }>;
 };
 
@@ -67,7 +83,14 @@ export function MemberRowActions({ teamSlug, member, roles }: Props) {
               {member.name} ({member.email})
             </DialogDescription>
           </DialogHeader>
-          <SelectField id={`role-${member.id}`} label="Role" value={roleId} onValueChange={setRoleId} options={roleOptions(roles)} className="space-y-2" />
+          <SelectField
+            id={`role-${member.id}`}
+            label="Role"
+            value={roleId}
+            onValueChange={setRoleId}
+            options={roleOptions(roles)}
+            className="space-y-2"
+          />
           <DialogFooter>
             <Button variant="outline" onClick={() => setDialog(null)}>
               Cancel
@@ -76,7 +99,10 @@ export function MemberRowActions({ teamSlug, member, roles }: Props) {
               pending={pending}
               onClick={() =>
                 startTransition(async () =>
-                  finish(await changeMemberRoleAction({ ...target, roleId }), `${member.name} is now ${roles.find((r) => r.id === roleId)?.name}`),
+                  finish(
+                    await changeMemberRoleAction({ ...target, roleId }),
+                    `${member.name} is now ${roles.find((r) => r.id === roleId)?.name}`,
+                  ),
                 )
               }
             >
@@ -94,7 +120,9 @@ export function MemberRowActions({ teamSlug, member, roles }: Props) {
         confirmLabel="Remove"
         pending={pending}
         focusOnClose={trigger}
-        onConfirm={() => startTransition(async () => finish(await removeMemberAction(target), `${member.name} was removed`))}
+        onConfirm={() =>
+          startTransition(async () => finish(await removeMemberAction(target), `${member.name} was removed`))
+        }
       />
     </>
   );

@@ -45,10 +45,16 @@ export function MembersTable({ members, query, total, pageCount, teamSlug, grant
           <TableHeader>
             <TableRow>
               <TableHead scope="col">Name</TableHead>
-              <TableHead scope="col" className="hidden sm:table-cell">Email</TableHead>
+              <TableHead scope="col" className="hidden sm:table-cell">
+                Email
+              </TableHead>
               <TableHead scope="col">Role</TableHead>
-              <TableHead scope="col" className="hidden md:table-cell">Groups</TableHead>
-              <TableHead scope="col" className="hidden sm:table-cell">Joined</TableHead>
+              <TableHead scope="col" className="hidden md:table-cell">
+                Groups
+              </TableHead>
+              <TableHead scope="col" className="hidden sm:table-cell">
+                Joined
+              </TableHead>
               {canManage ? (
                 <TableHead scope="col">
                   <span className="sr-only">Actions</span>
@@ -80,23 +86,33 @@ export function MembersTable({ members, query, total, pageCount, teamSlug, grant
               members.map((member) => (
                 <TableRow key={member.id}>
                   <TableCell className="max-w-[45vw] sm:max-w-none">
-                    <span className="block truncate font-medium" title={member.name}>{member.name}</span>
+                    <span className="block truncate font-medium" title={member.name}>
+                      {member.name}
+                    </span>
                     {/* On a phone the email sits under the name; its column returns on wider screens. */}
-                    <span className="block truncate text-xs text-muted-foreground sm:hidden" title={member.email}>{member.email}</span>
+                    <span className="block truncate text-xs text-muted-foreground sm:hidden" title={member.email}>
+                      {member.email}
+                    </span>
                   </TableCell>
                   <TableCell className="hidden max-w-72 sm:table-cell">
-                    <span className="block truncate" title={member.email}>{member.email}</span>
+                    <span className="block truncate" title={member.email}>
+                      {member.email}
+                    </span>
                   </TableCell>
                   <TableCell>
                     <Badge variant="secondary">{member.role.name}</Badge>
                   </TableCell>
-                  <TableCell className="hidden text-muted-foreground md:table-cell">{member.groups.join(", ") || "—"}</TableCell>
+                  <TableCell className="hidden text-muted-foreground md:table-cell">
+                    {member.groups.join(", ") || "—"}
+                  </TableCell>
                   <TableCell className="hidden whitespace-nowrap sm:table-cell">
                     <LocalTime value={member.joinedAt} />
                   </TableCell>
                   {canManage ? (
                     <TableCell className="w-12">
-                      {member.can.changeRole || member.can.remove ? <MemberRowActions teamSlug={teamSlug} member={member} roles={grantableRoles} /> : null}
+                      {member.can.changeRole || member.can.remove ? (
+                        <MemberRowActions teamSlug={teamSlug} member={member} roles={grantableRoles} />
+                      ) : null}
                     </TableCell>
                   ) : null}
                 </TableRow>

@@ -12,7 +12,14 @@ import { DeclineDialog } from "@/components/invite/decline-dialog";
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 
-type Item = { id: string; teamName: string; teamSlug: string; roleName: string; inviterName: string | null; expiresAt: string };
+type Item = {
+  id: string;
+  teamName: string;
+  teamSlug: string;
+  roleName: string;
+  inviterName: string | null;
+  expiresAt: string;
+};
 
 export function ReceivedInvitationList({ invitations }: { invitations: Item[] }) {
   return (
@@ -71,7 +78,12 @@ function ReceivedInvitationRow({ invitation }: { invitation: Item }) {
         </Button>
         <DeclineDialog
           trigger={
-            <Button size="sm" variant="outline" disabled={pending} aria-label={`Decline invitation to ${invitation.teamName}`}>
+            <Button
+              size="sm"
+              variant="outline"
+              disabled={pending}
+              aria-label={`Decline invitation to ${invitation.teamName}`}
+            >
               Decline
             </Button>
           }

@@ -13,7 +13,9 @@ export async function ZodWithoutEval() {
     <script
       nonce={nonce}
       suppressHydrationWarning
-      dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig=Object.assign(globalThis.__zod_globalConfig||{},{jitless:true})" }}
+      dangerouslySetInnerHTML={{
+        __html: "globalThis.__zod_globalConfig=Object.assign(globalThis.__zod_globalConfig||{},{jitless:true})",
+      }}
     />
   );
 }

@@ -42,7 +42,8 @@ export function PendingInvitationsCard({ teamSlug, pendingCount, expiring, invit
       ) : null}
       {pendingCount > 0 ? (
         <Link href={all} className="inline-block text-sm underline underline-offset-4">
-          See all {pendingCount.toLocaleString("en")} pending {pluralize("en", pendingCount, { one: "invitation", other: "invitations" })}
+          See all {pendingCount.toLocaleString("en")} pending{" "}
+          {pluralize("en", pendingCount, { one: "invitation", other: "invitations" })}
         </Link>
       ) : null}
     </Card>
@@ -73,7 +74,13 @@ function ExpiringRow({ teamSlug, invitation }: { teamSlug: string; invitation: E
         </p>
       </div>
       {invitation.manageable ? (
-        <Button variant="outline" size="sm" pending={busy} onClick={resend} aria-label={`Resend the invitation to ${invitation.email}`}>
+        <Button
+          variant="outline"
+          size="sm"
+          pending={busy}
+          onClick={resend}
+          aria-label={`Resend the invitation to ${invitation.email}`}
+        >
           Resend
         </Button>
       ) : null}

@@ -42,12 +42,21 @@ export function GeneralSettingsForm({ teamSlug, language, settings, seats }: Pro
     startTransition(async () => {
       const result = await updateTeamSettingsAction({
         teamSlug,
-        settings: { name, invitationLifetimeDays: toNumber(lifetime) ?? Number.NaN, seatLimit: toNumber(seatLimit), checkboxes },
+        settings: {
+          name,
+          invitationLifetimeDays: toNumber(lifetime) ?? Number.NaN,
+          seatLimit: toNumber(seatLimit),
+          checkboxes,
+        },
       });
       if (!result.ok) {
         const fields = result.fieldErrors ?? {};
         const pick = (key: string) => fields[key]?.[0] ?? fields[`settings.${key}`]?.[0];
-        const next = { name: pick("name"), invitationLifetimeDays: pick("invitationLifetimeDays"), seatLimit: pick("seatLimit") };
+        const next = {
+          name: pick("name"),
+          invitationLifetimeDays: pick("invitationLifetimeDays"),
+          seatLimit: pick("seatLimit"),
+        };
         setFieldErrors(next);
         // Said once: beside its field when it belongs to one, above the form otherwise.
         setError(Object.values(next).some(Boolean) ? null : result.error);
@@ -59,7 +68,8 @@ export function GeneralSettingsForm({ teamSlug, language, settings, seats }: Pro
       router.refresh();
     });
 
-  const describedBy = (id: string, key: keyof FieldErrors) => (fieldErrors[key] ? `${id}-error ${id}-hint` : `${id}-hint`);
+  const describedBy = (id: string, key: keyof FieldErrors) =>
+    fieldErrors[key] ? `${id}-error ${id}-hint` : `${id}-hint`;
   const fieldError = (id: string, key: keyof FieldErrors) =>
     fieldErrors[key] ? (
       <p id={`${id}-error`} className="text-sm text-destructive">
@@ -79,7 +89,14 @@ export function GeneralSettingsForm({ teamSlug, language, settings, seats }: Pro
       {error ? <Alert variant="destructive">{error}</Alert> : null}
       <div className="space-y-2">
         <Label htmlFor="team-name">{t.name}</Label>
-        <Input id="team-name" value={name} onChange={(event) => setName(event.target.value)} maxLength={200} aria-invalid={!!fieldErrors.name || undefined} aria-describedby={describedBy("team-name", "name")} />
+        <Input
+          id="team-name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          maxLength={200}
+          aria-invalid={!!fieldErrors.name || undefined}
+          aria-describedby={describedBy("team-name", "name")}
+        />
         {fieldError("team-name", "name")}
         <p id="team-name-hint" className="text-sm text-muted-foreground">
           {t.nameHint}
@@ -141,7 +158,9 @@ export function GeneralSettingsForm({ teamSlug, language, settings, seats }: Pro
                 id={`setting-${field.key}`}
                 className="mt-0.5"
                 checked={checkboxes[field.key] === true}
-                onCheckedChange={(checked) => setCheckboxes((current) => ({ ...current, [field.key as BooleanTeamColumn]: checked === true }))}
+                onCheckedChange={(checked) =>
+                  setCheckboxes((current) => ({ ...current, [field.key as BooleanTeamColumn]: checked === true }))
+                }
                 aria-describedby={`setting-${field.key}-hint`}
               />
               <div className="space-y-1">

@@ -13,7 +13,11 @@ export type AlertVariant = keyof typeof variants;
  * Inline message box. Destructive alerts use role="alert" (announced at once); the others role="status" (polite).
  * Children may be plain text, or an icon followed by AlertTitle/AlertDescription.
  */
-export function Alert({ variant = "default", className, ...props }: ComponentProps<"div"> & { variant?: AlertVariant }) {
+export function Alert({
+  variant = "default",
+  className,
+  ...props
+}: ComponentProps<"div"> & { variant?: AlertVariant }) {
   return (
     <div
       role={variant === "destructive" ? "alert" : "status"}

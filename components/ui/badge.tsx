@@ -13,7 +13,11 @@ const variants = {
 
 export type BadgeVariant = keyof typeof variants;
 
-export function Badge({ variant = "default", className, ...props }: ComponentProps<"span"> & { variant?: BadgeVariant }) {
+export function Badge({
+  variant = "default",
+  className,
+  ...props
+}: ComponentProps<"span"> & { variant?: BadgeVariant }) {
   return (
     <span
       data-variant={variant}

@@ -8,7 +8,8 @@ const variants = {
   secondary: "bg-secondary text-secondary-foreground shadow-xs hover:bg-secondary/80",
   outline: "border border-input bg-background shadow-xs hover:bg-accent hover:text-accent-foreground",
   ghost: "hover:bg-accent hover:text-accent-foreground",
-  destructive: "bg-destructive text-destructive-foreground shadow-xs hover:bg-destructive/90 focus-visible:ring-destructive",
+  destructive:
+    "bg-destructive text-destructive-foreground shadow-xs hover:bg-destructive/90 focus-visible:ring-destructive",
   link: "text-foreground underline underline-offset-4 decoration-foreground/30 hover:decoration-foreground",
 } as const;
 
@@ -44,7 +45,16 @@ export function buttonClassName(variant: ButtonVariant = "default", size: Button
   );
 }
 
-export function Button({ variant, size, asChild, pending = false, disabled, className, children, ...props }: ButtonProps) {
+export function Button({
+  variant,
+  size,
+  asChild,
+  pending = false,
+  disabled,
+  className,
+  children,
+  ...props
+}: ButtonProps) {
   if (asChild) {
     // A Slot cannot inject a spinner into its child, so a pending link is only marked busy and disabled.
     return (

@@ -30,7 +30,17 @@ function formatter(style: Style, locale: string | undefined, timeZone: string | 
  * and hydration use English and UTC (the same text on both sides) and the browser's take over
  * right after.
  */
-export function LocalTime({ value, style = "date", relative = false, className }: { value: Date | string; style?: Style; relative?: boolean; className?: string }) {
+export function LocalTime({
+  value,
+  style = "date",
+  relative = false,
+  className,
+}: {
+  value: Date | string;
+  style?: Style;
+  relative?: boolean;
+  className?: string;
+}) {
   const hydrated = useHydrated();
   const [locale, timeZone] = hydrated ? [undefined, undefined] : ["en-US", "UTC"];
   const date = new Date(value);
@@ -42,7 +52,9 @@ export function LocalTime({ value, style = "date", relative = false, className }
       // "in 6 days" is computed against each side's clock; a second between render and hydration may cross a boundary.
       suppressHydrationWarning={relative}
     >
-      {relative ? formatDistanceToNowStrict(date, { addSuffix: true }) : formatter(style, locale, timeZone).format(date)}
+      {relative
+        ? formatDistanceToNowStrict(date, { addSuffix: true })
+        : formatter(style, locale, timeZone).format(date)}
     </time>
   );
 }

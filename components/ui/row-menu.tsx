@@ -1,6 +1,14 @@
 "use client";
 
-import { cloneElement, useEffect, useState, type KeyboardEvent, type PointerEvent, type ReactElement, type ReactNode } from "react";
+import {
+  cloneElement,
+  useEffect,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactElement,
+  type ReactNode,
+} from "react";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuTrigger } from "./dropdown-menu";
 
 type TriggerProps = {
@@ -21,7 +29,17 @@ type Opening = "closed" | "pointer" | "keyboard";
  * invitations page's server render). Until it mounts, the button answers like Radix's trigger:
  * a primary pointer press, or Enter, Space or ArrowDown.
  */
-export function RowMenu({ trigger, children, align = "end", className }: { trigger: ReactElement<TriggerProps>; children: ReactNode; align?: "start" | "end"; className?: string }) {
+export function RowMenu({
+  trigger,
+  children,
+  align = "end",
+  className,
+}: {
+  trigger: ReactElement<TriggerProps>;
+  children: ReactNode;
+  align?: "start" | "end";
+  className?: string;
+}) {
   const [opening, setOpening] = useState<Opening>("closed");
   const [open, setOpen] = useState(false);
 

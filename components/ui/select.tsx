@@ -30,7 +30,12 @@ export function SelectTrigger({ className, children, ...props }: ComponentProps<
   );
 }
 
-export function SelectContent({ className, children, position = "popper", ...props }: ComponentProps<typeof SelectPrimitive.Content>) {
+export function SelectContent({
+  className,
+  children,
+  position = "popper",
+  ...props
+}: ComponentProps<typeof SelectPrimitive.Content>) {
   return (
     <SelectPrimitive.Portal>
       <SelectPrimitive.Content
@@ -47,7 +52,9 @@ export function SelectContent({ className, children, position = "popper", ...pro
         {...props}
       >
         <SelectScrollUpButton />
-        <SelectPrimitive.Viewport className={cn("p-1", position === "popper" && "max-h-72")}>{children}</SelectPrimitive.Viewport>
+        <SelectPrimitive.Viewport className={cn("p-1", position === "popper" && "max-h-72")}>
+          {children}
+        </SelectPrimitive.Viewport>
         <SelectScrollDownButton />
       </SelectPrimitive.Content>
     </SelectPrimitive.Portal>
@@ -75,7 +82,12 @@ export function SelectItem({ className, children, ...props }: ComponentProps<typ
 }
 
 export function SelectLabel({ className, ...props }: ComponentProps<typeof SelectPrimitive.Label>) {
-  return <SelectPrimitive.Label className={cn("px-2 py-1.5 text-xs font-medium text-muted-foreground", className)} {...props} />;
+  return (
+    <SelectPrimitive.Label
+      className={cn("px-2 py-1.5 text-xs font-medium text-muted-foreground", className)}
+      {...props}
+    />
+  );
 }
 
 export function SelectSeparator({ className, ...props }: ComponentProps<typeof SelectPrimitive.Separator>) {
@@ -84,7 +96,10 @@ export function SelectSeparator({ className, ...props }: ComponentProps<typeof S
 
 function SelectScrollUpButton({ className, ...props }: ComponentProps<typeof SelectPrimitive.ScrollUpButton>) {
   return (
-    <SelectPrimitive.ScrollUpButton className={cn("flex cursor-default items-center justify-center py-1", className)} {...props}>
+    <SelectPrimitive.ScrollUpButton
+      className={cn("flex cursor-default items-center justify-center py-1", className)}
+      {...props}
+    >
       <ChevronUp aria-hidden className="size-4" />
     </SelectPrimitive.ScrollUpButton>
   );
@@ -92,7 +107,10 @@ function SelectScrollUpButton({ className, ...props }: ComponentProps<typeof Sel
 
 function SelectScrollDownButton({ className, ...props }: ComponentProps<typeof SelectPrimitive.ScrollDownButton>) {
   return (
-    <SelectPrimitive.ScrollDownButton className={cn("flex cursor-default items-center justify-center py-1", className)} {...props}>
+    <SelectPrimitive.ScrollDownButton
+      className={cn("flex cursor-default items-center justify-center py-1", className)}
+      {...props}
+    >
       <ChevronDown aria-hidden className="size-4" />
     </SelectPrimitive.ScrollDownButton>
   );

@@ -8,7 +8,13 @@ type SpinnerProps = Omit<ComponentProps<typeof Loader2>, "ref"> & {
 };
 
 export function Spinner({ label, className, ...props }: SpinnerProps) {
-  const icon = <Loader2 aria-hidden className={cn("size-4 shrink-0 animate-spin motion-reduce:animate-[spin_1.5s_linear_infinite]", className)} {...props} />;
+  const icon = (
+    <Loader2
+      aria-hidden
+      className={cn("size-4 shrink-0 animate-spin motion-reduce:animate-[spin_1.5s_linear_infinite]", className)}
+      {...props}
+    />
+  );
   if (!label) return icon;
   return (
     <span role="status" className="inline-flex items-center">

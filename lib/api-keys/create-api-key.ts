@@ -24,13 +24,18 @@ export async function createApiKey(actor: Actor | null, input: z.input<typeof cr
   if (!parsed.success) return zodFailure(parsed.error);
   const key = generateApiKey();
   const created = await runTransaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now FROM "User" WHERE id = ${user.userId}::uuid FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      Array<{ now: Date }>
+    >`SELECT now() AS now FROM "User" WHERE id = ${user.userId}::uuid FOR UPDATE`;
     if (!locked) return fail("UNAUTHENTICATED", "Sign in to continue.");
     const active = await tx.apiKey.count({
       where: { userId: user.userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: locked.now } }] },
     });
     if (active >= MAX_ACTIVE_API_KEYS) {
-      return fail("LIMIT_REACHED", `You already have ${MAX_ACTIVE_API_KEYS} active API keys. Revoke one you no longer use to create another.`);
+      return fail(
+        "LIMIT_REACHED",
+        `You already have ${MAX_ACTIVE_API_KEYS} active API keys. Revoke one you no longer use to create another.`,
+      );
     }
     const apiKey = await tx.apiKey.create({
       data: {

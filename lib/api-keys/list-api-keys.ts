@@ -7,6 +7,10 @@ import { requireSessionUser } from "./require-session-user";
 export async function listApiKeys(actor: Actor | null) {
   const user = requireSessionUser(actor);
   if (!user.ok) return user;
-  const apiKeys = await db.apiKey.findMany({ where: { userId: user.userId }, orderBy: { createdAt: "desc" }, select: apiKeySelect });
+  const apiKeys = await db.apiKey.findMany({
+    where: { userId: user.userId },
+    orderBy: { createdAt: "desc" },
+    select: apiKeySelect,
+  });
   return { ok: true as const, apiKeys };
 }

@@ -26,7 +26,10 @@ type PublicHandler = (input: { request: Request }) => Promise<Response> | Respon
  */
 let perKeyLimiter: ReturnType<typeof createLeasedRateLimiter> | undefined;
 function consumePerKey(bucket: string) {
-  perKeyLimiter ??= createLeasedRateLimiter(db, { limit: env.API_REQUESTS_PER_MINUTE, windowSeconds: API_WINDOW_SECONDS });
+  perKeyLimiter ??= createLeasedRateLimiter(db, {
+    limit: env.API_REQUESTS_PER_MINUTE,
+    windowSeconds: API_WINDOW_SECONDS,
+  });
   return perKeyLimiter(bucket);
 }
 
@@ -37,7 +40,10 @@ async function limitRequest(bucket: string, policy: string, consume: (bucket: st
   const headers = rateLimitHeaders(policy, outcome);
   const refusal = outcome.allowed
     ? null
-    : problem("RATE_LIMITED", `Make at most ${limit} requests a minute (${policy}).`, { headers, retryAfterSeconds: outcome.resetSeconds });
+    : problem("RATE_LIMITED", `Make at most ${limit} requests a minute (${policy}).`, {
+        headers,
+        retryAfterSeconds: outcome.resetSeconds,
+      });
   return { headers, refusal };
 }
 
@@ -62,7 +68,8 @@ function clientWentAway(request: Request, error: unknown) {
 /** Unexpected failures: logged here with the request line, answered without details. */
 function internalError(request: Request, error: unknown, headers: Record<string, string>) {
   unstable_rethrow(error);
-  if (clientWentAway(request, error)) return finish(problem("INVALID", "The request was cut off before its end."), headers);
+  if (clientWentAway(request, error))
+    return finish(problem("INVALID", "The request was cut off before its end."), headers);
   console.error(`API ${request.method} ${new URL(request.url).pathname} failed:`, error);
   return finish(problem("INTERNAL", "Something went wrong on our side. Try again later."), headers);
 }
@@ -80,12 +87,16 @@ export function apiRoute<P = Record<string, never>>(scope: ApiKeyScope, handler:
       if (!actor || actor.kind !== "api-key") {
         const limited = await limitClient(request);
         headers = limited.headers;
-        return finish(limited.refusal ?? problem("UNAUTHENTICATED", "Send a valid API key as `Authorization: Bearer <key>`."), headers);
+        return finish(
+          limited.refusal ?? problem("UNAUTHENTICATED", "Send a valid API key as `Authorization: Bearer <key>`."),
+          headers,
+        );
       }
       const limited = await limitRequest(`api:${actor.apiKeyId}`, "per-key", consumePerKey);
       headers = limited.headers;
       if (limited.refusal) return finish(limited.refusal, headers);
-      if (!actor.scopes.includes(scope)) return finish(problem("FORBIDDEN", `This API key lacks the ${scope} scope.`), headers);
+      if (!actor.scopes.includes(scope))
+        return finish(problem("FORBIDDEN", `This API key lacks the ${scope} scope.`), headers);
       const params = storableInput(z.custom<P>()).safeParse(await context.params);
       if (!params.success) return finish(problemFromFailure(zodFailure(params.error)), headers);
       return finish(await handler({ actor, request, params: params.data }), headers);

@@ -28,7 +28,10 @@ export function leaseSize(limit: number): number {
  * `limit - (N - 1) × leaseSize` and `limit` requests a window. A lease and a refusal end a second
  * before the database says the window does, so a lease is never spent in the next window.
  */
-export function createLeasedRateLimiter(db: Executor, { limit, windowSeconds }: { limit: number; windowSeconds: number }) {
+export function createLeasedRateLimiter(
+  db: Executor,
+  { limit, windowSeconds }: { limit: number; windowSeconds: number },
+) {
   const leases = new Map<string, Lease>();
   const size = leaseSize(limit);
 

@@ -10,12 +10,16 @@ type Parsed<S extends z.ZodType> = { ok: true; value: z.output<S> } | { ok: fals
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): Parsed<S> {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = storableInput(schema).safeParse(params);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: problemFromFailure(zodFailure(parsed.error)) };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, response: problemFromFailure(zodFailure(parsed.error)) };
 }
 
 export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<Parsed<S>> {
   const read = await readJsonBody(request);
   if (!read.ok) return read;
   const parsed = storableInput(schema).safeParse(read.body);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: problemFromFailure(zodFailure(parsed.error)) };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, response: problemFromFailure(zodFailure(parsed.error)) };
 }

@@ -18,7 +18,12 @@ function countingStream(total: number) {
 }
 
 function post(body: ReadableStream<Uint8Array> | Uint8Array | string, headers: Record<string, string> = {}) {
-  return new Request("http://localhost/api/v1/x", { method: "POST", body, headers: { "content-type": "application/json", ...headers }, duplex: "half" } as RequestInit);
+  return new Request("http://localhost/api/v1/x", {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", ...headers },
+    duplex: "half",
+  } as RequestInit);
 }
 
 describe("readJsonBody", () => {
@@ -45,7 +50,8 @@ describe("readJsonBody", () => {
     const bytes = new TextEncoder().encode(json);
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
-        for (let offset = 0; offset < bytes.length; offset += 1000) controller.enqueue(bytes.slice(offset, offset + 1000));
+        for (let offset = 0; offset < bytes.length; offset += 1000)
+          controller.enqueue(bytes.slice(offset, offset + 1000));
         controller.close();
       },
     });

@@ -14,7 +14,8 @@ export async function readJsonBody(request: Request): Promise<BodyRead> {
     return { ok: false, response: problem("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.") };
   }
   const bytes = await readBodyBytes(request, MAX_BODY_BYTES);
-  if (!bytes) return { ok: false, response: problem("PAYLOAD_TOO_LARGE", `Bodies are limited to ${MAX_BODY_BYTES} bytes.`) };
+  if (!bytes)
+    return { ok: false, response: problem("PAYLOAD_TOO_LARGE", `Bodies are limited to ${MAX_BODY_BYTES} bytes.`) };
   try {
     return { ok: true, body: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) };
   } catch {

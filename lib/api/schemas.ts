@@ -9,27 +9,28 @@ import { storableDateSchema } from "@/lib/validation/storable-date";
 
 /** The API's request and response shapes: handlers validate with these, and the OpenAPI document is generated from them. */
 
-export const apiInvitationSchema = z
-  .object({
-    id: z.uuid(),
-    created: z.iso.datetime(),
-    lastModified: z.iso.datetime(),
-    status: z.enum(INVITATION_STATUSES),
-    email: z.string(),
-    role: z.object({ id: z.uuid(), key: z.string(), name: z.string() }),
-    groups: z.array(z.object({ id: z.uuid(), name: z.string() })),
-    language: z.string(),
-    expires: z.iso.datetime(),
-    delivery: z.object({ status: z.enum(["QUEUED", "SENT", "DELIVERED", "BOUNCED", "COMPLAINED", "FAILED"]), lastError: z.string().nullable() }),
-    creator: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable(),
-    team: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
-  })
-  ;
+export const apiInvitationSchema = z.object({
+  id: z.uuid(),
+  created: z.iso.datetime(),
+  lastModified: z.iso.datetime(),
+  status: z.enum(INVITATION_STATUSES),
+  email: z.string(),
+  role: z.object({ id: z.uuid(), key: z.string(), name: z.string() }),
+  groups: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  language: z.string(),
+  expires: z.iso.datetime(),
+  delivery: z.object({
+    status: z.enum(["QUEUED", "SENT", "DELIVERED", "BOUNCED", "COMPLAINED", "FAILED"]),
+    lastError: z.string().nullable(),
+  }),
+  creator: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable(),
+  team: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
+});
 
-export const invitationPageSchema = z
-  .object({ data: z.array(apiInvitationSchema), next: z.string().nullable().describe("Cursor for the next page; null on the last page") })
-  ;
-
+export const invitationPageSchema = z.object({
+  data: z.array(apiInvitationSchema),
+  next: z.string().nullable().describe("Cursor for the next page; null on the last page"),
+});
 
 const csvOf = <T extends z.ZodType<string, string>>(item: T) =>
   z
@@ -47,8 +48,11 @@ export const SORTS = ["created", "-created", "email", "-email", "expires", "-exp
 function checkCursor(cursor: string | undefined, field: KeysetSort["field"], ctx: z.RefinementCtx) {
   if (cursor === undefined) return;
   const after = decodeCursor(cursor, { field, order: "desc" });
-  const storable = after && (after.value instanceof Date ? storableDateSchema.safeParse(after.value).success : !after.value.includes("\u0000"));
-  if (!storable) ctx.addIssue({ code: "custom", path: ["cursor"], message: "The cursor is not valid; start again without it" });
+  const storable =
+    after &&
+    (after.value instanceof Date ? storableDateSchema.safeParse(after.value).success : !after.value.includes("\u0000"));
+  if (!storable)
+    ctx.addIssue({ code: "custom", path: ["cursor"], message: "The cursor is not valid; start again without it" });
 }
 
 export const teamInvitationsQuerySchema = z
@@ -60,7 +64,9 @@ export const teamInvitationsQuerySchema = z
     limit: z.coerce.number().int().min(1).max(100).default(50),
     cursor: z.string().max(500).optional(),
   })
-  .superRefine((query, ctx) => checkCursor(query.cursor, query.sort.endsWith("email") ? "emailCanonical" : "createdAt", ctx));
+  .superRefine((query, ctx) =>
+    checkCursor(query.cursor, query.sort.endsWith("email") ? "emailCanonical" : "createdAt", ctx),
+  );
 
 export const pageQuerySchema = z
   .strictObject({
@@ -75,46 +81,57 @@ const oneAddressSchema = z
   .max(320)
   .superRefine((value, ctx) => {
     const entries = splitEmailList(value).length;
-    if (entries !== 1) ctx.addIssue({ code: "custom", message: entries === 0 ? "Must be an email address" : `Must be one email address, not ${entries}: send each as its own element` });
+    if (entries !== 1)
+      ctx.addIssue({
+        code: "custom",
+        message:
+          entries === 0
+            ? "Must be an email address"
+            : `Must be one email address, not ${entries}: send each as its own element`,
+      });
   });
 
-export const createInvitationsBodySchema = z
-  .strictObject({
-    emails: z.array(oneAddressSchema).min(1).max(MAX_ADDRESSES_PER_REQUEST),
-    role: z.string().min(1).max(64).describe("Role id or key (owner, admin, member)"),
-    groups: z.array(z.string().min(1).max(64)).max(50).optional().describe("Group ids or names"),
-    language: z.enum(LANGUAGE_CODES).optional(),
-  })
-  ;
+export const createInvitationsBodySchema = z.strictObject({
+  emails: z.array(oneAddressSchema).min(1).max(MAX_ADDRESSES_PER_REQUEST),
+  role: z.string().min(1).max(64).describe("Role id or key (owner, admin, member)"),
+  groups: z.array(z.string().min(1).max(64)).max(50).optional().describe("Group ids or names"),
+  language: z.enum(LANGUAGE_CODES).optional(),
+});
 
-export const inviteResultSchema = z
-  .object({
-    summary: z.string(),
-    counts: z.object({ invited: z.int(), skipped: z.int(), alreadyMember: z.int(), alreadyInvited: z.int(), invalid: z.int(), domainNotAllowed: z.int() }),
-    results: z.array(
-      z.object({
-        input: z.string(),
-        email: z.string().optional(),
-        outcome: z.enum(["invited", "already_member", "already_invited", "duplicate", "invalid", "domain_not_allowed"]),
-        reason: z.string().optional(),
-        invitationId: z.uuid().optional(),
-      }),
-    ),
-  })
-  ;
+export const inviteResultSchema = z.object({
+  summary: z.string(),
+  counts: z.object({
+    invited: z.int(),
+    skipped: z.int(),
+    alreadyMember: z.int(),
+    alreadyInvited: z.int(),
+    invalid: z.int(),
+    domainNotAllowed: z.int(),
+  }),
+  results: z.array(
+    z.object({
+      input: z.string(),
+      email: z.string().optional(),
+      outcome: z.enum(["invited", "already_member", "already_invited", "duplicate", "invalid", "domain_not_allowed"]),
+      reason: z.string().optional(),
+      invitationId: z.uuid().optional(),
+    }),
+  ),
+});
 
 export const declineBodySchema = z.strictObject({ reason: z.string().max(500).optional() });
 
-export const acceptResultSchema = z
-  .object({ invitationId: z.uuid(), team: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }), role: z.object({ name: z.string() }), alreadyMember: z.boolean() })
-  ;
+export const acceptResultSchema = z.object({
+  invitationId: z.uuid(),
+  team: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
+  role: z.object({ name: z.string() }),
+  alreadyMember: z.boolean(),
+});
 
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.int(),
-    detail: z.string(),
-    errors: z.record(z.string(), z.array(z.string())).optional(),
-  })
-  ;
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.string(),
+  errors: z.record(z.string(), z.array(z.string())).optional(),
+});

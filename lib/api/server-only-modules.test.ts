@@ -29,9 +29,11 @@ function modulesIn(folder: string): string[] {
 }
 
 describe("server-only modules", () => {
-  const modules = ["lib/api", "lib/api-keys", "lib/auth", "lib/db"].flatMap(modulesIn).filter((path) => !PURE.has(path));
+  const modules = ["lib/api", "lib/api-keys", "lib/auth", "lib/db"]
+    .flatMap(modulesIn)
+    .filter((path) => !PURE.has(path));
 
-  it.each(modules)("%s starts with import \"server-only\"", (path) => {
+  it.each(modules)('%s starts with import "server-only"', (path) => {
     expect(readFileSync(path, "utf8").split("\n")[0]).toBe('import "server-only";');
   });
 });

@@ -44,7 +44,8 @@ type Row = {
   actorEmail: string | null;
 };
 
-const text = (value: unknown, max = 120) => (typeof value === "string" ? toDisplayText(value, max, { breakLinks: false }) : null);
+const text = (value: unknown, max = 120) =>
+  typeof value === "string" ? toDisplayText(value, max, { breakLinks: false }) : null;
 
 function describeDetail(action: AuditAction, metadata: Record<string, unknown>): ActivityDetail | null {
   switch (action) {
@@ -52,7 +53,9 @@ function describeDetail(action: AuditAction, metadata: Record<string, unknown>):
     case "member.joined":
       return text(metadata.role) ? { kind: "role", role: text(metadata.role)! } : null;
     case "member.role_changed":
-      return text(metadata.from) && text(metadata.to) ? { kind: "roleChange", from: text(metadata.from)!, to: text(metadata.to)! } : null;
+      return text(metadata.from) && text(metadata.to)
+        ? { kind: "roleChange", from: text(metadata.from)!, to: text(metadata.to)! }
+        : null;
     case "member.removed":
       return text(metadata.role) ? { kind: "wasRole", role: text(metadata.role)! } : null;
     case "invitation.resent":
@@ -60,9 +63,13 @@ function describeDetail(action: AuditAction, metadata: Record<string, unknown>):
     case "invitation.declined":
       return text(metadata.reason, 200) ? { kind: "reason", reason: text(metadata.reason, 200)! } : null;
     case "team.domains_changed":
-      return Array.isArray(metadata.to) ? { kind: "domains", domains: metadata.to.filter((d): d is string => typeof d === "string").slice(0, 10) } : null;
+      return Array.isArray(metadata.to)
+        ? { kind: "domains", domains: metadata.to.filter((d): d is string => typeof d === "string").slice(0, 10) }
+        : null;
     case "team.settings_changed":
-      return metadata.changes && typeof metadata.changes === "object" ? { kind: "settings", fields: Object.keys(metadata.changes) } : null;
+      return metadata.changes && typeof metadata.changes === "object"
+        ? { kind: "settings", fields: Object.keys(metadata.changes) }
+        : null;
     default:
       return null;
   }
@@ -71,9 +78,26 @@ function describeDetail(action: AuditAction, metadata: Record<string, unknown>):
 function toEntry(row: Row): ActivityEntry {
   const action = row.action as AuditAction;
   const metadata = row.metadata ?? {};
-  const actor = row.actorId && row.actorName !== null ? { id: row.actorId, name: toDisplayText(row.actorName, 200, { breakLinks: false }), email: row.actorEmail ?? "" } : null;
-  const actorFallback = actor ? null : action === "invitation.declined" && metadata.by === "link" ? "link" : action === "invitation.renewal_requested" ? "invitee" : "deleted";
-  return { id: row.id, at: row.createdAt, action, actor, actorFallback, target: text(metadata.email, 254), detail: describeDetail(action, metadata) };
+  const actor =
+    row.actorId && row.actorName !== null
+      ? { id: row.actorId, name: toDisplayText(row.actorName, 200, { breakLinks: false }), email: row.actorEmail ?? "" }
+      : null;
+  const actorFallback = actor
+    ? null
+    : action === "invitation.declined" && metadata.by === "link"
+      ? "link"
+      : action === "invitation.renewal_requested"
+        ? "invitee"
+        : "deleted";
+  return {
+    id: row.id,
+    at: row.createdAt,
+    action,
+    actor,
+    actorFallback,
+    target: text(metadata.email, 254),
+    detail: describeDetail(action, metadata),
+  };
 }
 
 /**
@@ -93,13 +117,25 @@ export async function listTeamActivity(actor: Actor | null, team: TeamRef, rawQu
   const newer = query.before !== undefined;
   const cursorText = query.before ?? query.after;
   const bound = cursorText ? decodeCursor(cursorText, { field: "createdAt", order: newer ? "asc" : "desc" }) : null;
-  if (cursorText && !bound) return fail("INVALID", "The page link is not valid; start from the newest events.", { fieldErrors: { cursor: ["Invalid cursor"] } });
+  if (cursorText && !bound)
+    return fail("INVALID", "The page link is not valid; start from the newest events.", {
+      fieldErrors: { cursor: ["Invalid cursor"] },
+    });
 
   const take = query.perPage + 1;
   const order = Prisma.raw(newer ? "ASC" : "DESC");
-  const events = activityPageSql({ teamId, kinds: query.kind, person: query.person ?? null, bound: bound ? { at: bound.value as Date, id: bound.id } : null, newer, take });
+  const events = activityPageSql({
+    teamId,
+    kinds: query.kind,
+    person: query.person ?? null,
+    bound: bound ? { at: bound.value as Date, id: bound.id } : null,
+    newer,
+    take,
+  });
   const [rows, people] = await Promise.all([
-    db.$queryRaw<Row[]>`SELECT p.*, u."name" AS "actorName", u."email" AS "actorEmail" FROM (${events}) p LEFT JOIN "User" u ON u."id" = p."actorId"
+    db.$queryRaw<
+      Row[]
+    >`SELECT p.*, u."name" AS "actorName", u."email" AS "actorEmail" FROM (${events}) p LEFT JOIN "User" u ON u."id" = p."actorId"
       ORDER BY p."createdAt" ${order}, p."id" ${order}`,
     listActivityPeople(teamId),
   ]);
@@ -134,5 +170,8 @@ async function listActivityPeople(teamId: string) {
       FROM actors WHERE actors."actorId" IS NOT NULL
     )
     SELECT u."id", u."name", u."email" FROM actors JOIN "User" u ON u."id" = actors."actorId" ORDER BY u."name", u."id" LIMIT 500`;
-  return rows.map((row) => ({ value: row.id, label: `${toDisplayText(row.name, 80, { breakLinks: false })} (${row.email})` }));
+  return rows.map((row) => ({
+    value: row.id,
+    label: `${toDisplayText(row.name, 80, { breakLinks: false })} (${row.email})`,
+  }));
 }

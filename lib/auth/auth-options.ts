@@ -16,7 +16,11 @@ import { signInWithPassword } from "./sign-in-with-password";
 
 /** Anything else (a NUL, a control character, a megabyte) is a failed sign-in like a wrong password. */
 const credentialsSchema = z.object({
-  email: z.string().min(1).max(320).regex(/^[^\u0000-\u001f\u007f]+$/),
+  email: z
+    .string()
+    .min(1)
+    .max(320)
+    .regex(/^[^\u0000-\u001f\u007f]+$/),
   password: z.string().min(1).max(1024),
 });
 
@@ -33,7 +37,12 @@ async function authorizePassword(credentials: unknown, headers: RequestHeaders) 
   const { email, password } = parsed.data;
   let outcome;
   try {
-    outcome = await signInWithPassword(email, password, clientAddressOf(headers), readCookieHeader(headers?.cookie, DEVICE_COOKIE.name));
+    outcome = await signInWithPassword(
+      email,
+      password,
+      clientAddressOf(headers),
+      readCookieHeader(headers?.cookie, DEVICE_COOKIE.name),
+    );
   } catch (error) {
     // next-auth would put the message in the redirect URL: log the kind server-side, send a fixed code.
     console.error("Sign-in failed unexpectedly:", error instanceof Error ? error.name : typeof error);

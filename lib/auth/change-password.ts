@@ -36,28 +36,45 @@ export async function changePassword(
   const parsed = changePasswordSchema.safeParse(input);
   if (!parsed.success) return zodFailure(parsed.error);
   if (parsed.data.currentPassword === parsed.data.newPassword) {
-    return fail("INVALID", "Choose a password different from the current one.", { fieldErrors: { newPassword: ["Choose a password different from the current one"] } });
+    return fail("INVALID", "Choose a password different from the current one.", {
+      fieldErrors: { newPassword: ["Choose a password different from the current one"] },
+    });
   }
 
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
   if (!user) return fail("UNAUTHENTICATED", "Sign in to change your password.");
   const key = `password-change:user:${actor.userId}`;
   const attempt = await consumeRateLimit(db, { key, limit: ATTEMPTS_PER_WINDOW, windowSeconds: WINDOW_SECONDS });
-  if (!attempt.allowed) return fail("RATE_LIMITED", "Too many attempts. Try again in 15 minutes.", { retryAfterSeconds: attempt.resetSeconds });
+  if (!attempt.allowed)
+    return fail("RATE_LIMITED", "Too many attempts. Try again in 15 minutes.", {
+      retryAfterSeconds: attempt.resetSeconds,
+    });
   if (!user.passwordHash || !(await verifyPassword(parsed.data.currentPassword, user.passwordHash))) {
-    return fail("INVALID", "Your current password is not correct.", { fieldErrors: { currentPassword: ["Your current password is not correct"] } });
+    return fail("INVALID", "Your current password is not correct.", {
+      fieldErrors: { currentPassword: ["Your current password is not correct"] },
+    });
   }
 
   const passwordHash = await hashPassword(parsed.data.newPassword);
   return runTransaction(async (tx) => {
     const changed = await tx.$executeRaw`
       UPDATE "User" SET "passwordHash" = ${passwordHash} WHERE "id" = ${actor.userId}::uuid AND "passwordHash" = ${user.passwordHash}`;
-    if (changed === 0) abortTransaction(fail("CONFLICT", "Your password was changed elsewhere a moment ago. Reload the page and try again."));
+    if (changed === 0)
+      abortTransaction(
+        fail("CONFLICT", "Your password was changed elsewhere a moment ago. Reload the page and try again."),
+      );
     // A reset link asked for earlier would undo this change: spend them.
     await tx.$executeRaw`UPDATE "PasswordResetToken" SET "usedAt" = now() WHERE "userId" = ${actor.userId}::uuid AND "usedAt" IS NULL`;
     const sessionsEnded = await revokeUserSessions(tx, actor.userId, { except: sessionId });
     await recordAuditEvents(tx, [
-      { teamId: null, actorId: actor.userId, action: "user.password_changed", targetType: "user", targetId: actor.userId, metadata: { sessionsEnded } },
+      {
+        teamId: null,
+        actorId: actor.userId,
+        action: "user.password_changed",
+        targetType: "user",
+        targetId: actor.userId,
+        metadata: { sessionsEnded },
+      },
     ]);
     return { ok: true as const, sessionsEnded };
   });

@@ -16,7 +16,11 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!claims) return null;
   const session = await db.userSession.findUnique({
     where: { id: claims.sessionId },
-    select: { userId: true, expiresAt: true, user: { select: { id: true, email: true, emailCanonical: true, name: true } } },
+    select: {
+      userId: true,
+      expiresAt: true,
+      user: { select: { id: true, email: true, emailCanonical: true, name: true } },
+    },
   });
   if (!session || session.userId !== claims.userId || session.expiresAt.getTime() <= Date.now()) return null;
   return session.user;

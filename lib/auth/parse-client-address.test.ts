@@ -3,7 +3,9 @@ import { parseClientAddress } from "./parse-client-address";
 
 describe("parseClientAddress", () => {
   it("with no trusted proxy takes the socket's address, whatever the client put before it", () => {
-    const seen = new Set(Array.from({ length: 50 }, (_, i) => parseClientAddress(`10.0.0.${i}, 198.51.100.${i}, 203.0.113.7`, 0)));
+    const seen = new Set(
+      Array.from({ length: 50 }, (_, i) => parseClientAddress(`10.0.0.${i}, 198.51.100.${i}, 203.0.113.7`, 0)),
+    );
     expect([...seen]).toEqual(["203.0.113.7"]);
   });
 

@@ -11,12 +11,18 @@ function ipv6Network(candidate: string): string | null {
   if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
   const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill("0"), ...tail];
   if (groups.some((group) => !/^[0-9a-f]{1,4}$/.test(group))) return null;
-  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /** One entry as a rate-limit identity: an IPv4 address, or an IPv6 client's /64 (one subscriber's usual block). */
 function normalizeAddress(entry: string): string | null {
-  const value = entry.trim().toLowerCase().replace(/^\[(.*)\](?::\d+)?$/, "$1");
+  const value = entry
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\](?::\d+)?$/, "$1");
   const mapped = value.startsWith("::ffff:") ? value.slice(7) : value;
   const ipv4 = mapped.replace(/:\d+$/, "");
   if (IPV4.test(ipv4)) return ipv4;
@@ -31,7 +37,10 @@ function normalizeAddress(entry: string): string | null {
  * entries than that, the leftmost is taken; anything that is not an address is "unknown".
  */
 export function parseClientAddress(forwardedFor: string | null | undefined, trustedHops: number): string {
-  const entries = (forwardedFor ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (forwardedFor ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.length === 0) return "unknown";
   const chosen = entries[Math.max(0, entries.length - 1 - trustedHops)]!;
   return normalizeAddress(chosen) ?? "unknown";

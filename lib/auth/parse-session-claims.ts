@@ -10,5 +10,7 @@ const claimsSchema = z.object({
 /** Teamgate's claims from a decoded session token, or null (tokens from before server-side sessions lack them). */
 export function parseSessionClaims(token: unknown): SessionClaims | null {
   const parsed = claimsSchema.safeParse(token);
-  return parsed.success ? { userId: parsed.data.sub, sessionId: parsed.data.sid, authTime: parsed.data.authTime } : null;
+  return parsed.success
+    ? { userId: parsed.data.sub, sessionId: parsed.data.sid, authTime: parsed.data.authTime }
+    : null;
 }

@@ -8,7 +8,9 @@ export type PasswordResetLinkState = "valid" | "used" | "expired" | "invalid";
  * What a reset link is now, for its page (a GET writes nothing): judged by the database clock.
  * A link is also "used" once any newer link of the same account was used.
  */
-export async function readPasswordResetLink(token: string): Promise<{ state: PasswordResetLinkState; email: string | null }> {
+export async function readPasswordResetLink(
+  token: string,
+): Promise<{ state: PasswordResetLinkState; email: string | null }> {
   if (!isWellFormedPasswordResetToken(token)) return { state: "invalid", email: null };
   const rows = await db.$queryRaw<Array<{ used: boolean; expired: boolean; email: string }>>`
     SELECT (r."usedAt" IS NOT NULL) AS "used", (r."expiresAt" <= now()) AS "expired", u."email"

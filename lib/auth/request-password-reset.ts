@@ -52,9 +52,13 @@ export async function requestPasswordReset(
     const outcome = await consumeRateLimit(db, { key, limit, windowSeconds: POLICY.windowSeconds });
     if (!outcome.allowed) {
       const minutes = Math.ceil(outcome.resetSeconds / 60);
-      return fail("RATE_LIMITED", `Too many reset requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
-        retryAfterSeconds: outcome.resetSeconds,
-      });
+      return fail(
+        "RATE_LIMITED",
+        `Too many reset requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+        {
+          retryAfterSeconds: outcome.resetSeconds,
+        },
+      );
     }
   }
 
@@ -78,6 +82,8 @@ export async function requestPasswordReset(
   });
   if (written === true) signalOutbox();
   const answer = typeof written === "object" ? written : ({ ok: true } as const);
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + PASSWORD_RESET_ANSWER_MS - performance.now())));
+  await new Promise((resolve) =>
+    setTimeout(resolve, Math.max(0, started + PASSWORD_RESET_ANSWER_MS - performance.now())),
+  );
   return answer;
 }

@@ -19,12 +19,18 @@ export const resetPasswordSchema = z.strictObject({ password: newPasswordSchema 
 export type ResetPasswordFailure = Failure & { linkState?: Exclude<PasswordResetLinkState, "valid"> };
 
 const DEAD: Record<Exclude<PasswordResetLinkState, "valid">, Failure> = {
-  invalid: fail("NOT_FOUND", "This reset link is not valid. Check that you copied the whole link, or ask for a new one."),
+  invalid: fail(
+    "NOT_FOUND",
+    "This reset link is not valid. Check that you copied the whole link, or ask for a new one.",
+  ),
   used: fail("GONE", "This reset link was already used. Ask for a new one if you need to reset your password again."),
   expired: fail("GONE", "This reset link has expired. Ask for a new one."),
 };
 
-const dead = (state: Exclude<PasswordResetLinkState, "valid">): ResetPasswordFailure => ({ ...DEAD[state], linkState: state });
+const dead = (state: Exclude<PasswordResetLinkState, "valid">): ResetPasswordFailure => ({
+  ...DEAD[state],
+  linkState: state,
+});
 
 /**
  * Sets a new password from a reset link. The link is spent by one conditional UPDATE (unused and
@@ -38,8 +44,13 @@ export async function resetPassword(
   input: z.input<typeof resetPasswordSchema>,
   context: { clientAddress: string },
 ): Promise<{ ok: true; email: string } | ResetPasswordFailure> {
-  const limited = await consumeRateLimit(db, { key: `password-reset:ip:${context.clientAddress}`, limit: POLICY.perClient, windowSeconds: POLICY.windowSeconds });
-  if (!limited.allowed) return fail("RATE_LIMITED", "Too many attempts. Try again later.", { retryAfterSeconds: limited.resetSeconds });
+  const limited = await consumeRateLimit(db, {
+    key: `password-reset:ip:${context.clientAddress}`,
+    limit: POLICY.perClient,
+    windowSeconds: POLICY.windowSeconds,
+  });
+  if (!limited.allowed)
+    return fail("RATE_LIMITED", "Too many attempts. Try again later.", { retryAfterSeconds: limited.resetSeconds });
   if (!isWellFormedPasswordResetToken(token)) return dead("invalid");
   const parsed = resetPasswordSchema.safeParse(input);
   if (!parsed.success) return zodFailure(parsed.error);
@@ -57,7 +68,9 @@ export async function resetPassword(
       RETURNING "userId"`;
     const userId = spent[0]?.userId;
     if (!userId) {
-      const [row] = await tx.$queryRaw<Array<{ used: boolean }>>`SELECT ("usedAt" IS NOT NULL) AS "used" FROM "PasswordResetToken" WHERE "tokenHash" = ${tokenHash}`;
+      const [row] = await tx.$queryRaw<
+        Array<{ used: boolean }>
+      >`SELECT ("usedAt" IS NOT NULL) AS "used" FROM "PasswordResetToken" WHERE "tokenHash" = ${tokenHash}`;
       abortTransaction(dead(!row ? "invalid" : row.used ? "used" : "expired"));
     }
     const [user] = await tx.$queryRaw<Array<{ email: string }>>`
@@ -67,7 +80,14 @@ export async function resetPassword(
     await tx.$executeRaw`UPDATE "PasswordResetToken" SET "usedAt" = now() WHERE "userId" = ${userId}::uuid AND "usedAt" IS NULL`;
     const sessionsEnded = await revokeUserSessions(tx, userId);
     await recordAuditEvents(tx, [
-      { teamId: null, actorId: userId, action: "user.password_reset", targetType: "user", targetId: userId, metadata: { sessionsEnded } },
+      {
+        teamId: null,
+        actorId: userId,
+        action: "user.password_reset",
+        targetType: "user",
+        targetId: userId,
+        metadata: { sessionsEnded },
+      },
     ]);
     return { ok: true as const, email: user!.email };
   });

@@ -32,7 +32,10 @@ export async function signInWithPassword(
   const canonical = canonicalizeEmail(email).slice(0, 320);
   const device = verifyDeviceToken(deviceToken, canonical);
   const buckets = [
-    { key: device ? `sign-in:device:${device}` : `sign-in:email:${canonical}`, limit: env.SIGN_IN_FAILURES_PER_15_MINUTES },
+    {
+      key: device ? `sign-in:device:${device}` : `sign-in:email:${canonical}`,
+      limit: env.SIGN_IN_FAILURES_PER_15_MINUTES,
+    },
     { key: `sign-in:ip:${clientAddress}`, limit: env.SIGN_IN_FAILURES_PER_15_MINUTES * 5 },
   ];
   const counted: string[] = [];

@@ -29,7 +29,9 @@ export function sealInvitationToken(token: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", getSealingKey(), iv);
   const body = Buffer.concat([cipher.update(token, "utf8"), cipher.final()]);
-  return ["v1", iv.toString("base64url"), body.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+  return ["v1", iv.toString("base64url"), body.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(
+    ".",
+  );
 }
 
 export function unsealInvitationToken(sealed: string): string | null {

@@ -13,9 +13,7 @@ class PrismaPGliteWithExtensions extends PrismaPGlite {
   }
 }
 
-export type DatabaseTarget =
-  | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dataDir?: string; client?: PGlite };
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir?: string; client?: PGlite };
 
 /** Builds the driver adapter factory for either engine; the rest of the code never sees which. */
 export function createAdapterFactory(target: DatabaseTarget) {

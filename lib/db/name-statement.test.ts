@@ -20,7 +20,9 @@ describe("nameStatement", () => {
   });
 
   it("leaves text searches unnamed, so each is planned for the value searched for", () => {
-    expect(nameStatement(query('SELECT "id" FROM "Invitation" WHERE "teamId" = $1 AND "emailCanonical"::text LIKE $2', 2))).toBe("");
+    expect(
+      nameStatement(query('SELECT "id" FROM "Invitation" WHERE "teamId" = $1 AND "emailCanonical"::text LIKE $2', 2)),
+    ).toBe("");
     expect(nameStatement(query('SELECT "id" FROM "User" WHERE "email" ILIKE $1'))).toBe("");
     expect(nameStatement(query('SELECT "id" FROM "Invitation" WHERE "likes" = $1'))).not.toBe("");
   });

@@ -53,7 +53,10 @@ const BUSY = "The server is busy. Nothing was changed; try again in a moment.";
  * has no connection for MAX_WAIT_MS, or the races never settle, the caller gets UNAVAILABLE (503
  * with Retry-After), never an error page, and nothing was written.
  */
-export async function runTransaction<T>(work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T | Failure> {
+export async function runTransaction<T>(
+  work: (tx: Tx) => Promise<T>,
+  options: { timeoutMs?: number } = {},
+): Promise<T | Failure> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.$transaction(work, { maxWait: MAX_WAIT_MS, timeout: options.timeoutMs ?? TIMEOUT_MS });

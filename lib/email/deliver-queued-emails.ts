@@ -27,8 +27,24 @@ const CLAIM_LOCK_ID = 7_468_205_733;
  * send a reminder or a current-link email belongs to (their delivery is not the invitation's).
  * answer, recipientId, language: an answer notification's.
  */
-type OutboxPayload = { sendNumber?: number; forSend?: number; batchKey?: string; answer?: string; recipientId?: string; language?: string } | null;
-type ClaimedRow = { id: string; invitationId: string | null; passwordResetId: string | null; kind: string; to: string; payload: OutboxPayload; idempotencyKey: string; attempts: number };
+type OutboxPayload = {
+  sendNumber?: number;
+  forSend?: number;
+  batchKey?: string;
+  answer?: string;
+  recipientId?: string;
+  language?: string;
+} | null;
+type ClaimedRow = {
+  id: string;
+  invitationId: string | null;
+  passwordResetId: string | null;
+  kind: string;
+  to: string;
+  payload: OutboxPayload;
+  idempotencyKey: string;
+  attempts: number;
+};
 type Prepared =
   | { row: ClaimedRow; sendNumber: number | null; email: OutgoingEmail }
   | { row: ClaimedRow; sendNumber: number | null; skip: string }
@@ -57,7 +73,11 @@ export function computeBackoffSeconds(attempts: number, random = Math.random()):
  * `signal` stops the sender like a crash would: whatever is in flight is left unrecorded,
  * under its lease, for the next sender.
  */
-export async function deliverQueuedEmails({ limit = 200, leaseSeconds = 120, signal }: { limit?: number; leaseSeconds?: number; signal?: AbortSignal } = {}): Promise<Tally> {
+export async function deliverQueuedEmails({
+  limit = 200,
+  leaseSeconds = 120,
+  signal,
+}: { limit?: number; leaseSeconds?: number; signal?: AbortSignal } = {}): Promise<Tally> {
   const tally: Tally = { sent: 0, failed: 0, skipped: 0 };
   const claimed = await claimDueRows(limit, leaseSeconds);
   if (claimed.length === 0) return tally;
@@ -67,7 +87,10 @@ export async function deliverQueuedEmails({ limit = 200, leaseSeconds = 120, sig
   for (const item of prepared) {
     if (!("skip" in item)) continue;
     tally.skipped += 1;
-    await db.emailOutbox.updateMany({ where: { id: item.row.id, status: "PENDING" }, data: { status: "SKIPPED", lastError: item.skip, lockedUntil: null } });
+    await db.emailOutbox.updateMany({
+      where: { id: item.row.id, status: "PENDING" },
+      data: { status: "SKIPPED", lastError: item.skip, lockedUntil: null },
+    });
   }
 
   const byId = (a: Prepared, b: Prepared) => a.row.id.localeCompare(b.row.id);
@@ -98,12 +121,22 @@ export async function deliverQueuedEmails({ limit = 200, leaseSeconds = 120, sig
       await sendAlone(chunk[0]!, signal, tally);
       continue;
     }
-    const batchKey = `batch/${createHash("sha256").update(chunk.map((item) => item.email.idempotencyKey).join("\n")).digest("hex")}`;
+    const batchKey = `batch/${createHash("sha256")
+      .update(chunk.map((item) => item.email.idempotencyKey).join("\n"))
+      .digest("hex")}`;
     // Remembered before the request leaves: whatever happens next, a retry replays this batch.
     await db.$executeRaw`
       UPDATE "EmailOutbox" SET "payload" = "payload" || jsonb_build_object('batchKey', ${batchKey}::text)
       WHERE "id" = ANY(${chunk.map((item) => item.row.id)}::uuid[])`;
-    await recordOutcomes(chunk, await sendEmailBatch(chunk.map((item) => item.email), batchKey, signal), tally);
+    await recordOutcomes(
+      chunk,
+      await sendEmailBatch(
+        chunk.map((item) => item.email),
+        batchKey,
+        signal,
+      ),
+      tally,
+    );
   }
   return tally;
 }
@@ -156,7 +189,11 @@ async function replayBatch(batchKey: string, members: Prepared[], signal: AbortS
     for (const item of unprepared) await recordUnprepared(item, tally);
     return;
   }
-  const outcomes = await sendEmailBatch(sendable.map((item) => item.email), batchKey, signal);
+  const outcomes = await sendEmailBatch(
+    sendable.map((item) => item.email),
+    batchKey,
+    signal,
+  );
   await recordOutcomes(sendable, outcomes, tally);
   const acceptedBefore = outcomes.some((outcome) => outcome.ok && outcome.providerMessageId === null);
   const answeredNow = outcomes.some((outcome) => outcome.ok && outcome.providerMessageId !== null);
@@ -179,7 +216,9 @@ async function recordOutcomes(items: Sendable[], outcomes: SendOutcome[], tally:
     : undefined;
   const sent = items.flatMap((item, index) => {
     const outcome = outcomes[index]!;
-    return outcome.ok ? [{ row: item.row, sendNumber: item.sendNumber, providerMessageId: outcome.providerMessageId }] : [];
+    return outcome.ok
+      ? [{ row: item.row, sendNumber: item.sendNumber, providerMessageId: outcome.providerMessageId }]
+      : [];
   });
   await recordSent(sent, tally);
   for (const [index, item] of items.entries()) {
@@ -196,7 +235,10 @@ const ACCEPTED_EARLIER = "Resend had already accepted this email in an earlier a
  * while waiting for the other; a crash in between leaves the outbox row to a retry, which Resend
  * answers from its idempotency key without sending again.
  */
-async function recordSent(sent: Array<{ row: ClaimedRow; sendNumber: number | null; providerMessageId: string | null }>, tally: Tally) {
+async function recordSent(
+  sent: Array<{ row: ClaimedRow; sendNumber: number | null; providerMessageId: string | null }>,
+  tally: Tally,
+) {
   if (sent.length === 0) return;
   tally.sent += sent.length;
   const invitations = sent.filter((item) => item.row.invitationId && item.sendNumber !== null);
@@ -257,20 +299,28 @@ async function prepare(row: ClaimedRow, sendNumber: number | null, now: Date): P
   if (!invitation) return { row, sendNumber, skip: "Invitation deleted" };
 
   if (row.kind === "renewal_request") {
-    const rendered = renderRenewalRequestEmail({ inviteeEmail: invitation.email, teamName: invitation.team.name, teamSlug: invitation.team.slug });
+    const rendered = renderRenewalRequestEmail({
+      inviteeEmail: invitation.email,
+      teamName: invitation.team.name,
+      teamSlug: invitation.team.slug,
+    });
     return { row, sendNumber, email: { to: row.to, idempotencyKey: row.idempotencyKey, ...rendered } };
   }
 
-  if (invitation.status !== "PENDING") return { row, sendNumber, skip: `Invitation is ${invitation.status.toLowerCase()}` };
-  if (row.kind === "invitation" && sendNumber !== invitation.sendCount) return { row, sendNumber, skip: "Superseded by a newer send" };
+  if (invitation.status !== "PENDING")
+    return { row, sendNumber, skip: `Invitation is ${invitation.status.toLowerCase()}` };
+  if (row.kind === "invitation" && sendNumber !== invitation.sendCount)
+    return { row, sendNumber, skip: "Superseded by a newer send" };
   if (row.kind === "invitation_reminder") {
     // A resend since restarted the lifetime (and mailed the link): this reminder is about an expiry that no longer holds.
-    if (Number(row.payload?.forSend ?? 0) !== invitation.sendCount) return { row, sendNumber, skip: "Superseded by a newer send" };
+    if (Number(row.payload?.forSend ?? 0) !== invitation.sendCount)
+      return { row, sendNumber, skip: "Superseded by a newer send" };
     if (!invitation.team.remindBeforeExpiry) return { row, sendNumber, skip: "The team turned reminders off" };
   }
   if (invitation.expiresAt <= now) return { row, sendNumber, skip: "Invitation expired before it could be sent" };
   const token = unsealInvitationToken(invitation.tokenSealed);
-  if (!token) return { row, sendNumber, skip: "The token can't be unsealed (AUTH_SECRET changed); resend the invitation" };
+  if (!token)
+    return { row, sendNumber, skip: "The token can't be unsealed (AUTH_SECRET changed); resend the invitation" };
 
   const rendered = await renderInvitationEmail({
     language: invitation.language,
@@ -280,7 +330,8 @@ async function prepare(row: ClaimedRow, sendNumber: number | null, now: Date): P
     roleName: invitation.role.name,
     expiresAt: invitation.expiresAt,
     url: buildInvitationUrl(token),
-    variant: row.kind === "invitation_reminder" ? "reminder" : row.kind === "current_link" ? "current_link" : "invitation",
+    variant:
+      row.kind === "invitation_reminder" ? "reminder" : row.kind === "current_link" ? "current_link" : "invitation",
   });
   // Always to the stored address, never to anything the request carried.
   return { row, sendNumber, email: { to: invitation.email, idempotencyKey: row.idempotencyKey, ...rendered } };
@@ -290,8 +341,15 @@ async function prepare(row: ClaimedRow, sendNumber: number | null, now: Date): P
  * Outbox rows change only while PENDING; an invitation's delivery status only moves forward
  * (a failure never overwrites what Resend already reported for the same send).
  */
-async function recordOutcome(row: ClaimedRow, sendNumber: number | null, outcome: SendOutcome, tally: Tally, sharedDelaySeconds?: number) {
-  const invitationMatches = row.invitationId && sendNumber !== null ? { id: row.invitationId, sendCount: sendNumber } : null;
+async function recordOutcome(
+  row: ClaimedRow,
+  sendNumber: number | null,
+  outcome: SendOutcome,
+  tally: Tally,
+  sharedDelaySeconds?: number,
+) {
+  const invitationMatches =
+    row.invitationId && sendNumber !== null ? { id: row.invitationId, sendCount: sendNumber } : null;
   if (outcome.ok) return recordSent([{ row, sendNumber, providerMessageId: outcome.providerMessageId }], tally);
   tally.failed += 1;
   const delay = outcome.retryAfterSeconds ?? sharedDelaySeconds ?? computeBackoffSeconds(row.attempts);
@@ -308,11 +366,16 @@ async function recordOutcome(row: ClaimedRow, sendNumber: number | null, outcome
   const final = updated?.status === "FAILED";
   if (invitationMatches) {
     // An undeliverable address reads differently from an outage: the first needs a person, the second only time.
-    const note = !outcome.retryable ? `Undeliverable: ${outcome.error}` : final ? outcome.error : `${outcome.error}; retrying automatically`;
+    const note = !outcome.retryable
+      ? `Undeliverable: ${outcome.error}`
+      : final
+        ? outcome.error
+        : `${outcome.error}; retrying automatically`;
     await db.invitation.updateMany({
       where: { ...invitationMatches, deliveryStatus: { in: ["QUEUED", "FAILED"] } },
       data: { deliveryStatus: "FAILED", deliveryError: note.slice(0, 500) },
     });
   }
-  if (!env.isProduction || final) console.warn(`[email] delivery failed for outbox ${row.id}: ${outcome.error}${final ? " (giving up)" : ""}`);
+  if (!env.isProduction || final)
+    console.warn(`[email] delivery failed for outbox ${row.id}: ${outcome.error}${final ? " (giving up)" : ""}`);
 }

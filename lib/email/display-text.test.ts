@@ -10,7 +10,9 @@ describe("toDisplayText", () => {
   });
 
   it("keeps markup as text (escaping is React's job) but on one line", () => {
-    expect(toDisplayText("<a href=//evil>\nClick\r\nme</a>").replace(/\u200B/g, "")).toBe("<a href=//evil> Click me</a>");
+    expect(toDisplayText("<a href=//evil>\nClick\r\nme</a>").replace(/\u200B/g, "")).toBe(
+      "<a href=//evil> Click me</a>",
+    );
   });
 
   it("caps long names with an ellipsis", () => {
@@ -20,7 +22,20 @@ describe("toDisplayText", () => {
   });
 
   it("strips bidi embeddings, overrides, isolates and marks, so a name cannot reorder what follows it", () => {
-    const controls = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C"];
+    const controls = [
+      "\u202A",
+      "\u202B",
+      "\u202C",
+      "\u202D",
+      "\u202E",
+      "\u2066",
+      "\u2067",
+      "\u2068",
+      "\u2069",
+      "\u200E",
+      "\u200F",
+      "\u061C",
+    ];
     for (const control of controls) {
       expect(toDisplayText(`Support${control}moc.evil`, 80, { breakLinks: false })).toBe("Supportmoc.evil");
       expect(toDisplayText(`A${control}B`)).toBe("AB");

@@ -36,7 +36,8 @@ export async function handleResendWebhook(request: Request): Promise<WebhookOutc
     "svix-timestamp": headers.get("svix-timestamp") ?? "",
     "svix-signature": headers.get("svix-signature") ?? "",
   };
-  if (!svixHeaders["svix-id"] || !svixHeaders["svix-timestamp"] || !svixHeaders["svix-signature"]) return { status: 400, body: "Invalid signature" };
+  if (!svixHeaders["svix-id"] || !svixHeaders["svix-timestamp"] || !svixHeaders["svix-signature"])
+    return { status: 400, body: "Invalid signature" };
   const bytes = await readBodyBytes(request, WEBHOOK_MAX_BYTES);
   if (!bytes) return { status: 413, body: `Webhook bodies are limited to ${WEBHOOK_MAX_BYTES} bytes` };
   let event: ResendEvent;
@@ -53,7 +54,10 @@ export async function handleResendWebhook(request: Request): Promise<WebhookOutc
   if (!next || !messageId) return { status: 200, body: "Ignored" };
 
   return db.$transaction(async (tx) => {
-    const outbox = await tx.emailOutbox.findUnique({ where: { providerMessageId: messageId }, select: { invitationId: true, payload: true } });
+    const outbox = await tx.emailOutbox.findUnique({
+      where: { providerMessageId: messageId },
+      select: { invitationId: true, payload: true },
+    });
     // The provider can report on an email before the sender has saved its id. Nothing is
     // recorded, so Svix's retry (same event id) applies it once the id is known.
     if (!outbox) return { status: 409, body: "Unknown email id; retry later" };
@@ -66,7 +70,12 @@ export async function handleResendWebhook(request: Request): Promise<WebhookOutc
     const sendNumber = Number((outbox.payload as { sendNumber?: number } | null)?.sendNumber ?? 0);
     if (!outbox.invitationId || !sendNumber) return { status: 200, body: "Not an invitation email" };
 
-    const error = next === "BOUNCED" ? (event.data?.bounce?.message ?? "The recipient's server refused the message") : next === "COMPLAINED" ? "The recipient marked the message as spam" : null;
+    const error =
+      next === "BOUNCED"
+        ? (event.data?.bounce?.message ?? "The recipient's server refused the message")
+        : next === "COMPLAINED"
+          ? "The recipient marked the message as spam"
+          : null;
     await tx.$executeRaw`
       UPDATE "Invitation"
       SET "deliveryStatus" = ${next}::"DeliveryStatus", "deliveryError" = ${error}

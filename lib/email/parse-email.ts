@@ -6,8 +6,7 @@
  * than what a person reads.
  */
 export type EmailParseResult =
-  | { ok: true; address: string; canonical: string; domain: string }
-  | { ok: false; reason: string };
+  { ok: true; address: string; canonical: string; domain: string } | { ok: false; reason: string };
 
 const MAX_ADDRESS = 254;
 const MAX_LOCAL = 64;

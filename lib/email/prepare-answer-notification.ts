@@ -24,7 +24,9 @@ export async function prepareAnswerNotification(
         inviter: { select: { name: true } },
       },
     }),
-    payload?.recipientId ? db.user.findUnique({ where: { id: payload.recipientId }, select: { language: true } }) : null,
+    payload?.recipientId
+      ? db.user.findUnique({ where: { id: payload.recipientId }, select: { language: true } })
+      : null,
   ]);
   if (!invitation) return { skip: "Invitation deleted" };
   return renderAnswerNotificationEmail({

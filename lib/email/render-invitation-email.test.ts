@@ -40,8 +40,13 @@ describe("renderInvitationEmail", () => {
   });
 
   it("keeps hostile team and inviter names inert", async () => {
-    const email = await renderInvitationEmail({ ...base, language: "en", teamName: '<a href="//evil.example">Click</a>', inviterName: "Support at evil.example" });
-    expect(email.html).not.toContain("<a href=\"//evil");
+    const email = await renderInvitationEmail({
+      ...base,
+      language: "en",
+      teamName: '<a href="//evil.example">Click</a>',
+      inviterName: "Support at evil.example",
+    });
+    expect(email.html).not.toContain('<a href="//evil');
     expect(email.html).toContain("&lt;a href=");
     const links = [...email.html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(links)).toEqual(new Set([base.url]));
@@ -51,20 +56,29 @@ describe("renderInvitationEmail", () => {
 
   it("carries no bidi control from a team, inviter or role name into the subject, HTML or text", async () => {
     const bidi = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
-    const email = await renderInvitationEmail({ ...base, language: "en", teamName: "Acme\u202Egnp.exe", inviterName: "\u2067Olivia\u2069 \u200FOwner", roleName: "Admin\u202D" });
+    const email = await renderInvitationEmail({
+      ...base,
+      language: "en",
+      teamName: "Acme\u202Egnp.exe",
+      inviterName: "\u2067Olivia\u2069 \u200FOwner",
+      roleName: "Admin\u202D",
+    });
     // The preview's padding is react-email's own run of invisible characters, not a name.
     const html = email.html.replace(/<div>[\s\u200b-\u200f\u200c\u00a0\ufeff\u034f]*<\/div>/g, "");
     for (const part of [email.subject, html, email.text]) expect(part).not.toMatch(bidi);
     expect(email.subject).toContain("Acmegnp");
   });
 
-  it.each(EMAIL_LANGUAGES.map((l) => l.code))("registers %s once: a subject of fixed text plus the team name only, and an invitable language", async (code) => {
-    const email = await renderInvitationEmail({ ...base, language: code });
-    expect(email.subject).toContain("Acme");
-    expect(email.subject).not.toContain("Olivia");
-    expect(email.html).toContain(`lang="${code}"`);
-    expect(LANGUAGE_CODES).toContain(code);
-  });
+  it.each(EMAIL_LANGUAGES.map((l) => l.code))(
+    "registers %s once: a subject of fixed text plus the team name only, and an invitable language",
+    async (code) => {
+      const email = await renderInvitationEmail({ ...base, language: code });
+      expect(email.subject).toContain("Acme");
+      expect(email.subject).not.toContain("Olivia");
+      expect(email.html).toContain(`lang="${code}"`);
+      expect(LANGUAGE_CODES).toContain(code);
+    },
+  );
 });
 
 /** The email as React renders it for one recipient, without the shared template. */
@@ -72,8 +86,18 @@ async function renderDirectly(input: InvitationEmailInput) {
   const t = getEmailMessages(input.language);
   const team = toDisplayText(input.teamName);
   const expires = `${new Intl.DateTimeFormat(t.intlLocale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(input.expiresAt)} UTC`;
-  const lead = input.variant === "reminder" ? t.reminderLead(expires) : input.variant === "current_link" ? t.currentLinkLead : undefined;
-  const subject = input.variant === "reminder" ? t.reminderSubject(team) : input.variant === "current_link" ? t.currentLinkSubject(team) : t.subject(team);
+  const lead =
+    input.variant === "reminder"
+      ? t.reminderLead(expires)
+      : input.variant === "current_link"
+        ? t.currentLinkLead
+        : undefined;
+  const subject =
+    input.variant === "reminder"
+      ? t.reminderSubject(team)
+      : input.variant === "current_link"
+        ? t.currentLinkSubject(team)
+        : t.subject(team);
   const element = createElement(InvitationEmail, {
     lang: input.language,
     lead,
@@ -92,29 +116,49 @@ async function renderDirectly(input: InvitationEmailInput) {
 
 describe("renderInvitationEmail's shared template", () => {
   const recipients = [
-    { to: "ada@example.com", url: "https://teamgate.example/invite/tgi_abc", expiresAt: new Date("2026-12-01T10:00:00Z") },
-    { to: "o'neil&co@example.com", url: "https://teamgate.example/invite/tgi_x?a=1&b=\"2\"", expiresAt: new Date("2027-02-28T23:59:00Z") },
-    { to: "<grace>@example.com", url: "https://teamgate.example/invite/tgi_-_", expiresAt: new Date("2026-07-04T00:01:00Z") },
+    {
+      to: "ada@example.com",
+      url: "https://teamgate.example/invite/tgi_abc",
+      expiresAt: new Date("2026-12-01T10:00:00Z"),
+    },
+    {
+      to: "o'neil&co@example.com",
+      url: 'https://teamgate.example/invite/tgi_x?a=1&b="2"',
+      expiresAt: new Date("2027-02-28T23:59:00Z"),
+    },
+    {
+      to: "<grace>@example.com",
+      url: "https://teamgate.example/invite/tgi_-_",
+      expiresAt: new Date("2026-07-04T00:01:00Z"),
+    },
   ];
 
-  it.each(EMAIL_LANGUAGES.map((l) => l.code))("gives each recipient exactly what rendering their email alone gives (%s)", async (language) => {
-    for (const variant of ["invitation", "reminder", "current_link"] as const) {
-      for (const teamName of ["Acme", "R&D <Lab> \"Q\""]) {
-        for (const recipient of recipients) {
-          const input = { ...base, ...recipient, teamName, language, variant };
-          expect(await renderInvitationEmail(input)).toEqual(await renderDirectly(input));
+  it.each(EMAIL_LANGUAGES.map((l) => l.code))(
+    "gives each recipient exactly what rendering their email alone gives (%s)",
+    async (language) => {
+      for (const variant of ["invitation", "reminder", "current_link"] as const) {
+        for (const teamName of ["Acme", 'R&D <Lab> "Q"']) {
+          for (const recipient of recipients) {
+            const input = { ...base, ...recipient, teamName, language, variant };
+            expect(await renderInvitationEmail(input)).toEqual(await renderDirectly(input));
+          }
         }
       }
-    }
-  });
+    },
+  );
 
   it("keeps each team's, inviter's and role's template apart", async () => {
     const first = await renderInvitationEmail({ ...base, language: "en" });
-    const other = await renderInvitationEmail({ ...base, language: "en", teamName: "Globex", inviterName: "Grace", roleName: "Member" });
+    const other = await renderInvitationEmail({
+      ...base,
+      language: "en",
+      teamName: "Globex",
+      inviterName: "Grace",
+      roleName: "Member",
+    });
     expect(other.text).toContain("Grace has invited you to join Globex as a Member.");
     expect(first.text).toContain("Olivia Owner has invited you to join Acme as an Admin.");
     expect(first.html).not.toContain("tgslot");
     expect(first.text).not.toContain("tgslot");
   });
 });
-

@@ -43,7 +43,13 @@ export async function renderInvitationEmail(input: InvitationEmailInput): Promis
 }
 
 function readTemplate(input: InvitationEmailInput) {
-  const key = JSON.stringify([input.variant ?? "invitation", input.language, input.teamName, input.inviterName, input.roleName]);
+  const key = JSON.stringify([
+    input.variant ?? "invitation",
+    input.language,
+    input.teamName,
+    input.inviterName,
+    input.roleName,
+  ]);
   const cached = templates.get(key);
   if (cached) {
     templates.delete(key);
@@ -62,8 +68,18 @@ async function renderTemplate(input: InvitationEmailInput): Promise<RenderedEmai
   const team = toDisplayText(input.teamName);
   const inviter = toDisplayText(input.inviterName ?? team);
   const role = toDisplayText(input.roleName, 40);
-  const lead = input.variant === "reminder" ? t.reminderLead(SLOTS.expires) : input.variant === "current_link" ? t.currentLinkLead : undefined;
-  const subject = input.variant === "reminder" ? t.reminderSubject(team) : input.variant === "current_link" ? t.currentLinkSubject(team) : t.subject(team);
+  const lead =
+    input.variant === "reminder"
+      ? t.reminderLead(SLOTS.expires)
+      : input.variant === "current_link"
+        ? t.currentLinkLead
+        : undefined;
+  const subject =
+    input.variant === "reminder"
+      ? t.reminderSubject(team)
+      : input.variant === "current_link"
+        ? t.currentLinkSubject(team)
+        : t.subject(team);
   const element = (
     <InvitationEmail
       lang={input.language}
@@ -89,11 +105,15 @@ function formatExpiry(locale: string, expiresAt: Date) {
 
 function fillSlots(template: string, values: Record<keyof typeof SLOTS, string>, escape: (value: string) => string) {
   let filled = template;
-  for (const name of Object.keys(SLOTS) as Array<keyof typeof SLOTS>) filled = filled.replaceAll(SLOTS[name], escape(values[name]));
+  for (const name of Object.keys(SLOTS) as Array<keyof typeof SLOTS>)
+    filled = filled.replaceAll(SLOTS[name], escape(values[name]));
   return filled;
 }
 
 /** What React's server renderer does to text and attribute values. */
 function escapeHtml(value: string) {
-  return value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[char]!);
+  return value.replace(
+    /[&<>"']/g,
+    (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[char]!,
+  );
 }

@@ -41,11 +41,18 @@ function classify(error: ResendError, headers: Record<string, string> | null): S
     return { ok: false, retryable: false, error: message };
   }
   const retryAfter = status === 429 ? Number(headers?.["retry-after"]) : Number.NaN;
-  const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, MAX_RETRY_AFTER_SECONDS) : undefined;
+  const retryAfterSeconds =
+    Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, MAX_RETRY_AFTER_SECONDS) : undefined;
   return { ok: false, retryable: true, error: message, retryAfterSeconds };
 }
 
-const payload = (email: OutgoingEmail) => ({ from: env.EMAIL_FROM, to: [email.to], subject: email.subject, html: email.html, text: email.text });
+const payload = (email: OutgoingEmail) => ({
+  from: env.EMAIL_FROM,
+  to: [email.to],
+  subject: email.subject,
+  html: email.html,
+  text: email.text,
+});
 
 function requestSignal(signal?: AbortSignal): AbortSignal {
   const timeout = AbortSignal.timeout(env.EMAIL_SEND_TIMEOUT_MS);
@@ -60,7 +67,10 @@ function throwIfStopped(signal?: AbortSignal) {
 /** One email under its own key (the invitation and send number): a retry is a replay. */
 export async function sendEmail(email: OutgoingEmail, signal?: AbortSignal): Promise<SendOutcome> {
   if (!env.RESEND_API_KEY) return (await sendToMailbox([email]))[0]!;
-  const { data, error, headers } = await getResend().emails.send(payload(email), { idempotencyKey: email.idempotencyKey, signal: requestSignal(signal) });
+  const { data, error, headers } = await getResend().emails.send(payload(email), {
+    idempotencyKey: email.idempotencyKey,
+    signal: requestSignal(signal),
+  });
   throwIfStopped(signal);
   if (error) return classify(error, headers);
   // 200 without an id: Resend may or may not have queued it, so retry under the same key.
@@ -73,7 +83,11 @@ export async function sendEmail(email: OutgoingEmail, signal?: AbortSignal): Pro
  * that a retry replays the same batch. Permissive validation: a message Resend refuses fails
  * alone instead of taking its 99 neighbours with it. Outcomes come back in input order.
  */
-export async function sendEmailBatch(emails: OutgoingEmail[], idempotencyKey: string, signal?: AbortSignal): Promise<SendOutcome[]> {
+export async function sendEmailBatch(
+  emails: OutgoingEmail[],
+  idempotencyKey: string,
+  signal?: AbortSignal,
+): Promise<SendOutcome[]> {
   if (!env.RESEND_API_KEY) return sendToMailbox(emails);
   const { data, error, headers } = await getResend().batch.send(emails.map(payload), {
     idempotencyKey,
@@ -95,7 +109,9 @@ export async function sendEmailBatch(emails: OutgoingEmail[], idempotencyKey: st
     const reason = refused.get(index);
     if (reason !== undefined) return { ok: false, retryable: false, error: reason };
     const id = ids[next++]?.id;
-    return id ? { ok: true, providerMessageId: id } : { ok: false, retryable: true, error: "Resend answered without an email id" };
+    return id
+      ? { ok: true, providerMessageId: id }
+      : { ok: false, retryable: true, error: "Resend answered without an email id" };
   });
 }
 
@@ -105,7 +121,14 @@ async function sendToMailbox(emails: OutgoingEmail[]): Promise<SendOutcome[]> {
   for (const email of emails) {
     const stored = await db.mailboxMessage.upsert({
       where: { idempotencyKey: email.idempotencyKey },
-      create: { idempotencyKey: email.idempotencyKey, from: env.EMAIL_FROM, to: email.to, subject: email.subject, html: email.html, text: email.text },
+      create: {
+        idempotencyKey: email.idempotencyKey,
+        from: env.EMAIL_FROM,
+        to: email.to,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+      },
       update: {},
       select: { id: true },
     });

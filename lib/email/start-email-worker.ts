@@ -39,7 +39,8 @@ export function startEmailWorker(): EmailWorker {
         if (result.sent + result.failed + result.skipped >= 200) again = true;
       } while (again && !controller.signal.aborted);
     } catch (error) {
-      if (!controller.signal.aborted) console.error("[email] sender run failed:", error instanceof Error ? error.message : error);
+      if (!controller.signal.aborted)
+        console.error("[email] sender run failed:", error instanceof Error ? error.message : error);
     } finally {
       current = null;
     }

@@ -10,16 +10,33 @@ describe("plurals", () => {
   const en = { one: "invitation", other: "invitations" };
   const fr = { one: "invitation", other: "invitations" };
   it("English: only 1 is singular", () => {
-    expect([0, 1, 2, 21].map((n) => pluralize("en", n, en))).toEqual(["invitations", "invitation", "invitations", "invitations"]);
+    expect([0, 1, 2, 21].map((n) => pluralize("en", n, en))).toEqual([
+      "invitations",
+      "invitation",
+      "invitations",
+      "invitations",
+    ]);
   });
   it("French: 0 and 1 are singular", () => {
-    expect([0, 1, 2, 21].map((n) => pluralize("fr", n, fr))).toEqual(["invitation", "invitation", "invitations", "invitations"]);
+    expect([0, 1, 2, 21].map((n) => pluralize("fr", n, fr))).toEqual([
+      "invitation",
+      "invitation",
+      "invitations",
+      "invitations",
+    ]);
   });
 });
 
 describe("elision and articles", () => {
   it("French elides de before a vowel or h", () => {
-    expect(["Acme", "Initech", "Hélios", "Écho", "Globex", "Yahoo"].map(frenchDe)).toEqual(["d’Acme", "d’Initech", "d’Hélios", "d’Écho", "de Globex", "de Yahoo"]);
+    expect(["Acme", "Initech", "Hélios", "Écho", "Globex", "Yahoo"].map(frenchDe)).toEqual([
+      "d’Acme",
+      "d’Initech",
+      "d’Hélios",
+      "d’Écho",
+      "de Globex",
+      "de Yahoo",
+    ]);
   });
   it("English picks a or an", () => {
     expect(["Admin", "Owner", "Member"].map(withIndefiniteArticle)).toEqual(["an Admin", "an Owner", "a Member"]);
@@ -36,12 +53,18 @@ describe("role names: one source per language", () => {
   it("the French email and the French page name a role alike", () => {
     const page = getInvitePageMessages("fr").builtInRoles.admin;
     expect(page).toBe("Administrateur");
-    expect(getEmailMessages("fr").intro("Olivia", "Acme", "Admin")).toBe("Olivia vous invite à rejoindre Acme avec le rôle Administrateur.");
+    expect(getEmailMessages("fr").intro("Olivia", "Acme", "Admin")).toBe(
+      "Olivia vous invite à rejoindre Acme avec le rôle Administrateur.",
+    );
     expect(localizeRoleName("fr", "Member")).toBe("Membre");
   });
   it("the English email reads as a sentence; a team's own role keeps its name", () => {
-    expect(getEmailMessages("en").intro("Olivia", "Acme", "Member")).toBe("Olivia has invited you to join Acme as a Member.");
-    expect(getEmailMessages("en").intro("Olivia", "Acme", "Admin")).toBe("Olivia has invited you to join Acme as an Admin.");
+    expect(getEmailMessages("en").intro("Olivia", "Acme", "Member")).toBe(
+      "Olivia has invited you to join Acme as a Member.",
+    );
+    expect(getEmailMessages("en").intro("Olivia", "Acme", "Admin")).toBe(
+      "Olivia has invited you to join Acme as an Admin.",
+    );
     expect(localizeRoleName("fr", "Reviewer")).toBe("Reviewer");
   });
 });

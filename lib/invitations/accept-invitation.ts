@@ -15,14 +15,18 @@ import { describeClosedInvitation, type ClosedState } from "./describe-closed-in
 import { readInvitationToAnswer, type AnswerTarget, type InvitationToAnswer } from "./read-invitation-to-answer";
 import { declineInvitationSchema, invitationIdSchema } from "./schemas";
 
-const INVALID_LINK = "This invitation link is not valid. Check that you copied the whole link, or ask for a new invitation.";
+const INVALID_LINK =
+  "This invitation link is not valid. Check that you copied the whole link, or ask for a new invitation.";
 const NOT_FOUND = "Invitation not found.";
 const UNVERIFIED = "Confirm your email address first, or answer with the link in the invitation email.";
 
 type Invitee = { id: string; email: string; emailCanonical: string; emailVerifiedAt: Date | null };
 
 function readInvitee(userId: string): Promise<Invitee | null> {
-  return db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, emailCanonical: true, emailVerifiedAt: true } });
+  return db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, emailCanonical: true, emailVerifiedAt: true },
+  });
 }
 
 /** Why a pending-looking read is still not answerable, judged by the (cached) database clock; the write re-checks it. */
@@ -44,8 +48,10 @@ async function refuseBeforeAnswering(
   notFound: string,
 ): Promise<Failure | AcceptSuccess | null> {
   if (!invitation) return fail("NOT_FOUND", notFound);
-  if (user && target.by === "id" && invitation.emailCanonical !== user.emailCanonical) return fail("NOT_FOUND", notFound);
-  if (user && invitation.status === "ACCEPTED" && invitation.responderId === user.id) return acceptSuccess(invitation, invitation.role.name, true);
+  if (user && target.by === "id" && invitation.emailCanonical !== user.emailCanonical)
+    return fail("NOT_FOUND", notFound);
+  if (user && invitation.status === "ACCEPTED" && invitation.responderId === user.id)
+    return acceptSuccess(invitation, invitation.role.name, true);
   const closed = await closedStateOf(invitation);
   if (closed) return describeClosedInvitation(closed, { to: "invitee", team: invitation.team.name, notFound });
   return null;
@@ -88,20 +94,41 @@ export async function acceptReceivedInvitation(actor: Actor | null, invitationId
  * signed out who holds the link (it proves access to the invited inbox), recorded as "link". A
  * signed-in account that is not the invitee may not.
  */
-async function declineAs(actor: Actor | null, target: AnswerTarget, reason: string | undefined, notFound: string, requireVerifiedEmail: boolean) {
-  const [user, invitation] = await Promise.all([actor ? readInvitee(actor.userId) : null, readInvitationToAnswer(target)]);
+async function declineAs(
+  actor: Actor | null,
+  target: AnswerTarget,
+  reason: string | undefined,
+  notFound: string,
+  requireVerifiedEmail: boolean,
+) {
+  const [user, invitation] = await Promise.all([
+    actor ? readInvitee(actor.userId) : null,
+    readInvitationToAnswer(target),
+  ]);
   if (actor && !user) return fail("UNAUTHENTICATED", "Sign in to continue.");
   if (requireVerifiedEmail && !user?.emailVerifiedAt) return fail("FORBIDDEN", UNVERIFIED);
   const refusal = await refuseBeforeAnswering(user, invitation, target, notFound);
-  if (refusal) return refusal.ok ? describeClosedInvitation("ACCEPTED", { to: "invitee", team: invitation!.team.name, notFound }) : refusal;
+  if (refusal)
+    return refusal.ok
+      ? describeClosedInvitation("ACCEPTED", { to: "invitee", team: invitation!.team.name, notFound })
+      : refusal;
   if (user && invitation!.emailCanonical !== user.emailCanonical) {
-    return fail("FORBIDDEN", "This invitation is for a different address than the account you are signed in with. Sign in as the invitee, or sign out to decline it with the link.");
+    return fail(
+      "FORBIDDEN",
+      "This invitation is for a different address than the account you are signed in with. Sign in as the invitee, or sign out to decline it with the link.",
+    );
   }
   const found = invitation!;
   const ref = { id: found.id, ...(target.by === "token" ? { tokenHash: target.tokenHash } : {}) };
   const result = await runTransaction(async (tx) => {
-    const close = await closePendingInvitation(tx, ref, { status: "DECLINED", responderId: user?.id ?? null, declineReason: reason ?? null, unexpiredOnly: true });
-    if (!close.closed) abortTransaction(describeClosedInvitation(close.state, { to: "invitee", team: found.team.name, notFound }));
+    const close = await closePendingInvitation(tx, ref, {
+      status: "DECLINED",
+      responderId: user?.id ?? null,
+      declineReason: reason ?? null,
+      unexpiredOnly: true,
+    });
+    if (!close.closed)
+      abortTransaction(describeClosedInvitation(close.state, { to: "invitee", team: found.team.name, notFound }));
     await recordAuditEvents(tx, [
       {
         teamId: close.invitation.teamId,
@@ -122,10 +149,20 @@ export async function declineInvitation(actor: Actor | null, token: string, inpu
   if (!isWellFormedInvitationToken(token)) return fail("NOT_FOUND", INVALID_LINK);
   const parsed = declineInvitationSchema.safeParse(input);
   if (!parsed.success) return zodFailure(parsed.error);
-  return declineAs(actor, { by: "token", tokenHash: hashInvitationToken(token) }, parsed.data.reason, INVALID_LINK, false);
+  return declineAs(
+    actor,
+    { by: "token", tokenHash: hashInvitationToken(token) },
+    parsed.data.reason,
+    INVALID_LINK,
+    false,
+  );
 }
 
-export async function declineReceivedInvitation(actor: Actor | null, invitationId: string, input: { reason?: string } = {}) {
+export async function declineReceivedInvitation(
+  actor: Actor | null,
+  invitationId: string,
+  input: { reason?: string } = {},
+) {
   if (!actor) return fail("UNAUTHENTICATED", "Sign in to continue.");
   if (!invitationIdSchema.safeParse(invitationId).success) return fail("NOT_FOUND", NOT_FOUND);
   const parsed = declineInvitationSchema.safeParse(input);

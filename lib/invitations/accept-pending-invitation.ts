@@ -34,13 +34,24 @@ export function acceptSuccess(invitation: InvitationToAnswer, roleName: string, 
  * the flip, from the invitation as it was when it flipped: an edit either committed before the
  * flip (and is what the invitee gets) or comes after it and finds the invitation closed.
  */
-export async function acceptPendingInvitation(tx: Tx, userId: string, invitation: InvitationToAnswer, target: AnswerTarget): Promise<AcceptSuccess> {
+export async function acceptPendingInvitation(
+  tx: Tx,
+  userId: string,
+  invitation: InvitationToAnswer,
+  target: AnswerTarget,
+): Promise<AcceptSuccess> {
   const { team } = invitation;
   if (team.seatLimit !== null) {
     const seats = await lockTeamSeats(tx, team.id);
     if (seats.limit !== null && seats.members >= seats.limit) {
-      const member = await tx.membership.findUnique({ where: { teamId_userId: { teamId: team.id, userId } }, select: { id: true } });
-      if (!member) abortTransaction(fail("LIMIT_REACHED", `${team.name} has no free seats. Ask an admin to make room, then accept again.`));
+      const member = await tx.membership.findUnique({
+        where: { teamId_userId: { teamId: team.id, userId } },
+        select: { id: true },
+      });
+      if (!member)
+        abortTransaction(
+          fail("LIMIT_REACHED", `${team.name} has no free seats. Ask an admin to make room, then accept again.`),
+        );
     }
   }
 
@@ -48,14 +59,29 @@ export async function acceptPendingInvitation(tx: Tx, userId: string, invitation
   const close = await closePendingInvitation(tx, ref, { status: "ACCEPTED", responderId: userId, unexpiredOnly: true });
   if (!close.closed) {
     // Our own accept, a moment earlier (a double click, two tabs): the same success again.
-    if (close.state === "ACCEPTED" && close.responderId === userId) return acceptSuccess(invitation, invitation.role.name, true);
-    abortTransaction(describeClosedInvitation(close.state, { to: "invitee", team: team.name, notFound: "This invitation link is not valid." }));
+    if (close.state === "ACCEPTED" && close.responderId === userId)
+      return acceptSuccess(invitation, invitation.role.name, true);
+    abortTransaction(
+      describeClosedInvitation(close.state, {
+        to: "invitee",
+        team: team.name,
+        notFound: "This invitation link is not valid.",
+      }),
+    );
   }
   const closed = close.invitation;
 
   // The inviter's membership is share-locked, so a demotion or removal waits for this accept
   // to finish instead of slipping in between the check and the commit.
-  const grants = await tx.$queryRaw<Array<{ roleName: string; roleRank: number; inviterRank: number | null; inviterPermissions: string[] | null; groupIds: string[] }>>`
+  const grants = await tx.$queryRaw<
+    Array<{
+      roleName: string;
+      roleRank: number;
+      inviterRank: number | null;
+      inviterPermissions: string[] | null;
+      groupIds: string[];
+    }>
+  >`
     WITH inviter AS (
       SELECT "roleId" FROM "Membership" WHERE "teamId" = ${closed.teamId}::uuid AND "userId" = ${closed.inviterId}::uuid FOR SHARE
     )
@@ -66,7 +92,8 @@ export async function acceptPendingInvitation(tx: Tx, userId: string, invitation
     LEFT JOIN "Role" ir ON ir."id" = inviter."roleId"
     WHERE r."id" = ${closed.roleId}::uuid`;
   const grant = grants[0]!;
-  const inviterRole = grant.inviterRank === null ? null : { rank: grant.inviterRank, permissions: grant.inviterPermissions ?? [] };
+  const inviterRole =
+    grant.inviterRank === null ? null : { rank: grant.inviterRank, permissions: grant.inviterPermissions ?? [] };
   // The inviter may have lost members.manage, been demoted, or left since sending.
   if (!inviterRole || !can(inviterRole, "members.manage") || !canGrantRole(inviterRole, { rank: grant.roleRank })) {
     abortTransaction(

@@ -28,7 +28,13 @@ export async function authorizeInvitation(
   if (!invitationIdSchema.safeParse(invitationId).success) return fail("NOT_FOUND", "Invitation not found.");
   const invitation = await db.invitation.findFirst({
     where: { id: invitationId, teamId: access.team.id },
-    select: { id: true, email: true, status: true, expiresAt: true, role: { select: { id: true, name: true, rank: true } } },
+    select: {
+      id: true,
+      email: true,
+      status: true,
+      expiresAt: true,
+      role: { select: { id: true, name: true, rank: true } },
+    },
   });
   if (!invitation) return fail("NOT_FOUND", "Invitation not found.");
   if (!canGrantRole(access.role, invitation.role)) {

@@ -33,16 +33,28 @@ export async function chargeSharedInviteQuotas(executor: Executor, teamId: strin
   const charges = sharedCharges(teamId, inviterId, count);
   const quota = await consumeRateLimits(executor, { windowSeconds: WINDOW_SECONDS, charges });
   const refund = (notInvited: number) =>
-    notInvited > 0 ? refundRateLimits(executor, { windowStart: quota.windowStart, charges: sharedCharges(teamId, inviterId, notInvited) }) : Promise.resolve();
+    notInvited > 0
+      ? refundRateLimits(executor, {
+          windowStart: quota.windowStart,
+          charges: sharedCharges(teamId, inviterId, notInvited),
+        })
+      : Promise.resolve();
   if (quota.refused.length === 0) return { ok: true as const, refund };
 
   const refusedKeys = new Set(quota.refused.map((refusal) => refusal.key));
-  await refundRateLimits(executor, { windowStart: quota.windowStart, charges: charges.filter((charge) => !refusedKeys.has(charge.key)) });
+  await refundRateLimits(executor, {
+    windowStart: quota.windowStart,
+    charges: charges.filter((charge) => !refusedKeys.has(charge.key)),
+  });
   const refusal = quota.refused[0]!;
   const left = refusal.remaining ? `, ${refusal.remaining} left` : "";
-  return fail("RATE_LIMITED", `Too many invitations this hour (limit ${refusal.limit}${left}). Try again in ${minutesUntil(quota.resetSeconds)} minutes.`, {
-    retryAfterSeconds: quota.resetSeconds,
-  });
+  return fail(
+    "RATE_LIMITED",
+    `Too many invitations this hour (limit ${refusal.limit}${left}). Try again in ${minutesUntil(quota.resetSeconds)} minutes.`,
+    {
+      retryAfterSeconds: quota.resetSeconds,
+    },
+  );
 }
 
 /**
@@ -51,7 +63,11 @@ export async function chargeSharedInviteQuotas(executor: Executor, teamId: strin
  * contend for these rows, and a refusal rolls the whole invite back.
  */
 export async function chargeRecipientQuotas(tx: Tx, recipients: string[]) {
-  const charges = recipients.map((canonical) => ({ key: recipientRateLimitKey(canonical), limit: env.INVITES_PER_RECIPIENT_PER_HOUR, cost: 1 }));
+  const charges = recipients.map((canonical) => ({
+    key: recipientRateLimitKey(canonical),
+    limit: env.INVITES_PER_RECIPIENT_PER_HOUR,
+    cost: 1,
+  }));
   const quota = await consumeRateLimits(tx, { windowSeconds: WINDOW_SECONDS, charges });
   if (quota.refused.length === 0) return;
   const [first, ...others] = quota.refused.map((refusal) => recipientFromRateLimitKey(refusal.key));

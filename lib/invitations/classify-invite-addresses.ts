@@ -45,20 +45,28 @@ export async function classifyInviteAddresses(
   for (const input of inputs) {
     const email = parseEmail(input);
     if (!email.ok) results.push({ input, outcome: "invalid", reason: email.reason });
-    else if (seen.has(email.canonical)) results.push({ input, email: email.canonical, outcome: "duplicate", reason: "Listed more than once" });
+    else if (seen.has(email.canonical))
+      results.push({ input, email: email.canonical, outcome: "duplicate", reason: "Listed more than once" });
     else {
       seen.add(email.canonical);
       results.push(
         isDomainAllowed(email.domain, team.allowedDomains)
           ? { input, email: email.canonical, address: email.address, outcome: "invited" }
-          : { input, email: email.canonical, outcome: "domain_not_allowed", reason: `${email.domain} is not one of this team's allowed domains` },
+          : {
+              input,
+              email: email.canonical,
+              outcome: "domain_not_allowed",
+              reason: `${email.domain} is not one of this team's allowed domains`,
+            },
       );
     }
   }
   const candidates = results.filter((entry) => entry.outcome === "invited").map((entry) => entry.email!);
   if (candidates.length === 0) return results;
 
-  const [known] = await db.$queryRaw<Array<{ members: string[]; latest: Array<{ email: string; id: string; status: string; expired: boolean }> }>>`
+  const [known] = await db.$queryRaw<
+    Array<{ members: string[]; latest: Array<{ email: string; id: string; status: string; expired: boolean }> }>
+  >`
     SELECT
       ARRAY(SELECT u."emailCanonical" FROM "User" u JOIN "Membership" m ON m."userId" = u."id" AND m."teamId" = ${team.id}::uuid
             WHERE u."emailCanonical" = ANY(${candidates}::text[])) AS members,
@@ -71,10 +79,22 @@ export async function classifyInviteAddresses(
   for (const entry of results) {
     if (entry.outcome !== "invited") continue;
     const previous = latest.get(entry.email!);
-    const state = !previous ? null : previous.status === "PENDING" ? (previous.expired ? "EXPIRED" : "PENDING") : previous.status;
-    if (members.has(entry.email!)) Object.assign(entry, { outcome: "already_member", reason: "Already a member", address: undefined });
+    const state = !previous
+      ? null
+      : previous.status === "PENDING"
+        ? previous.expired
+          ? "EXPIRED"
+          : "PENDING"
+        : previous.status;
+    if (members.has(entry.email!))
+      Object.assign(entry, { outcome: "already_member", reason: "Already a member", address: undefined });
     else if (state === "PENDING") {
-      Object.assign(entry, { outcome: "already_invited", reason: "Already invited: resend the pending invitation instead", invitationId: previous!.id, address: undefined });
+      Object.assign(entry, {
+        outcome: "already_invited",
+        reason: "Already invited: resend the pending invitation instead",
+        invitationId: previous!.id,
+        address: undefined,
+      });
     } else if (state === "EXPIRED" || state === "WITHDRAWN" || state === "DECLINED") {
       Object.assign(entry, { previous: { id: previous!.id, state }, reason: PREVIOUS_REASONS[state] });
     }

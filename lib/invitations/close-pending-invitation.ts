@@ -5,7 +5,14 @@ import type { ClosedState } from "./describe-closed-invitation";
 import { queueAnswerNotifications } from "./queue-answer-notifications";
 import { readClosedState, refConditions, type InvitationRef } from "./read-closed-state";
 
-export type ClosedInvitation = { id: string; teamId: string; email: string; emailCanonical: string; roleId: string; inviterId: string | null };
+export type ClosedInvitation = {
+  id: string;
+  teamId: string;
+  email: string;
+  emailCanonical: string;
+  roleId: string;
+  inviterId: string | null;
+};
 
 /**
  * The one way out of PENDING: to ACCEPTED, DECLINED or WITHDRAWN, freeing the address's pending
@@ -28,7 +35,9 @@ export async function closePendingInvitation(
     /** Only an expired invitation (one a new invitation to the same address replaces). */
     expiredOnly?: boolean;
   },
-): Promise<{ closed: true; invitation: ClosedInvitation } | { closed: false; state: ClosedState; responderId: string | null }> {
+): Promise<
+  { closed: true; invitation: ClosedInvitation } | { closed: false; state: ClosedState; responderId: string | null }
+> {
   const rows = await tx.$queryRaw<ClosedInvitation[]>`
     UPDATE "Invitation"
     SET "status" = ${change.status}::"InvitationStatus", "pendingKey" = NULL, "respondedAt" = now(),
@@ -39,7 +48,12 @@ export async function closePendingInvitation(
   const invitation = rows[0];
   if (invitation) {
     if (change.status !== "WITHDRAWN") {
-      await queueAnswerNotifications(tx, invitation, change.status === "ACCEPTED" ? "accepted" : "declined", change.responderId ?? null);
+      await queueAnswerNotifications(
+        tx,
+        invitation,
+        change.status === "ACCEPTED" ? "accepted" : "declined",
+        change.responderId ?? null,
+      );
     }
     return { closed: true, invitation };
   }

@@ -39,7 +39,9 @@ export function describeClosedInvitation(
     case "WITHDRAWN":
       return fail("GONE", `This invitation was withdrawn by ${audience.team}.`, { closed: state });
     case "EXPIRED":
-      return fail("GONE", `This invitation has expired. Ask an admin of ${audience.team} to send a new one.`, { closed: state });
+      return fail("GONE", `This invitation has expired. Ask an admin of ${audience.team} to send a new one.`, {
+        closed: state,
+      });
     case "REPLACED":
     case "MISSING":
       return fail("NOT_FOUND", audience.notFound);

@@ -26,7 +26,9 @@ export async function emailCurrentInvitationLink(token: string): Promise<{ ok: t
   if (!isWellFormedInvitationToken(token)) return { ok: true };
   const tokenHash = hashInvitationToken(token);
   const queued = await runTransaction(async (tx) => {
-    const rows = await tx.$queryRaw<Array<{ id: string; teamId: string; email: string; emailCanonical: string; sendCount: number }>>`
+    const rows = await tx.$queryRaw<
+      Array<{ id: string; teamId: string; email: string; emailCanonical: string; sendCount: number }>
+    >`
       SELECT i."id", i."teamId", i."email", i."emailCanonical", i."sendCount"
       FROM "InvitationPreviousToken" p JOIN "Invitation" i ON i."id" = p."invitationId"
       WHERE p."tokenHash" = ${tokenHash} AND i."status" = 'PENDING' AND i."expiresAt" > now()`;
@@ -42,7 +44,14 @@ export async function emailCurrentInvitationLink(token: string): Promise<{ ok: t
       },
     });
     await recordAuditEvents(tx, [
-      { teamId: invitation.teamId, actorId: null, action: "invitation.current_link_requested", targetType: "invitation", targetId: invitation.id, metadata: { email: invitation.email } },
+      {
+        teamId: invitation.teamId,
+        actorId: null,
+        action: "invitation.current_link_requested",
+        targetType: "invitation",
+        targetId: invitation.id,
+        metadata: { email: invitation.email },
+      },
     ]);
     const quota = await consumeRateLimits(tx, {
       windowSeconds: 3600,
@@ -51,7 +60,10 @@ export async function emailCurrentInvitationLink(token: string): Promise<{ ok: t
         { key: recipientRateLimitKey(invitation.emailCanonical), limit: env.INVITES_PER_RECIPIENT_PER_HOUR, cost: 1 },
       ],
     });
-    if (quota.refused.length > 0) abortTransaction(fail("RATE_LIMITED", "Too many requests for this invitation.", { retryAfterSeconds: quota.resetSeconds }));
+    if (quota.refused.length > 0)
+      abortTransaction(
+        fail("RATE_LIMITED", "Too many requests for this invitation.", { retryAfterSeconds: quota.resetSeconds }),
+      );
     return true;
   });
   if (queued === true) signalOutbox();

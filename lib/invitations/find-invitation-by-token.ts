@@ -35,7 +35,10 @@ export async function findInvitationByToken(token: string): Promise<InvitationVi
   const tokenHash = hashInvitationToken(isWellFormedInvitationToken(token) ? token : `invalid:${token.slice(0, 100)}`);
   const [current, previous, now] = await Promise.all([
     db.invitation.findUnique({ where: { tokenHash }, select: viewSelect }),
-    db.invitationPreviousToken.findUnique({ where: { tokenHash }, select: { replacedAt: true, invitation: { select: viewSelect } } }),
+    db.invitationPreviousToken.findUnique({
+      where: { tokenHash },
+      select: { replacedAt: true, invitation: { select: viewSelect } },
+    }),
     readDatabaseNow(db),
   ]);
   const invitation = current ?? previous?.invitation;
@@ -43,7 +46,9 @@ export async function findInvitationByToken(token: string): Promise<InvitationVi
   const replacedAt = current ? null : (previous?.replacedAt ?? null);
   const state = deriveInvitationStatus(invitation, now);
   const account =
-    state === "PENDING" && !replacedAt ? await db.user.findUnique({ where: { emailCanonical: invitation.emailCanonical }, select: { id: true } }) : null;
+    state === "PENDING" && !replacedAt
+      ? await db.user.findUnique({ where: { emailCanonical: invitation.emailCanonical }, select: { id: true } })
+      : null;
   return {
     state,
     email: invitation.email,

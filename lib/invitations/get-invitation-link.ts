@@ -19,7 +19,12 @@ export type InvitationLinkUse = "copied" | "shown";
  * is refused for anyone but the inviter or after a few minutes, so it never becomes an
  * unrecorded way to read links.
  */
-export async function getInvitationLink(actor: Actor | null, team: TeamRef, invitationId: string, use: InvitationLinkUse = "copied") {
+export async function getInvitationLink(
+  actor: Actor | null,
+  team: TeamRef,
+  invitationId: string,
+  use: InvitationLinkUse = "copied",
+) {
   const auth = await authorizeInvitation(actor, team, invitationId);
   if (!auth.ok) return auth;
   const { access, invitation } = auth;
@@ -31,9 +36,14 @@ export async function getInvitationLink(actor: Actor | null, team: TeamRef, invi
     WHERE "id" = ${invitation.id}::uuid AND "teamId" = ${access.team.id}::uuid AND "status" = 'PENDING' AND "expiresAt" > now()`;
   const row = rows[0];
   if (!row) return fail("CONFLICT", "Only a pending invitation has a working link. Resend it to get a new one.");
-  if (use === "shown" && !row.justCreatedByActor) return fail("CONFLICT", "Copy the link from the invitation's menu instead.");
+  if (use === "shown" && !row.justCreatedByActor)
+    return fail("CONFLICT", "Copy the link from the invitation's menu instead.");
   const token = unsealInvitationToken(row.tokenSealed);
-  if (!token) return fail("CONFLICT", "This link can no longer be recovered (the server's secret changed). Resend the invitation.");
+  if (!token)
+    return fail(
+      "CONFLICT",
+      "This link can no longer be recovered (the server's secret changed). Resend the invitation.",
+    );
   if (use === "shown") return { ok: true as const, url: buildInvitationUrl(token) };
   await recordAuditEvents(db, [
     {

@@ -8,7 +8,13 @@ import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
 import { invitationDtoSelect, toInvitationDto } from "./invitation-dto";
 import { invitationIdSchema } from "./schemas";
 
-export type InvitationHistoryEntry = { id: string; action: string; at: Date; actor: { name: string; email: string } | null; metadata: unknown };
+export type InvitationHistoryEntry = {
+  id: string;
+  action: string;
+  at: Date;
+  actor: { name: string; email: string } | null;
+  metadata: unknown;
+};
 
 /** One invitation of the team with its history from the audit log. */
 export async function getTeamInvitation(actor: Actor | null, team: TeamRef, invitationId: string) {
@@ -16,7 +22,11 @@ export async function getTeamInvitation(actor: Actor | null, team: TeamRef, invi
   if (!access.ok) return access;
   if (!invitationIdSchema.safeParse(invitationId).success) return fail("NOT_FOUND", "Invitation not found.");
   const [row, now] = await Promise.all([
-    db.invitation.findFirst({ relationLoadStrategy: "join", where: { id: invitationId, teamId: access.team.id }, select: invitationDtoSelect }),
+    db.invitation.findFirst({
+      relationLoadStrategy: "join",
+      where: { id: invitationId, teamId: access.team.id },
+      select: invitationDtoSelect,
+    }),
     readDatabaseNow(db),
   ]);
   if (!row) return fail("NOT_FOUND", "Invitation not found.");
@@ -26,7 +36,13 @@ export async function getTeamInvitation(actor: Actor | null, team: TeamRef, invi
     select: { id: true, action: true, createdAt: true, metadata: true, actor: { select: { name: true, email: true } } },
     take: 200,
   });
-  const history: InvitationHistoryEntry[] = events.map((e) => ({ id: e.id, action: e.action, at: e.createdAt, actor: e.actor, metadata: e.metadata }));
+  const history: InvitationHistoryEntry[] = events.map((e) => ({
+    id: e.id,
+    action: e.action,
+    at: e.createdAt,
+    actor: e.actor,
+    metadata: e.metadata,
+  }));
   const invitation = toInvitationDto(row, now);
   return { ok: true as const, invitation, history, can: allowedInvitationActions(access.role, invitation) };
 }

@@ -27,7 +27,10 @@ export function buildInvitationWhere(
   return { AND: and };
 }
 
-export function buildInvitationOrderBy(sort: InvitationSortKey, order: "asc" | "desc"): Prisma.InvitationOrderByWithRelationInput[] {
+export function buildInvitationOrderBy(
+  sort: InvitationSortKey,
+  order: "asc" | "desc",
+): Prisma.InvitationOrderByWithRelationInput[] {
   const byId: Prisma.InvitationOrderByWithRelationInput = { id: order };
   switch (sort) {
     case "email":

@@ -68,31 +68,58 @@ export async function inviteMembersByReference(
     classifyInviteAddresses(db, access.team, input.emails),
   ]);
   const role = known!.role;
-  if (!role) return fail("INVALID", "Choose a role that exists in this team.", { fieldErrors: { [fields.role]: [unknown("role", input.role)] } });
+  if (!role)
+    return fail("INVALID", "Choose a role that exists in this team.", {
+      fieldErrors: { [fields.role]: [unknown("role", input.role)] },
+    });
   if (!canGrantRole(access.role, role)) {
-    return fail("FORBIDDEN", `You can't invite people as ${role.name}: it is above your own role.`, { fieldErrors: { [fields.role]: ["Above your own role"] } });
+    return fail("FORBIDDEN", `You can't invite people as ${role.name}: it is above your own role.`, {
+      fieldErrors: { [fields.role]: ["Above your own role"] },
+    });
   }
   const groupIds: string[] = [];
   for (const reference of groupReferences) {
-    const group = known!.groups.find((g) => g.id === reference.toLowerCase()) ?? known!.groups.find((g) => g.name === reference);
-    if (!group) return fail("INVALID", "One of the groups does not exist in this team.", { fieldErrors: { [fields.groups]: [unknown("group", reference)] } });
+    const group =
+      known!.groups.find((g) => g.id === reference.toLowerCase()) ?? known!.groups.find((g) => g.name === reference);
+    if (!group)
+      return fail("INVALID", "One of the groups does not exist in this team.", {
+        fieldErrors: { [fields.groups]: [unknown("group", reference)] },
+      });
     if (!groupIds.includes(group.id)) groupIds.push(group.id);
   }
 
   const results: Array<InviteAddressResult | undefined> = classified.map((entry) =>
-    entry.outcome === "invited" ? undefined : { input: entry.input, email: entry.email, outcome: entry.outcome, reason: entry.reason, invitationId: entry.invitationId },
+    entry.outcome === "invited"
+      ? undefined
+      : {
+          input: entry.input,
+          email: entry.email,
+          outcome: entry.outcome,
+          reason: entry.reason,
+          invitationId: entry.invitationId,
+        },
   );
   const toCreate = classified.flatMap((entry, index) =>
-    entry.outcome === "invited" ? [{ canonical: entry.email!, index, input: entry.input, address: entry.address!, previous: entry.previous }] : [],
+    entry.outcome === "invited"
+      ? [{ canonical: entry.email!, index, input: entry.input, address: entry.address!, previous: entry.previous }]
+      : [],
   );
-  if (toCreate.length === 0) return { ok: true as const, ...summarizeInviteResults(results.filter((r) => r !== undefined)) } satisfies Result;
+  if (toCreate.length === 0)
+    return { ok: true as const, ...summarizeInviteResults(results.filter((r) => r !== undefined)) } satisfies Result;
 
   // Sorted, so two requests inviting overlapping lists claim the pending slots in the same order.
   toCreate.sort((a, b) => (a.canonical < b.canonical ? -1 : a.canonical > b.canonical ? 1 : 0));
   const rows = toCreate.map((entry) => {
     const token = generateInvitationToken();
     const id = randomUUID();
-    return { id, email: entry.address, canonical: entry.canonical, tokenHash: hashInvitationToken(token), tokenSealed: sealInvitationToken(token), idempotencyKey: invitationIdempotencyKey(id, 1) };
+    return {
+      id,
+      email: entry.address,
+      canonical: entry.canonical,
+      tokenHash: hashInvitationToken(token),
+      tokenSealed: sealInvitationToken(token),
+      idempotencyKey: invitationIdempotencyKey(id, 1),
+    };
   });
   const now = new Date(known!.now);
   const write: InvitationWrite = {
@@ -111,18 +138,30 @@ export async function inviteMembersByReference(
   if (!quota.ok) return quota;
   let created: Array<{ id: string; email: string; emailCanonical: string }> | Failure = [];
   try {
-    created = await runTransaction(async (tx) => {
-      if (access.team.seatLimit !== null) {
-        const seats = await lockTeamSeats(tx, teamId);
-        if (rows.length > seats.free) {
-          abortTransaction(fail("LIMIT_REACHED", `This team has ${seats.free} free seats of ${seats.limit}; remove members or pending invitations first.`));
+    created = await runTransaction(
+      async (tx) => {
+        if (access.team.seatLimit !== null) {
+          const seats = await lockTeamSeats(tx, teamId);
+          if (rows.length > seats.free) {
+            abortTransaction(
+              fail(
+                "LIMIT_REACHED",
+                `This team has ${seats.free} free seats of ${seats.limit}; remove members or pending invitations first.`,
+              ),
+            );
+          }
         }
-      }
-      await supersedeExpiredInvitations(tx, write, toCreate);
-      const inserted = await insertInvitations(tx, write, rows);
-      if (inserted.length > 0) await chargeRecipientQuotas(tx, inserted.map((row) => row.emailCanonical));
-      return inserted;
-    }, { timeoutMs: 30_000 });
+        await supersedeExpiredInvitations(tx, write, toCreate);
+        const inserted = await insertInvitations(tx, write, rows);
+        if (inserted.length > 0)
+          await chargeRecipientQuotas(
+            tx,
+            inserted.map((row) => row.emailCanonical),
+          );
+        return inserted;
+      },
+      { timeoutMs: 30_000 },
+    );
   } finally {
     await quota.refund(rows.length - (Array.isArray(created) ? created.length : 0));
   }
@@ -134,7 +173,13 @@ export async function inviteMembersByReference(
     const entry = toCreate[position]!;
     const reason = classified[entry.index]!.reason;
     results[entry.index] = insertedIds.has(row.id)
-      ? { input: entry.input, email: row.canonical, outcome: "invited", invitationId: row.id, ...(reason ? { reason } : {}) }
+      ? {
+          input: entry.input,
+          email: row.canonical,
+          outcome: "invited",
+          invitationId: row.id,
+          ...(reason ? { reason } : {}),
+        }
       : // Another request invited this address between our read and our insert.
         { input: entry.input, email: row.canonical, outcome: "already_invited", reason: "Already invited" };
   }
@@ -157,17 +202,32 @@ type InvitationWrite = {
   now: Date;
   expiresAt: Date;
 };
-type InvitationRow = { id: string; email: string; canonical: string; tokenHash: string; tokenSealed: string; idempotencyKey: string };
+type InvitationRow = {
+  id: string;
+  email: string;
+  canonical: string;
+  tokenHash: string;
+  tokenSealed: string;
+  idempotencyKey: string;
+};
 
 /**
  * An expired invitation still holds its address's pending slot: the fresh one replaces it (in
  * address order, like the inserts). One a resend revived meanwhile stays, and its address is
  * skipped as already invited.
  */
-async function supersedeExpiredInvitations(tx: Tx, write: InvitationWrite, toCreate: Array<{ previous?: ClassifiedAddress["previous"] }>) {
+async function supersedeExpiredInvitations(
+  tx: Tx,
+  write: InvitationWrite,
+  toCreate: Array<{ previous?: ClassifiedAddress["previous"] }>,
+) {
   for (const entry of toCreate) {
     if (entry.previous?.state !== "EXPIRED") continue;
-    const closed = await closePendingInvitation(tx, { id: entry.previous.id, teamId: write.teamId }, { status: "WITHDRAWN", unexpiredOnly: false, expiredOnly: true });
+    const closed = await closePendingInvitation(
+      tx,
+      { id: entry.previous.id, teamId: write.teamId },
+      { status: "WITHDRAWN", unexpiredOnly: false, expiredOnly: true },
+    );
     if (!closed.closed) continue;
     await recordAuditEvents(tx, [
       {

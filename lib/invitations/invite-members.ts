@@ -10,5 +10,10 @@ export async function inviteMembers(actor: Actor | null, team: TeamRef, input: I
   const parsed = inviteMembersSchema.safeParse(input);
   if (!parsed.success) return zodFailure(parsed.error);
   const { emails, roleId, groupIds, language } = parsed.data;
-  return inviteMembersByReference(actor, team, { emails, role: roleId, groups: groupIds, language }, { role: "roleId", groups: "groupIds" });
+  return inviteMembersByReference(
+    actor,
+    team,
+    { emails, role: roleId, groups: groupIds, language },
+    { role: "roleId", groups: "groupIds" },
+  );
 }

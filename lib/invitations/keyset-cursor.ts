@@ -20,7 +20,10 @@ export function decodeCursor(cursor: string, sort: KeysetSort): { value: Date | 
   }
 }
 
-export function keysetWhere(sort: KeysetSort, after: { value: Date | string; id: string }): Prisma.InvitationWhereInput {
+export function keysetWhere(
+  sort: KeysetSort,
+  after: { value: Date | string; id: string },
+): Prisma.InvitationWhereInput {
   const op = sort.order === "desc" ? "lt" : "gt";
   // The redundant bound (≤ or ≥ the cursor's value) is what PostgreSQL can use as an index condition,
   // so a deep page starts at the cursor instead of filtering every row before it.

@@ -12,10 +12,16 @@ const SORT: KeysetSort = { field: "createdAt", order: "desc" };
  * Pending, unexpired invitations to any team addressed to the actor's email, newest first, a
  * page at a time: `next` is the cursor for the following page, null on the last.
  */
-export async function listReceivedInvitations(actor: Actor | null, query: { limit: number; cursor?: string } = { limit: 200 }) {
+export async function listReceivedInvitations(
+  actor: Actor | null,
+  query: { limit: number; cursor?: string } = { limit: 200 },
+) {
   if (!actor) return fail("UNAUTHENTICATED", "Sign in to continue.");
   const after = query.cursor ? decodeCursor(query.cursor, SORT) : null;
-  if (query.cursor && !after) return fail("INVALID", "The cursor is not valid; start again without it.", { fieldErrors: { cursor: ["Invalid cursor"] } });
+  if (query.cursor && !after)
+    return fail("INVALID", "The cursor is not valid; start again without it.", {
+      fieldErrors: { cursor: ["Invalid cursor"] },
+    });
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { emailCanonical: true } });
   if (!user) return fail("UNAUTHENTICATED", "Sign in to continue.");
   const now = await readDatabaseNow(db);

@@ -16,7 +16,10 @@ const SORT: KeysetSort = { field: "createdAt", order: "desc" };
 export async function listSentInvitations(actor: Actor | null, query: { limit: number; cursor?: string }) {
   if (!actor) return fail("UNAUTHENTICATED", "Sign in to continue.");
   const after = query.cursor ? decodeCursor(query.cursor, SORT) : null;
-  if (query.cursor && !after) return fail("INVALID", "The cursor is not valid; start again without it.", { fieldErrors: { cursor: ["Invalid cursor"] } });
+  if (query.cursor && !after)
+    return fail("INVALID", "The cursor is not valid; start again without it.", {
+      fieldErrors: { cursor: ["Invalid cursor"] },
+    });
   const permissions = actor.kind === "api-key" ? ["members.manage", "api.access"] : ["members.manage"];
   const teams = await db.membership.findMany({
     where: { userId: actor.userId, role: { permissions: { hasEvery: permissions } } },

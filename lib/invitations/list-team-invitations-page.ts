@@ -26,17 +26,35 @@ export async function listTeamInvitationsPage(actor: Actor | null, team: TeamRef
   const access = await authorizeTeam(db, actor, team, "members.manage");
   if (!access.ok) return access;
   const descending = query.sort.startsWith("-");
-  const sort: KeysetSort = { field: SORT_FIELDS[query.sort.replace("-", "") as keyof typeof SORT_FIELDS], order: descending ? "desc" : "asc" };
+  const sort: KeysetSort = {
+    field: SORT_FIELDS[query.sort.replace("-", "") as keyof typeof SORT_FIELDS],
+    order: descending ? "desc" : "asc",
+  };
   const after = query.cursor ? decodeCursor(query.cursor, sort) : null;
-  if (query.cursor && !after) return fail("INVALID", "The cursor is not valid; start again without it.", { fieldErrors: { cursor: ["Invalid cursor"] } });
+  if (query.cursor && !after)
+    return fail("INVALID", "The cursor is not valid; start again without it.", {
+      fieldErrors: { cursor: ["Invalid cursor"] },
+    });
 
   const roleIds = query.role.length
-    ? (await db.role.findMany({ where: { teamId: access.team.id, OR: [{ key: { in: query.role } }, { id: { in: query.role.filter(isUuid) } }] }, select: { id: true } })).map((r) => r.id)
+    ? (
+        await db.role.findMany({
+          where: {
+            teamId: access.team.id,
+            OR: [{ key: { in: query.role } }, { id: { in: query.role.filter(isUuid) } }],
+          },
+          select: { id: true },
+        })
+      ).map((r) => r.id)
     : [];
   if (query.role.length && roleIds.length === 0) return { ok: true as const, invitations: [], next: null };
 
   const now = await readDatabaseNow(db);
-  const where = buildInvitationWhere(access.team.id, { status: query.status, role: roleIds, inviter: [], q: query.q }, now);
+  const where = buildInvitationWhere(
+    access.team.id,
+    { status: query.status, role: roleIds, inviter: [], q: query.q },
+    now,
+  );
   const rows = await db.invitation.findMany({
     relationLoadStrategy: "join",
     where: after ? { AND: [where, keysetWhere(sort, after)] } : where,

@@ -67,7 +67,9 @@ export async function listTeamInvitations(actor: Actor | null, team: TeamRef, ra
   }
   // Only an empty filtered result needs to know whether the team has any invitations at all.
   const filtered = query.status.length + query.role.length + query.inviter.length > 0 || !!query.q;
-  const teamHasInvitations = total > 0 || (filtered && (await db.invitation.findFirst({ where: { teamId: access.team.id }, select: { id: true } })) !== null);
+  const teamHasInvitations =
+    total > 0 ||
+    (filtered && (await db.invitation.findFirst({ where: { teamId: access.team.id }, select: { id: true } })) !== null);
   return {
     ok: true as const,
     access,

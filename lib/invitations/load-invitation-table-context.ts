@@ -29,7 +29,14 @@ export async function loadInvitationTableContext(access: TeamAccess) {
     inviters: inviters.map((user) => ({ value: user.id, label: user.name })),
     allowedDomains: access.team.allowedDomains,
     lifetimeDays: access.team.invitationLifetimeDays,
-    seats: seats && access.team.seatLimit !== null ? { limit: access.team.seatLimit, used: seats.members + seats.pending, free: Math.max(0, access.team.seatLimit - seats.members - seats.pending) } : null,
+    seats:
+      seats && access.team.seatLimit !== null
+        ? {
+            limit: access.team.seatLimit,
+            used: seats.members + seats.pending,
+            free: Math.max(0, access.team.seatLimit - seats.members - seats.pending),
+          }
+        : null,
     grantableRoles: grantableRoles(access.role, roles).map(({ id, name }) => ({ id, name })),
   };
 }

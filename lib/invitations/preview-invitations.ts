@@ -10,7 +10,13 @@ import { MAX_ADDRESSES_PER_REQUEST } from "./schemas";
 import type { InviteOutcome } from "./summarize-invite-results";
 
 /** The same outcomes the invite returns ("invited": will be invited), from the same classifier. */
-export type PreviewEntry = { input: string; email?: string; status: InviteOutcome; reason?: string; previous?: PreviousInvitationState };
+export type PreviewEntry = {
+  input: string;
+  email?: string;
+  status: InviteOutcome;
+  reason?: string;
+  previous?: PreviousInvitationState;
+};
 
 const previewSchema = z.string().max(100_000);
 

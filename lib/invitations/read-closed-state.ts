@@ -21,8 +21,13 @@ export function refConditions(ref: InvitationRef) {
  * After a conditional write on a pending invitation changed nothing: why. Read in the same
  * transaction after the write, so it sees whatever the winning request committed.
  */
-export async function readClosedState(tx: Tx, ref: InvitationRef): Promise<{ state: ClosedState; responderId: string | null }> {
-  const rows = await tx.$queryRaw<Array<{ status: string; expired: boolean; tokenMatches: boolean; responderId: string | null }>>`
+export async function readClosedState(
+  tx: Tx,
+  ref: InvitationRef,
+): Promise<{ state: ClosedState; responderId: string | null }> {
+  const rows = await tx.$queryRaw<
+    Array<{ status: string; expired: boolean; tokenMatches: boolean; responderId: string | null }>
+  >`
     SELECT "status", "expiresAt" <= now() AS expired, ${ref.tokenHash ?? null}::text IS NULL OR "tokenHash" = ${ref.tokenHash ?? null}::text AS "tokenMatches",
       "responderId"
     FROM "Invitation"

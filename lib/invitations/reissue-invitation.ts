@@ -26,7 +26,12 @@ import { readClosedState } from "./read-closed-state";
  * say it was replaced. Reviving an expired invitation takes a seat again, so it passes the same
  * seat check as a new one. Quotas are charged last, only for a send that happened.
  */
-export async function reissueInvitation(actor: Actor | null, team: TeamRef, invitationId: string, { rotate }: { rotate: boolean }) {
+export async function reissueInvitation(
+  actor: Actor | null,
+  team: TeamRef,
+  invitationId: string,
+  { rotate }: { rotate: boolean },
+) {
   const auth = await authorizeInvitation(actor, team, invitationId);
   if (!auth.ok) return auth;
   const { access, invitation } = auth;
@@ -34,13 +39,17 @@ export async function reissueInvitation(actor: Actor | null, team: TeamRef, invi
   const teamId = access.team.id;
 
   const token = rotate ? generateInvitationToken() : null;
-  const newToken = token ? Prisma.sql`"tokenHash" = ${hashInvitationToken(token)}, "tokenSealed" = ${sealInvitationToken(token)},` : Prisma.empty;
+  const newToken = token
+    ? Prisma.sql`"tokenHash" = ${hashInvitationToken(token)}, "tokenSealed" = ${sealInvitationToken(token)},`
+    : Prisma.empty;
   const result = await runTransaction(async (tx) => {
     const seats = access.team.seatLimit === null ? null : await lockTeamSeats(tx, teamId);
     const mayRevive = !seats || seats.free >= 1;
     // The self-join reads the row's hash as it was before this update, under the lock the update needs
     // (a new token changes a unique key: FOR UPDATE), so no other reset slips in between.
-    const rows = await tx.$queryRaw<Array<{ sendCount: number; email: string; emailCanonical: string; expiresAt: Date; previousHash: string }>>`
+    const rows = await tx.$queryRaw<
+      Array<{ sendCount: number; email: string; emailCanonical: string; expiresAt: Date; previousHash: string }>
+    >`
       UPDATE "Invitation" i
       SET ${newToken}
           "expiresAt" = now() + make_interval(days => ${access.team.invitationLifetimeDays}::int),
@@ -60,7 +69,10 @@ export async function reissueInvitation(actor: Actor | null, team: TeamRef, invi
       const { state } = await readClosedState(tx, { id: invitation.id, teamId });
       abortTransaction(
         state === "EXPIRED"
-          ? fail("LIMIT_REACHED", `This team has no free seats of ${seats?.limit}; remove members or pending invitations before renewing this one.`)
+          ? fail(
+              "LIMIT_REACHED",
+              `This team has no free seats of ${seats?.limit}; remove members or pending invitations before renewing this one.`,
+            )
           : describeClosedInvitation(state, { to: "admin" }),
       );
     }

@@ -18,7 +18,9 @@ export async function requestInvitationRenewal(token: string): Promise<{ ok: tru
   // The current link, or one a reset replaced: both belong to the invitee.
   const tokenHash = hashInvitationToken(token);
   const notified = await runTransaction(async (tx) => {
-    const rows = await tx.$queryRaw<Array<{ id: string; teamId: string; email: string; inviterId: string | null; sendCount: number }>>`
+    const rows = await tx.$queryRaw<
+      Array<{ id: string; teamId: string; email: string; inviterId: string | null; sendCount: number }>
+    >`
       UPDATE "Invitation" SET "renewalRequestedAt" = now()
       WHERE ("tokenHash" = ${tokenHash} OR "id" = (SELECT "invitationId" FROM "InvitationPreviousToken" WHERE "tokenHash" = ${tokenHash}))
         AND "status" = 'PENDING'
@@ -27,7 +29,14 @@ export async function requestInvitationRenewal(token: string): Promise<{ ok: tru
     const invitation = rows[0];
     if (!invitation) return false;
     await recordAuditEvents(tx, [
-      { teamId: invitation.teamId, actorId: null, action: "invitation.renewal_requested", targetType: "invitation", targetId: invitation.id, metadata: { email: invitation.email } },
+      {
+        teamId: invitation.teamId,
+        actorId: null,
+        action: "invitation.renewal_requested",
+        targetType: "invitation",
+        targetId: invitation.id,
+        metadata: { email: invitation.email },
+      },
     ]);
     const recipients = await findRenewalRecipients(tx, invitation.teamId, invitation.inviterId);
     // A resend clears renewalRequestedAt, so each send can be asked about once: the send number keeps the keys apart.
@@ -55,9 +64,16 @@ export async function requestInvitationRenewal(token: string): Promise<{ ok: tru
 async function findRenewalRecipients(tx: Tx, teamId: string, inviterId: string | null) {
   const canManage = { teamId, role: { permissions: { has: "members.manage" } } } satisfies Prisma.MembershipWhereInput;
   const select = { userId: true, user: { select: { email: true } } } satisfies Prisma.MembershipSelect;
-  const inviter = inviterId ? await tx.membership.findFirst({ where: { ...canManage, userId: inviterId }, select }) : null;
+  const inviter = inviterId
+    ? await tx.membership.findFirst({ where: { ...canManage, userId: inviterId }, select })
+    : null;
   const chosen = inviter
     ? [inviter]
-    : await tx.membership.findMany({ where: canManage, orderBy: [{ role: { rank: "desc" } }, { joinedAt: "asc" }], take: MAX_RECIPIENTS, select });
+    : await tx.membership.findMany({
+        where: canManage,
+        orderBy: [{ role: { rank: "desc" } }, { joinedAt: "asc" }],
+        take: MAX_RECIPIENTS,
+        select,
+      });
   return chosen.map((manager) => ({ userId: manager.userId, email: manager.user.email }));
 }

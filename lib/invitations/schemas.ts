@@ -37,14 +37,26 @@ export type UpdateInvitationInput = z.input<typeof updateInvitationSchema>;
 
 export const invitationIdSchema = uuid;
 
-export const INVITATION_SORT_KEYS = ["email", "status", "role", "inviter", "createdAt", "expiresAt", "delivery", "updatedAt", "id"] as const;
+export const INVITATION_SORT_KEYS = [
+  "email",
+  "status",
+  "role",
+  "inviter",
+  "createdAt",
+  "expiresAt",
+  "delivery",
+  "updatedAt",
+  "id",
+] as const;
 export type InvitationSortKey = (typeof INVITATION_SORT_KEYS)[number];
 
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .union([z.string(), z.array(z.string())])
     .optional()
-    .transform((value) => (value === undefined ? [] : (Array.isArray(value) ? value : value.split(",")).filter(Boolean)))
+    .transform((value) =>
+      value === undefined ? [] : (Array.isArray(value) ? value : value.split(",")).filter(Boolean),
+    )
     .pipe(z.array(item).max(50));
 
 /** The table's URL state and the API's query, parsed and whitelisted on the server. */
@@ -56,10 +68,19 @@ export const invitationListQuerySchema = z.object({
   sort: z.enum(INVITATION_SORT_KEYS).default("createdAt"),
   order: z.enum(["asc", "desc"]).default("desc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
-  perPage: z.coerce.number().int().refine((n) => [10, 20, 50, 100].includes(n), "Must be 10, 20, 50 or 100").default(20),
+  perPage: z.coerce
+    .number()
+    .int()
+    .refine((n) => [10, 20, 50, 100].includes(n), "Must be 10, 20, 50 or 100")
+    .default(20),
 });
 export type InvitationListQuery = z.output<typeof invitationListQuerySchema>;
 
 export const declineInvitationSchema = z.strictObject({
-  reason: z.string().trim().max(500, "Keep the reason under 500 characters").optional().transform((v) => v || undefined),
+  reason: z
+    .string()
+    .trim()
+    .max(500, "Keep the reason under 500 characters")
+    .optional()
+    .transform((v) => v || undefined),
 });

@@ -47,7 +47,10 @@ export async function signUpFromInvitation(token: string, input: z.input<typeof 
       ON CONFLICT ("emailCanonical") DO NOTHING
       RETURNING "id", "email"`;
     const user = created[0];
-    if (!user) abortTransaction(fail("CONFLICT", "An account for this address already exists. Sign in to accept the invitation."));
+    if (!user)
+      abortTransaction(
+        fail("CONFLICT", "An account for this address already exists. Sign in to accept the invitation."),
+      );
     const accepted = await acceptPendingInvitation(tx, user.id, invitation, target);
     return { ...accepted, email: user.email };
   });

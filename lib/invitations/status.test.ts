@@ -5,7 +5,9 @@ const now = new Date("2026-01-10T12:00:00Z");
 
 describe("deriveInvitationStatus", () => {
   it("keeps a pending invitation pending until its expiry", () => {
-    expect(deriveInvitationStatus({ status: "PENDING", expiresAt: new Date("2026-01-10T12:00:01Z") }, now)).toBe("PENDING");
+    expect(deriveInvitationStatus({ status: "PENDING", expiresAt: new Date("2026-01-10T12:00:01Z") }, now)).toBe(
+      "PENDING",
+    );
   });
   it("marks a pending invitation expired at and after the boundary", () => {
     expect(deriveInvitationStatus({ status: "PENDING", expiresAt: now }, now)).toBe("EXPIRED");

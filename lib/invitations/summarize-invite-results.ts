@@ -1,4 +1,5 @@
-export type InviteOutcome = "invited" | "already_member" | "already_invited" | "duplicate" | "invalid" | "domain_not_allowed";
+export type InviteOutcome =
+  "invited" | "already_member" | "already_invited" | "duplicate" | "invalid" | "domain_not_allowed";
 
 export type InviteAddressResult = {
   input: string;
@@ -28,7 +29,9 @@ export function summarizeInviteResults(results: InviteAddressResult[]) {
   const skipped = results.length - invited;
   let summary = `${invited} ${invited === 1 ? "invitation" : "invitations"} sent`;
   if (skipped > 0) {
-    const reasons = [...skippedReasons].map(([label, count]) => (skippedReasons.size > 1 ? `${count} ${label}` : label));
+    const reasons = [...skippedReasons].map(([label, count]) =>
+      skippedReasons.size > 1 ? `${count} ${label}` : label,
+    );
     summary += `, ${skipped} skipped: ${reasons.join(", ")}`;
   }
   return {

@@ -13,7 +13,12 @@ import { readClosedState } from "./read-closed-state";
 import { updateInvitationSchema, type UpdateInvitationInput } from "./schemas";
 
 /** Pending only: role (within the hierarchy), groups or language; the token and link stay. */
-export async function updateInvitation(actor: Actor | null, team: TeamRef, invitationId: string, input: UpdateInvitationInput) {
+export async function updateInvitation(
+  actor: Actor | null,
+  team: TeamRef,
+  invitationId: string,
+  input: UpdateInvitationInput,
+) {
   const auth = await authorizeInvitation(actor, team, invitationId);
   if (!auth.ok) return auth;
   const parsed = updateInvitationSchema.safeParse(input);
@@ -28,10 +33,13 @@ export async function updateInvitation(actor: Actor | null, team: TeamRef, invit
     uniqueGroupIds?.length ? db.group.count({ where: { id: { in: uniqueGroupIds }, teamId } }) : 0,
   ]);
   if (roleId) {
-    if (!role) return fail("INVALID", "Choose a role that exists in this team.", { fieldErrors: { roleId: ["Unknown role"] } });
-    if (!canGrantRole(access.role, role)) return fail("FORBIDDEN", `You can't grant ${role.name}: it is above your own role.`);
+    if (!role)
+      return fail("INVALID", "Choose a role that exists in this team.", { fieldErrors: { roleId: ["Unknown role"] } });
+    if (!canGrantRole(access.role, role))
+      return fail("FORBIDDEN", `You can't grant ${role.name}: it is above your own role.`);
   }
-  if (uniqueGroupIds && groupsFound !== uniqueGroupIds.length) return fail("INVALID", "One of the groups does not exist in this team.");
+  if (uniqueGroupIds && groupsFound !== uniqueGroupIds.length)
+    return fail("INVALID", "One of the groups does not exist in this team.");
 
   // The invitation's row first (the conditional UPDATE locks it), then its groups: an accept
   // waiting on that lock sees the edit whole, or the edit finds the invitation closed.
@@ -40,11 +48,16 @@ export async function updateInvitation(actor: Actor | null, team: TeamRef, invit
       UPDATE "Invitation"
       SET "roleId" = COALESCE(${roleId ?? null}::uuid, "roleId"), "language" = COALESCE(${language ?? null}, "language"), "updatedAt" = now()
       WHERE "id" = ${invitation.id}::uuid AND "teamId" = ${teamId}::uuid AND "status" = 'PENDING'`;
-    if (count === 0) return describeClosedInvitation((await readClosedState(tx, { id: invitation.id, teamId })).state, { to: "admin" });
+    if (count === 0)
+      return describeClosedInvitation((await readClosedState(tx, { id: invitation.id, teamId })).state, {
+        to: "admin",
+      });
     if (uniqueGroupIds) {
       await tx.invitationGroup.deleteMany({ where: { invitationId: invitation.id } });
       if (uniqueGroupIds.length > 0) {
-        await tx.invitationGroup.createMany({ data: uniqueGroupIds.map((groupId) => ({ invitationId: invitation.id, groupId })) });
+        await tx.invitationGroup.createMany({
+          data: uniqueGroupIds.map((groupId) => ({ invitationId: invitation.id, groupId })),
+        });
       }
     }
     await recordAuditEvents(tx, [
@@ -54,7 +67,12 @@ export async function updateInvitation(actor: Actor | null, team: TeamRef, invit
         action: "invitation.updated",
         targetType: "invitation",
         targetId: invitation.id,
-        metadata: { email: invitation.email, ...(roleId ? { roleId } : {}), ...(language ? { language } : {}), ...(uniqueGroupIds ? { groupIds: uniqueGroupIds } : {}) },
+        metadata: {
+          email: invitation.email,
+          ...(roleId ? { roleId } : {}),
+          ...(language ? { language } : {}),
+          ...(uniqueGroupIds ? { groupIds: uniqueGroupIds } : {}),
+        },
       },
     ]);
     return { ok: true as const, id: invitation.id };

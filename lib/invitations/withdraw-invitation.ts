@@ -14,7 +14,11 @@ export async function withdrawInvitation(actor: Actor | null, team: TeamRef, inv
   if (!auth.ok) return auth;
   const { access, invitation } = auth;
   return runTransaction(async (tx) => {
-    const close = await closePendingInvitation(tx, { id: invitation.id, teamId: access.team.id }, { status: "WITHDRAWN", unexpiredOnly: false });
+    const close = await closePendingInvitation(
+      tx,
+      { id: invitation.id, teamId: access.team.id },
+      { status: "WITHDRAWN", unexpiredOnly: false },
+    );
     if (!close.closed) abortTransaction(describeClosedInvitation(close.state, { to: "admin" }));
     await recordAuditEvents(tx, [
       {

@@ -32,7 +32,16 @@ export async function listTeamMembers(actor: Actor | null, team: TeamRef, rawQue
   const pattern = query.q ? escapeLikePattern(query.q) : null;
   const where: Prisma.MembershipWhereInput = {
     teamId: access.team.id,
-    ...(pattern ? { user: { OR: [{ name: { contains: pattern, mode: "insensitive" } }, { emailCanonical: { contains: pattern.toLowerCase() } }] } } : {}),
+    ...(pattern
+      ? {
+          user: {
+            OR: [
+              { name: { contains: pattern, mode: "insensitive" } },
+              { emailCanonical: { contains: pattern.toLowerCase() } },
+            ],
+          },
+        }
+      : {}),
   };
   const readPage = (page: number) =>
     db.membership.findMany({
@@ -54,7 +63,11 @@ export async function listTeamMembers(actor: Actor | null, team: TeamRef, rawQue
     readPage(query.page),
     db.membership.count({ where }),
     pattern ? db.membership.count({ where: { teamId: access.team.id } }) : null,
-    db.role.findMany({ where: { teamId: access.team.id }, orderBy: { rank: "desc" }, select: { id: true, name: true, rank: true } }),
+    db.role.findMany({
+      where: { teamId: access.team.id },
+      orderBy: { rank: "desc" },
+      select: { id: true, name: true, rank: true },
+    }),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / query.perPage));
   let rows = firstRead;

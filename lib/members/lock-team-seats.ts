@@ -19,7 +19,11 @@ export type TeamSeats = {
  * that merely reference the team (an invitation, a membership) are not blocked by it. Counts in
  * a second statement, so they see everything committed before the lock was granted.
  */
-export async function lockTeamSeats(tx: Tx, teamId: string, options: { countUnlimited?: boolean } = {}): Promise<TeamSeats> {
+export async function lockTeamSeats(
+  tx: Tx,
+  teamId: string,
+  options: { countUnlimited?: boolean } = {},
+): Promise<TeamSeats> {
   const locked = await tx.$queryRaw<Array<{ seatLimit: number | null }>>`
     SELECT "seatLimit" FROM "Team" WHERE "id" = ${teamId}::uuid FOR NO KEY UPDATE`;
   const limit = locked[0]?.seatLimit ?? null;

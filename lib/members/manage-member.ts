@@ -10,7 +10,12 @@ import { authorizeTeam, type TeamAccess, type TeamRef } from "@/lib/teams/author
 import { isUuid } from "@/lib/validation/uuid";
 import { lockTeamSeats } from "./lock-team-seats";
 
-type Target = { id: string; userId: string; role: { id: string; key: string; name: string; rank: number }; user: { email: string } };
+type Target = {
+  id: string;
+  userId: string;
+  role: { id: string; key: string; name: string; rank: number };
+  user: { email: string };
+};
 
 /**
  * Runs a change to one member inside a transaction that holds the team's row lock (the first lock,
@@ -30,10 +35,16 @@ async function withManagedMember<T extends object>(
     await lockTeamSeats(tx, access.team.id);
     const target = await tx.membership.findFirst({
       where: { id: membershipId, teamId: access.team.id },
-      select: { id: true, userId: true, role: { select: { id: true, key: true, name: true, rank: true } }, user: { select: { email: true } } },
+      select: {
+        id: true,
+        userId: true,
+        role: { select: { id: true, key: true, name: true, rank: true } },
+        user: { select: { email: true } },
+      },
     });
     if (!target) return fail("NOT_FOUND", "Member not found.");
-    if (!canManageMember(access.role, target.role)) return fail("FORBIDDEN", `Only someone whose role is at least ${target.role.name} can change this member.`);
+    if (!canManageMember(access.role, target.role))
+      return fail("FORBIDDEN", `Only someone whose role is at least ${target.role.name} can change this member.`);
     return change(tx, access, target);
   });
 }
@@ -47,10 +58,15 @@ async function isLastOwner(tx: Tx, teamId: string, target: Target): Promise<bool
 export async function changeMemberRole(actor: Actor | null, team: TeamRef, membershipId: string, roleId: string) {
   return withManagedMember(actor, team, membershipId, async (tx, access, target) => {
     const role = isUuid(roleId)
-      ? await tx.role.findFirst({ where: { id: roleId, teamId: access.team.id }, select: { id: true, key: true, name: true, rank: true } })
+      ? await tx.role.findFirst({
+          where: { id: roleId, teamId: access.team.id },
+          select: { id: true, key: true, name: true, rank: true },
+        })
       : null;
-    if (!role) return fail("INVALID", "Choose a role that exists in this team.", { fieldErrors: { roleId: ["Unknown role"] } });
-    if (!canGrantRole(access.role, role)) return fail("FORBIDDEN", `You can't grant ${role.name}: it is above your own role.`);
+    if (!role)
+      return fail("INVALID", "Choose a role that exists in this team.", { fieldErrors: { roleId: ["Unknown role"] } });
+    if (!canGrantRole(access.role, role))
+      return fail("FORBIDDEN", `You can't grant ${role.name}: it is above your own role.`);
     if (role.id === target.role.id) return { ok: true as const, role: { name: role.name } };
     if (role.key !== "owner" && (await isLastOwner(tx, access.team.id, target))) {
       return fail("CONFLICT", "A team needs at least one owner. Make someone else an owner first.");

@@ -53,15 +53,23 @@ export type RateLimitCharge = { key: string; limit: number; cost: number };
 export async function consumeRateLimits(
   executor: Executor,
   { charges, windowSeconds }: { charges: RateLimitCharge[]; windowSeconds: number },
-): Promise<{ refused: Array<{ key: string; limit: number; remaining: number }>; resetSeconds: number; windowStart: Date }> {
+): Promise<{
+  refused: Array<{ key: string; limit: number; remaining: number }>;
+  resetSeconds: number;
+  windowStart: Date;
+}> {
   const merged = new Map<string, RateLimitCharge>();
   for (const charge of charges) {
     const previous = merged.get(charge.key);
     merged.set(charge.key, previous ? { ...previous, cost: previous.cost + charge.cost } : charge);
   }
-  const sorted = [...merged.values()].filter((charge) => charge.cost > 0).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const sorted = [...merged.values()]
+    .filter((charge) => charge.cost > 0)
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   if (sorted.length === 0) return { refused: [], resetSeconds: windowSeconds, windowStart: new Date() };
-  const rows = await executor.$queryRaw<Array<{ key: string; charged: boolean; remaining: number; reset: number; windowStart: Date }>>`
+  const rows = await executor.$queryRaw<
+    Array<{ key: string; charged: boolean; remaining: number; reset: number; windowStart: Date }>
+  >`
     WITH win AS (
       SELECT to_timestamp(floor(extract(epoch FROM now()) / ${windowSeconds}::int) * ${windowSeconds}::int) AS start
     ), wanted AS (
@@ -86,7 +94,9 @@ export async function consumeRateLimits(
     ORDER BY w."position"`;
   const limits = new Map(sorted.map((charge) => [charge.key, charge.limit]));
   return {
-    refused: rows.filter((row) => !row.charged).map((row) => ({ key: row.key, limit: limits.get(row.key)!, remaining: row.remaining })),
+    refused: rows
+      .filter((row) => !row.charged)
+      .map((row) => ({ key: row.key, limit: limits.get(row.key)!, remaining: row.remaining })),
     resetSeconds: Math.max(1, rows[0]?.reset ?? windowSeconds),
     windowStart: rows[0]!.windowStart,
   };
@@ -96,7 +106,10 @@ export async function consumeRateLimits(
  * Gives units back to the window they were charged in (work they paid for did not happen), in
  * key order like every charge, never below zero. A window that has already closed is left alone.
  */
-export async function refundRateLimits(executor: Executor, { charges, windowStart }: { charges: RateLimitCharge[]; windowStart: Date }) {
+export async function refundRateLimits(
+  executor: Executor,
+  { charges, windowStart }: { charges: RateLimitCharge[]; windowStart: Date },
+) {
   const refunds = charges.filter((charge) => charge.cost > 0);
   if (refunds.length === 0) return;
   await executor.$queryRaw`
@@ -125,5 +138,10 @@ export async function peekRateLimit(
       ceil(extract(epoch FROM (win.start + make_interval(secs => ${windowSeconds}::int)) - now()))::int AS reset
     FROM win`;
   const used = rows[0]?.count ?? 0;
-  return { allowed: used < limit, limit, remaining: Math.max(0, limit - used), resetSeconds: Math.max(1, rows[0]?.reset ?? windowSeconds) };
+  return {
+    allowed: used < limit,
+    limit,
+    remaining: Math.max(0, limit - used),
+    resetSeconds: Math.max(1, rows[0]?.reset ?? windowSeconds),
+  };
 }

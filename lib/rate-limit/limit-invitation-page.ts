@@ -4,5 +4,9 @@ import { env } from "@/lib/env";
 import { consumeRateLimit } from "./consume-rate-limit";
 
 export function limitInvitationPage(clientAddress: string) {
-  return consumeRateLimit(db, { key: `invite-page:${clientAddress}`, limit: env.INVITE_PAGE_REQUESTS_PER_MINUTE, windowSeconds: 60 });
+  return consumeRateLimit(db, {
+    key: `invite-page:${clientAddress}`,
+    limit: env.INVITE_PAGE_REQUESTS_PER_MINUTE,
+    windowSeconds: 60,
+  });
 }

@@ -5,7 +5,15 @@
  * <style> elements at runtime, which a nonce cannot cover, and CSS cannot run script.
  * Development adds 'unsafe-eval', which React's dev tooling needs; production never has it.
  */
-export function buildContentSecurityPolicy({ nonce, development, https }: { nonce: string; development: boolean; https: boolean }): string {
+export function buildContentSecurityPolicy({
+  nonce,
+  development,
+  https,
+}: {
+  nonce: string;
+  development: boolean;
+  https: boolean;
+}): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,

@@ -9,7 +9,14 @@ import { fail, type Result } from "@/lib/result";
 type Reader = Pick<Db, "membership">;
 
 export type TeamAccess = {
-  team: { id: string; name: string; slug: string; allowedDomains: string[]; invitationLifetimeDays: number; seatLimit: number | null };
+  team: {
+    id: string;
+    name: string;
+    slug: string;
+    allowedDomains: string[];
+    invitationLifetimeDays: number;
+    seatLimit: number | null;
+  };
   membership: { id: string; userId: string };
   role: { id: string; key: string; name: string; rank: number; permissions: string[] };
 };
@@ -23,7 +30,16 @@ function readMembership(db: Reader, userId: string, teamId: string | null, slug:
     select: {
       id: true,
       userId: true,
-      team: { select: { id: true, name: true, slug: true, allowedDomains: true, invitationLifetimeDays: true, seatLimit: true } },
+      team: {
+        select: {
+          id: true,
+          name: true,
+          slug: true,
+          allowedDomains: true,
+          invitationLifetimeDays: true,
+          seatLimit: true,
+        },
+      },
       role: { select: { id: true, key: true, name: true, rank: true, permissions: true } },
     },
   });
@@ -34,7 +50,9 @@ function readMembership(db: Reader, userId: string, teamId: string | null, slug:
  * request-scoped cache lets them share one read. Transactions pass their own client and never
  * hit this cache, and outside a render (route handlers, actions) `cache` does not memoize.
  */
-export const readTeamMembership = cache((userId: string, teamId: string | null, slug: string | null) => readMembership(appDb, userId, teamId, slug));
+export const readTeamMembership = cache((userId: string, teamId: string | null, slug: string | null) =>
+  readMembership(appDb, userId, teamId, slug),
+);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -53,7 +71,10 @@ export async function authorizeTeam(
   if ("teamId" in ref && !UUID.test(ref.teamId)) return fail("NOT_FOUND", "Team not found.");
   const teamId = "teamId" in ref ? ref.teamId : null;
   const slug = "slug" in ref ? ref.slug : null;
-  const membership = db === appDb ? await readTeamMembership(actor.userId, teamId, slug) : await readMembership(db, actor.userId, teamId, slug);
+  const membership =
+    db === appDb
+      ? await readTeamMembership(actor.userId, teamId, slug)
+      : await readMembership(db, actor.userId, teamId, slug);
   if (!membership) return fail("NOT_FOUND", "Team not found.");
   if (!can(membership.role, permission)) {
     return fail("FORBIDDEN", `You need the ${permission} permission in ${membership.team.name} to do this.`);
@@ -61,5 +82,10 @@ export async function authorizeTeam(
   if (actor.kind === "api-key" && !can(membership.role, "api.access")) {
     return fail("FORBIDDEN", `Your role in ${membership.team.name} does not allow API access.`);
   }
-  return { ok: true, team: membership.team, membership: { id: membership.id, userId: membership.userId }, role: membership.role };
+  return {
+    ok: true,
+    team: membership.team,
+    membership: { id: membership.id, userId: membership.userId },
+    role: membership.role,
+  };
 }

@@ -13,7 +13,12 @@ export async function listHeaderTeams(userId: string): Promise<HeaderTeam[]> {
   return Promise.all(
     teams.map(async (team) => {
       const navigation = await readSettingsNavigation(userId, team.slug);
-      return { name: team.name, slug: team.slug, roleName: team.roleName, settingsHref: navigation?.links[0]?.href ?? null };
+      return {
+        name: team.name,
+        slug: team.slug,
+        roleName: team.roleName,
+        settingsHref: navigation?.links[0]?.href ?? null,
+      };
     }),
   );
 }

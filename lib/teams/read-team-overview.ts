@@ -17,7 +17,12 @@ export async function readTeamOverview(actor: Actor | null, team: TeamRef) {
   if (!access.ok) return access;
   const teamId = access.team.id;
   if (!can(access.role, "members.manage")) {
-    return { ok: true as const, access, memberCount: await db.membership.count({ where: { teamId } }), invitations: null };
+    return {
+      ok: true as const,
+      access,
+      memberCount: await db.membership.count({ where: { teamId } }),
+      invitations: null,
+    };
   }
   const now = await readDatabaseNow(db);
   const pending = { teamId, status: "PENDING" as const, expiresAt: { gt: now } };

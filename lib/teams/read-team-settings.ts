@@ -18,14 +18,19 @@ export async function readTeamSettings(actor: Actor | null, team: TeamRef) {
   if (!access.ok) return access;
   const checkboxSelect = Object.fromEntries(TEAM_CHECKBOX_FIELDS.map((field) => [field.key, true]));
   const [row, seats] = await Promise.all([
-    db.team.findUniqueOrThrow({ where: { id: access.team.id }, select: { name: true, invitationLifetimeDays: true, seatLimit: true, ...checkboxSelect } }),
+    db.team.findUniqueOrThrow({
+      where: { id: access.team.id },
+      select: { name: true, invitationLifetimeDays: true, seatLimit: true, ...checkboxSelect },
+    }),
     countTeamSeats(db, access.team.id),
   ]);
   const settings: TeamSettingsDto = {
     name: row.name,
     invitationLifetimeDays: row.invitationLifetimeDays,
     seatLimit: row.seatLimit,
-    checkboxes: Object.fromEntries(TEAM_CHECKBOX_FIELDS.map((field) => [field.key, (row as Record<string, unknown>)[field.key] === true])),
+    checkboxes: Object.fromEntries(
+      TEAM_CHECKBOX_FIELDS.map((field) => [field.key, (row as Record<string, unknown>)[field.key] === true]),
+    ),
   };
   return { ok: true as const, access, settings, seats };
 }

@@ -19,6 +19,26 @@ export type TeamCheckboxField = {
  * ───────────────────────────────────────────────────────────────────────────────────────────
  */
 export const TEAM_CHECKBOX_FIELDS: readonly TeamCheckboxField[] = [
-  { key: "remindBeforeExpiry", label: { en: "Remind invitees before their invitation expires", fr: "Rappeler aux personnes invitées que leur invitation va expirer" }, hint: { en: "One email two days before expiry, to invitations still pending.", fr: "Un e-mail deux jours avant l'expiration, aux invitations toujours en attente." } },
-  { key: "notifyAdminsOnAnswer", label: { en: "Tell all admins when an invitation is answered", fr: "Prévenir tous les administrateurs quand une invitation reçoit une réponse" }, hint: { en: "The inviter is always told; this adds every admin and owner.", fr: "La personne qui a invité est toujours prévenue ; ceci ajoute chaque administrateur et propriétaire." } },
+  {
+    key: "remindBeforeExpiry",
+    label: {
+      en: "Remind invitees before their invitation expires",
+      fr: "Rappeler aux personnes invitées que leur invitation va expirer",
+    },
+    hint: {
+      en: "One email two days before expiry, to invitations still pending.",
+      fr: "Un e-mail deux jours avant l'expiration, aux invitations toujours en attente.",
+    },
+  },
+  {
+    key: "notifyAdminsOnAnswer",
+    label: {
+      en: "Tell all admins when an invitation is answered",
+      fr: "Prévenir tous les administrateurs quand une invitation reçoit une réponse",
+    },
+    hint: {
+      en: "The inviter is always told; this adds every admin and owner.",
+      fr: "La personne qui a invité est toujours prévenue ; ceci ajoute chaque administrateur et propriétaire.",
+    },
+  },
 ];

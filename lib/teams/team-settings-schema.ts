@@ -10,7 +10,9 @@ const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-
 
 /** What the General page sends: the owners' settings (team.manage), with messages in the viewer's language. */
 export function teamSettingsSchema(errors: TeamSettingsMessages["general"]["errors"]) {
-  const checkboxes = Object.fromEntries(TEAM_CHECKBOX_FIELDS.map((field) => [field.key, z.boolean().optional()])) as Record<BooleanTeamColumn, z.ZodOptional<z.ZodBoolean>>;
+  const checkboxes = Object.fromEntries(
+    TEAM_CHECKBOX_FIELDS.map((field) => [field.key, z.boolean().optional()]),
+  ) as Record<BooleanTeamColumn, z.ZodOptional<z.ZodBoolean>>;
   return z.strictObject({
     name: z
       .string()
@@ -19,9 +21,18 @@ export function teamSettingsSchema(errors: TeamSettingsMessages["general"]["erro
       .min(1, errors.nameRequired)
       .max(MAX_TEAM_NAME_LENGTH, errors.nameTooLong)
       .refine((name) => !UNSAFE_NAME.test(name), errors.nameInvalid),
-    invitationLifetimeDays: z.number({ error: errors.lifetimeRange }).int(errors.lifetimeRange).min(1, errors.lifetimeRange).max(30, errors.lifetimeRange),
+    invitationLifetimeDays: z
+      .number({ error: errors.lifetimeRange })
+      .int(errors.lifetimeRange)
+      .min(1, errors.lifetimeRange)
+      .max(30, errors.lifetimeRange),
     /** null: no limit. */
-    seatLimit: z.number({ error: errors.seatLimitRange }).int(errors.seatLimitRange).min(1, errors.seatLimitRange).max(MAX_SEAT_LIMIT, errors.seatLimitRange).nullable(),
+    seatLimit: z
+      .number({ error: errors.seatLimitRange })
+      .int(errors.seatLimitRange)
+      .min(1, errors.seatLimitRange)
+      .max(MAX_SEAT_LIMIT, errors.seatLimitRange)
+      .nullable(),
     checkboxes: z.strictObject(checkboxes).default({}),
   });
 }

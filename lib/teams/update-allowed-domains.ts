@@ -27,14 +27,24 @@ export async function updateAllowedDomains(actor: Actor | null, team: TeamRef, i
   const entries = parsed.data.domains.split(/[\s,;]+/).filter(Boolean);
   const invalid = entries.filter((entry) => !parseDomain(entry));
   if (invalid.length > 0) {
-    return fail("INVALID", `Not a valid domain: ${invalid.slice(0, 3).join(", ")}`, { fieldErrors: { domains: invalid.map((d) => `${d} is not a valid domain`) } });
+    return fail("INVALID", `Not a valid domain: ${invalid.slice(0, 3).join(", ")}`, {
+      fieldErrors: { domains: invalid.map((d) => `${d} is not a valid domain`) },
+    });
   }
   const domains = [...new Set(entries.map((entry) => parseDomain(entry)!))].sort();
-  if (domains.length > 50) return fail("INVALID", "At most 50 domains.", { fieldErrors: { domains: ["At most 50 domains"] } });
+  if (domains.length > 50)
+    return fail("INVALID", "At most 50 domains.", { fieldErrors: { domains: ["At most 50 domains"] } });
   const written = await runTransaction(async (tx) => {
     await tx.team.update({ where: { id: access.team.id }, data: { allowedDomains: domains } });
     await recordAuditEvents(tx, [
-      { teamId: access.team.id, actorId: access.membership.userId, action: "team.domains_changed", targetType: "team", targetId: access.team.id, metadata: { from: access.team.allowedDomains, to: domains } },
+      {
+        teamId: access.team.id,
+        actorId: access.membership.userId,
+        action: "team.domains_changed",
+        targetType: "team",
+        targetId: access.team.id,
+        metadata: { from: access.team.allowedDomains, to: domains },
+      },
     ]);
     return { ok: true as const };
   });

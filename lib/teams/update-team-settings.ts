@@ -20,7 +20,12 @@ type Change = { from: Prisma.InputJsonValue | null; to: Prisma.InputJsonValue | 
  * (members plus pending invitations, `lockTeamSeats`). Records what changed, from and to, in
  * one audit row; a save that changes nothing writes nothing.
  */
-export async function updateTeamSettings(actor: Actor | null, team: TeamRef, input: TeamSettingsInput, messages: TeamSettingsMessages["general"]) {
+export async function updateTeamSettings(
+  actor: Actor | null,
+  team: TeamRef,
+  input: TeamSettingsInput,
+  messages: TeamSettingsMessages["general"],
+) {
   const access = await authorizeTeam(db, actor, team, "team.manage");
   if (!access.ok) return access.code === "FORBIDDEN" ? fail("FORBIDDEN", messages.errors.forbidden) : access;
   const teamId = access.team.id;
@@ -28,7 +33,10 @@ export async function updateTeamSettings(actor: Actor | null, team: TeamRef, inp
 
   return runTransaction(async (tx) => {
     const seats = await lockTeamSeats(tx, teamId, { countUnlimited: input.seatLimit !== null });
-    const current = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true, invitationLifetimeDays: true, seatLimit: true, ...checkboxSelect } });
+    const current = await tx.team.findUniqueOrThrow({
+      where: { id: teamId },
+      select: { name: true, invitationLifetimeDays: true, seatLimit: true, ...checkboxSelect },
+    });
     const floor = lowestSeatLimit(seats);
     if (input.seatLimit !== null && input.seatLimit !== current.seatLimit && input.seatLimit < floor) {
       const error = messages.errors.seatLimitBelowUsed(floor);
@@ -51,14 +59,26 @@ export async function updateTeamSettings(actor: Actor | null, team: TeamRef, inp
     if (changed.length > 0) {
       await tx.team.update({ where: { id: teamId }, data: Object.fromEntries(changed.map((key) => [key, next[key]])) });
       await recordAuditEvents(tx, [
-        { teamId, actorId: access.membership.userId, action: "team.settings_changed", targetType: "team", targetId: teamId, metadata: { changes } },
+        {
+          teamId,
+          actorId: access.membership.userId,
+          action: "team.settings_changed",
+          targetType: "team",
+          targetId: teamId,
+          metadata: { changes },
+        },
       ]);
     }
     const settings: TeamSettingsDto = {
       name: input.name,
       invitationLifetimeDays: input.invitationLifetimeDays,
       seatLimit: input.seatLimit,
-      checkboxes: Object.fromEntries(TEAM_CHECKBOX_FIELDS.map((field) => [field.key, (next[field.key] ?? (current as Record<string, unknown>)[field.key]) === true])),
+      checkboxes: Object.fromEntries(
+        TEAM_CHECKBOX_FIELDS.map((field) => [
+          field.key,
+          (next[field.key] ?? (current as Record<string, unknown>)[field.key]) === true,
+        ]),
+      ),
     };
     return { ok: true as const, changed, settings };
   });

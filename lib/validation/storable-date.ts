@@ -8,7 +8,4 @@ import { z } from "zod";
 export const storableDateSchema = z
   .date()
   .min(new Date("0001-01-01T00:00:00.000Z"), "Must be a date from year 1")
-  .max(
-    new Date("9999-12-31T23:59:59.999Z"),
-    "Must be a date before year 10000",
-  );
+  .max(new Date("9999-12-31T23:59:59.999Z"), "Must be a date before year 10000");

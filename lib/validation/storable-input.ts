@@ -5,22 +5,14 @@ const NUL = "\u0000";
 /** The path of the first string (value or key) holding a NUL, which PostgreSQL text cannot store; null when there is none. */
 function findNul(input: unknown): PropertyKey[] | null {
   // Iterative, so a deeply nested body cannot overflow the stack.
-  const pending: Array<{ value: unknown; path: PropertyKey[] }> = [
-    { value: input, path: [] },
-  ];
+  const pending: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: input, path: [] }];
   while (pending.length > 0) {
     const { value, path } = pending.pop()!;
     if (typeof value === "string") {
       if (value.includes(NUL)) return path;
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) =>
-        pending.push({ value: item, path: [...path, index] }),
-      );
-    } else if (
-      value !== null &&
-      typeof value === "object" &&
-      !(value instanceof Date)
-    ) {
+      value.forEach((item, index) => pending.push({ value: item, path: [...path, index] }));
+    } else if (value !== null && typeof value === "object" && !(value instanceof Date)) {
       for (const [key, item] of Object.entries(value)) {
         if (key.includes(NUL)) return [...path, key];
         pending.push({ value: item, path: [...path, key] });

@@ -50,14 +50,21 @@ export async function startResendStandIn() {
     const idempotencyKey = (request.headers["idempotency-key"] as string | undefined) ?? null;
     const batchValidation = (request.headers["x-batch-validation"] as string | undefined) ?? null;
     const emails = Array.isArray(body) ? body : [body];
-    requests.push({ path, idempotencyKey, authorization: request.headers.authorization ?? null, batchValidation, emails });
+    requests.push({
+      path,
+      idempotencyKey,
+      authorization: request.headers.authorization ?? null,
+      batchValidation,
+      emails,
+    });
 
     const fault = outage ?? faults.shift();
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { "Content-Type": "application/json", ...headers });
       response.end(JSON.stringify(payload));
     };
-    const error = (status: number, name: string, message: string) => send(status, { statusCode: status, name, message });
+    const error = (status: number, name: string, message: string) =>
+      send(status, { statusCode: status, name, message });
     if (fault?.kind === "hang") {
       hanging.push(response);
       return;
@@ -66,7 +73,12 @@ export async function startResendStandIn() {
       request.socket.destroy();
       return;
     }
-    if (fault?.kind === "status") return send(fault.status, fault.body ?? { statusCode: fault.status, name: "application_error", message: `HTTP ${fault.status}` }, fault.headers);
+    if (fault?.kind === "status")
+      return send(
+        fault.status,
+        fault.body ?? { statusCode: fault.status, name: "application_error", message: `HTTP ${fault.status}` },
+        fault.headers,
+      );
     if (fault?.kind === "error-body") return error(fault.status, fault.name, fault.message);
 
     const replayKey = idempotencyKey ? `${path} ${idempotencyKey}` : null;
@@ -88,7 +100,9 @@ export async function startResendStandIn() {
     const ids = accepted.map(() => randomUUID());
     accepted.forEach((email, index) => delivered.push({ ...email, id: ids[index]!, idempotencyKey }));
     const reply =
-      path === "/emails/batch" ? { data: ids.map((id) => ({ id })), ...(permissive ? { errors: refusals } : {}) } : { id: ids[0] };
+      path === "/emails/batch"
+        ? { data: ids.map((id) => ({ id })), ...(permissive ? { errors: refusals } : {}) }
+        : { id: ids[0] };
     if (replayKey) replies.set(replayKey, { fingerprint, reply });
     if (fault?.kind === "deliver-then-hang") {
       hanging.push(response);

@@ -45,7 +45,14 @@ export async function createTestDatabase(templateDatabase?: string): Promise<Tes
   const client = createPGlite();
   for (const sql of readMigrationSql()) await client.exec(sql);
   const db = createPrismaClient({ kind: "pglite", client });
-  return { db, engine: "pglite", close: async () => { await db.$disconnect(); await client.close(); } };
+  return {
+    db,
+    engine: "pglite",
+    close: async () => {
+      await db.$disconnect();
+      await client.close();
+    },
+  };
 }
 
 /** The database the current test file runs against (installed by setup-database.ts). */

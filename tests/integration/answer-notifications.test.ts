@@ -18,7 +18,11 @@ const { db, engine } = getTestDatabase();
 type Ctx = Awaited<ReturnType<typeof createTeamWithMembers>>;
 
 async function inviteOne(ctx: Ctx, inviter: { id: string }, email: string, language: "en" | "fr" = "en") {
-  const result = await inviteMembers(asActor(inviter), ctx.ref, { emails: email, roleId: ctx.roles.member.id, language });
+  const result = await inviteMembers(asActor(inviter), ctx.ref, {
+    emails: email,
+    roleId: ctx.roles.member.id,
+    language,
+  });
   if (!result.ok) throw new Error(result.error);
   const id = result.results[0]!.invitationId!;
   const link = await getInvitationLink(asActor(inviter), ctx.ref, id);
@@ -27,7 +31,11 @@ async function inviteOne(ctx: Ctx, inviter: { id: string }, email: string, langu
 }
 
 const notifications = (invitationId: string) =>
-  db.emailOutbox.findMany({ where: { invitationId, kind: "invitation_answered" }, select: { to: true, payload: true, idempotencyKey: true }, orderBy: { to: "asc" } });
+  db.emailOutbox.findMany({
+    where: { invitationId, kind: "invitation_answered" },
+    select: { to: true, payload: true, idempotencyKey: true },
+    orderBy: { to: "asc" },
+  });
 
 /** Sends what is queued to the local mailbox and returns the answer emails for this invitation's invitee. */
 async function deliveredAbout(invitee: string) {
@@ -49,7 +57,13 @@ describe(`answer notifications (${engine})`, () => {
     expect(await acceptInvitation(asActor(invitee), token)).toMatchObject({ ok: true, alreadyMember: true });
 
     const queued = await notifications(id);
-    expect(queued).toEqual([{ to: ctx.admin.email, payload: { answer: "accepted", recipientId: ctx.admin.id }, idempotencyKey: `invitation/${id}/answered/${ctx.admin.id}` }]);
+    expect(queued).toEqual([
+      {
+        to: ctx.admin.email,
+        payload: { answer: "accepted", recipientId: ctx.admin.id },
+        idempotencyKey: `invitation/${id}/answered/${ctx.admin.id}`,
+      },
+    ]);
     const [email, ...others] = await deliveredAbout(invitee.email);
     expect(others).toEqual([]);
     expect(email!.to).toBe(ctx.admin.email);
@@ -57,7 +71,9 @@ describe(`answer notifications (${engine})`, () => {
     expect(email!.html).toContain('lang="fr"');
     expect(email!.text).toContain("avec le rôle Membre");
     // The team's activity records the answer as before.
-    expect(await db.auditEvent.count({ where: { targetId: id, action: "invitation.accepted", actorId: invitee.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { targetId: id, action: "invitation.accepted", actorId: invitee.id } }),
+    ).toBe(1);
   });
 
   it("with notifyAdminsOnAnswer on, every holder of members.manage is told once, members and the invitee never", async () => {
@@ -76,7 +92,9 @@ describe(`answer notifications (${engine})`, () => {
     expect(queued.map((row) => row.to)).not.toContain(invitee.email);
     // The new member now holds no members.manage anyway; an invitee who is an admin of the team (re-invited) is skipped by address.
     const delivered = await deliveredAbout(invitee.email);
-    expect(delivered.map((message) => message.to).sort()).toEqual([ctx.owner.email, ctx.admin.email, secondAdmin.email].sort());
+    expect(delivered.map((message) => message.to).sort()).toEqual(
+      [ctx.owner.email, ctx.admin.email, secondAdmin.email].sort(),
+    );
   });
 
   it("an invitee who became an admin meanwhile, declining signed out with the link, is not notified of their own answer", async () => {
@@ -94,7 +112,9 @@ describe(`answer notifications (${engine})`, () => {
     const { id, token } = await inviteOne(ctx, ctx.admin, "lin-declines@example.com");
     const reason = `<a href="//evil.example">click</a> & <script>alert(1)</script>`;
     expect(await declineInvitation(null, token, { reason })).toMatchObject({ ok: true });
-    expect((await notifications(id)).map((row) => row.payload)).toEqual([{ answer: "declined", recipientId: ctx.admin.id }]);
+    expect((await notifications(id)).map((row) => row.payload)).toEqual([
+      { answer: "declined", recipientId: ctx.admin.id },
+    ]);
 
     const [email] = await deliveredAbout("lin-declines@example.com");
     expect(email!.subject).toContain("declined the invitation");
@@ -111,9 +131,14 @@ describe(`answer notifications (${engine})`, () => {
     const invitee = await createUser(db, { email: "refused@example.com" });
     const { id, token } = await inviteOne(ctx, ctx.admin, invitee.email);
     // The inviter lost the right to grant roles: the accept aborts after the invitation flipped.
-    await db.membership.update({ where: { teamId_userId: { teamId: ctx.team.id, userId: ctx.admin.id } }, data: { roleId: ctx.roles.member.id } });
+    await db.membership.update({
+      where: { teamId_userId: { teamId: ctx.team.id, userId: ctx.admin.id } },
+      data: { roleId: ctx.roles.member.id },
+    });
     expect(await acceptInvitation(asActor(invitee), token)).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await db.invitation.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({ status: "PENDING" });
+    expect(await db.invitation.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({
+      status: "PENDING",
+    });
     expect(await notifications(id)).toEqual([]);
 
     const other = await inviteOne(ctx, ctx.owner, "withdrawn@example.com");
@@ -127,7 +152,9 @@ describe(`answer notifications (${engine})`, () => {
     const invitee = await createUser(db, { email: "racer-notified@example.com" });
     const { id, token } = await inviteOne(ctx, ctx.admin, invitee.email);
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, index) => (index % 2 === 0 ? acceptInvitation(asActor(invitee), token) : declineInvitation(asActor(invitee), token))),
+      Array.from({ length: 20 }, (_, index) =>
+        index % 2 === 0 ? acceptInvitation(asActor(invitee), token) : declineInvitation(asActor(invitee), token),
+      ),
     );
     expect(results.some((result) => result.ok)).toBe(true);
     const queued = await notifications(id);
@@ -139,8 +166,15 @@ describe(`answer notifications (${engine})`, () => {
   it("sign-up from an invitation keeps the invitation's language for the new account and notifies the inviter", async () => {
     const ctx = await createTeamWithMembers(db);
     const { id, token } = await inviteOne(ctx, ctx.admin, "nouvelle@example.com", "fr");
-    expect(await signUpFromInvitation(token, { name: "Nouvelle", password: "un-mot-de-passe-long" })).toMatchObject({ ok: true });
-    expect(await db.user.findUniqueOrThrow({ where: { emailCanonical: "nouvelle@example.com" }, select: { language: true } })).toEqual({ language: "fr" });
+    expect(await signUpFromInvitation(token, { name: "Nouvelle", password: "un-mot-de-passe-long" })).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await db.user.findUniqueOrThrow({
+        where: { emailCanonical: "nouvelle@example.com" },
+        select: { language: true },
+      }),
+    ).toEqual({ language: "fr" });
     expect((await notifications(id)).map((row) => row.to)).toEqual([ctx.admin.email]);
   });
 });

@@ -28,18 +28,45 @@ const { db } = getTestDatabase();
 
 type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
 
-async function call(handler: unknown, { key, method = "GET", path = "/", body, params = {}, headers = {} }: { key?: string; method?: string; path?: string; body?: unknown; params?: Record<string, string>; headers?: Record<string, string> }) {
+async function call(
+  handler: unknown,
+  {
+    key,
+    method = "GET",
+    path = "/",
+    body,
+    params = {},
+    headers = {},
+  }: {
+    key?: string;
+    method?: string;
+    path?: string;
+    body?: unknown;
+    params?: Record<string, string>;
+    headers?: Record<string, string>;
+  },
+) {
   const init: RequestInit = { method, headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers } };
   if (body !== undefined) {
     init.body = typeof body === "string" ? body : JSON.stringify(body);
     (init.headers as Record<string, string>)["content-type"] ??= "application/json";
   }
-  const response = await (handler as Handler)(new Request(`http://localhost/api/v1${path}`, init), { params: Promise.resolve(params as never) });
+  const response = await (handler as Handler)(new Request(`http://localhost/api/v1${path}`, init), {
+    params: Promise.resolve(params as never),
+  });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, text, json: text ? (JSON.parse(text) as Record<string, unknown> & { data?: Array<Record<string, unknown>> }) : null };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: text ? (JSON.parse(text) as Record<string, unknown> & { data?: Array<Record<string, unknown>> }) : null,
+  };
 }
 
-async function keyFor(user: { id: string }, scopes: Array<"invitations:read" | "invitations:write"> = ["invitations:read", "invitations:write"]) {
+async function keyFor(
+  user: { id: string },
+  scopes: Array<"invitations:read" | "invitations:write"> = ["invitations:read", "invitations:write"],
+) {
   const created = await createApiKey(asActor(user), { name: "test", scopes });
   if (!created.ok) throw new Error(created.error);
   return created.key;
@@ -50,13 +77,29 @@ describe("authentication and authorization", () => {
     const ctx = await createTeamWithMembers(db);
     const key = await keyFor(ctx.admin);
     const revoked = await keyFor(ctx.admin);
-    const created = await db.apiKey.findFirstOrThrow({ where: { keyHash: { not: "" }, userId: ctx.admin.id }, orderBy: { createdAt: "desc" } });
+    const created = await db.apiKey.findFirstOrThrow({
+      where: { keyHash: { not: "" }, userId: ctx.admin.id },
+      orderBy: { createdAt: "desc" },
+    });
     await revokeApiKey(asActor(ctx.admin), created.id);
     const expired = await keyFor(ctx.admin);
-    await db.apiKey.updateMany({ where: { userId: ctx.admin.id, prefix: expired.slice(0, 14) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.apiKey.updateMany({
+      where: { userId: ctx.admin.id, prefix: expired.slice(0, 14) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
 
-    for (const candidate of [undefined, "tg_live_unknown", `tg_live_${randomBytes(32).toString("base64url")}`, revoked, expired]) {
-      const response = await call(teamInvitations.GET, { key: candidate, params: { team: ctx.team.slug }, headers: { cookie: "next-auth.session-token=whatever" } });
+    for (const candidate of [
+      undefined,
+      "tg_live_unknown",
+      `tg_live_${randomBytes(32).toString("base64url")}`,
+      revoked,
+      expired,
+    ]) {
+      const response = await call(teamInvitations.GET, {
+        key: candidate,
+        params: { team: ctx.team.slug },
+        headers: { cookie: "next-auth.session-token=whatever" },
+      });
       expect(response.status).toBe(401);
       expect(response.headers.get("content-type")).toBe("application/problem+json");
       expect(response.headers.get("www-authenticate")).toContain("Bearer");
@@ -69,7 +112,12 @@ describe("authentication and authorization", () => {
     const ctx = await createTeamWithMembers(db);
     const other = await createTeamWithMembers(db);
     const outsider = await createUser(db);
-    const invited = await call(teamInvitations.POST, { key: await keyFor(ctx.admin), method: "POST", params: { team: ctx.team.slug }, body: { emails: ["matrix@example.com"], role: "member" } });
+    const invited = await call(teamInvitations.POST, {
+      key: await keyFor(ctx.admin),
+      method: "POST",
+      params: { team: ctx.team.slug },
+      body: { emails: ["matrix@example.com"], role: "member" },
+    });
     const id = (invited.json!.results as Array<{ invitationId: string }>)[0]!.invitationId;
 
     const callers = {
@@ -83,8 +131,21 @@ describe("authentication and authorization", () => {
     const endpoints = [
       { name: "list", handler: teamInvitations.GET, write: false, params: { team: ctx.team.slug } },
       { name: "get", handler: teamInvitation.GET, write: false, params: { team: ctx.team.slug, id } },
-      { name: "create", handler: teamInvitations.POST, write: true, method: "POST", params: { team: ctx.team.slug }, body: { emails: [`x${randomUUID()}@example.com`], role: "member" } },
-      { name: "withdraw", handler: withdrawRoute.POST, write: true, method: "POST", params: { team: ctx.team.slug, id } },
+      {
+        name: "create",
+        handler: teamInvitations.POST,
+        write: true,
+        method: "POST",
+        params: { team: ctx.team.slug },
+        body: { emails: [`x${randomUUID()}@example.com`], role: "member" },
+      },
+      {
+        name: "withdraw",
+        handler: withdrawRoute.POST,
+        write: true,
+        method: "POST",
+        params: { team: ctx.team.slug, id },
+      },
     ];
     const expectations: Record<keyof typeof callers, (write: boolean) => number[]> = {
       ownerRW: () => [200, 201],
@@ -98,14 +159,33 @@ describe("authentication and authorization", () => {
       for (const [caller, key] of Object.entries(callers) as Array<[keyof typeof callers, string]>) {
         if (caller === "ownerRW" && endpoint.name === "withdraw") continue;
         const before = await db.invitation.findUniqueOrThrow({ where: { id } });
-        const response = await call(endpoint.handler, { key, method: endpoint.method, params: endpoint.params as Record<string, string>, body: endpoint.body });
-        expect({ endpoint: endpoint.name, caller, status: response.status }).toEqual({ endpoint: endpoint.name, caller, status: expect.toBeOneOf(expectations[caller](endpoint.write)) });
+        const response = await call(endpoint.handler, {
+          key,
+          method: endpoint.method,
+          params: endpoint.params as Record<string, string>,
+          body: endpoint.body,
+        });
+        expect({ endpoint: endpoint.name, caller, status: response.status }).toEqual({
+          endpoint: endpoint.name,
+          caller,
+          status: expect.toBeOneOf(expectations[caller](endpoint.write)),
+        });
         if (response.status >= 400) expect(await db.invitation.findUniqueOrThrow({ where: { id } })).toEqual(before);
       }
     }
     // The other team's admin naming their own team still cannot reach this invitation.
-    expect((await call(teamInvitation.GET, { key: callers.otherTeamAdmin, params: { team: other.team.slug, id } })).status).toBe(404);
-    expect((await call(withdrawRoute.POST, { key: callers.otherTeamAdmin, method: "POST", params: { team: other.team.id, id } })).status).toBe(404);
+    expect(
+      (await call(teamInvitation.GET, { key: callers.otherTeamAdmin, params: { team: other.team.slug, id } })).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(withdrawRoute.POST, {
+          key: callers.otherTeamAdmin,
+          method: "POST",
+          params: { team: other.team.id, id },
+        })
+      ).status,
+    ).toBe(404);
     expect((await db.invitation.findUniqueOrThrow({ where: { id } })).status).toBe("WITHDRAWN");
   });
 });
@@ -121,20 +201,45 @@ describe("lifecycle", () => {
       key: adminKey,
       method: "POST",
       params: { team: ctx.team.id },
-      body: { emails: ["api-invitee@example.com", "second@example.com", "bad"], role: "admin", groups: ["Engineering"], language: "fr" },
+      body: {
+        emails: ["api-invitee@example.com", "second@example.com", "bad"],
+        role: "admin",
+        groups: ["Engineering"],
+        language: "fr",
+      },
     });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ counts: { invited: 2, invalid: 1 }, summary: expect.stringContaining("2 invitations sent") });
+    expect(created.json).toMatchObject({
+      counts: { invited: 2, invalid: 1 },
+      summary: expect.stringContaining("2 invitations sent"),
+    });
     const [firstId, secondId] = (created.json!.results as Array<{ invitationId?: string }>).map((r) => r.invitationId);
 
-    const again = await call(teamInvitations.POST, { key: adminKey, method: "POST", params: { team: ctx.team.slug }, body: { emails: ["second@example.com"], role: "member" } });
+    const again = await call(teamInvitations.POST, {
+      key: adminKey,
+      method: "POST",
+      params: { team: ctx.team.slug },
+      body: { emails: ["second@example.com"], role: "member" },
+    });
     expect(again.status).toBe(200);
     expect(again.json).toMatchObject({ counts: { invited: 0, alreadyInvited: 1 } });
 
-    const list = await call(teamInvitations.GET, { key: adminKey, params: { team: ctx.team.slug }, path: "/?sort=email" });
+    const list = await call(teamInvitations.GET, {
+      key: adminKey,
+      params: { team: ctx.team.slug },
+      path: "/?sort=email",
+    });
     expect(list.status).toBe(200);
     expect(list.json!.data!.map((i) => i.email)).toEqual(["api-invitee@example.com", "second@example.com"]);
-    expect(list.json!.data![0]).toMatchObject({ status: "PENDING", role: { key: "admin" }, groups: [{ name: "Engineering" }], language: "fr", creator: { id: ctx.admin.id }, team: { slug: ctx.team.slug }, delivery: { status: "QUEUED", lastError: null } });
+    expect(list.json!.data![0]).toMatchObject({
+      status: "PENDING",
+      role: { key: "admin" },
+      groups: [{ name: "Engineering" }],
+      language: "fr",
+      creator: { id: ctx.admin.id },
+      team: { slug: ctx.team.slug },
+      delivery: { status: "QUEUED", lastError: null },
+    });
     expect(list.headers.get("ratelimit-policy")).toBe('"per-key";q=40;w=60');
     expect(list.headers.get("ratelimit")).toMatch(/^"per-key";r=\d+;t=\d+$/);
 
@@ -142,31 +247,83 @@ describe("lifecycle", () => {
     expect(one.json).toMatchObject({ id: secondId, email: "second@example.com" });
     const hashOf = async (id: string) => (await db.invitation.findUniqueOrThrow({ where: { id } })).tokenHash;
     const firstHash = await hashOf(secondId!);
-    const resent = await call(resendRoute.POST, { key: adminKey, method: "POST", params: { team: ctx.team.slug, id: secondId! } });
+    const resent = await call(resendRoute.POST, {
+      key: adminKey,
+      method: "POST",
+      params: { team: ctx.team.slug, id: secondId! },
+    });
     expect(resent.json).toMatchObject({ status: "PENDING" });
     expect((await db.invitation.findUniqueOrThrow({ where: { id: secondId! } })).sendCount).toBe(2);
     // A resend keeps the link; a reset replaces it and remembers the old one.
     expect(await hashOf(secondId!)).toBe(firstHash);
-    const reset = await call(resetLinkRoute.POST, { key: adminKey, method: "POST", params: { team: ctx.team.slug, id: secondId! } });
+    const reset = await call(resetLinkRoute.POST, {
+      key: adminKey,
+      method: "POST",
+      params: { team: ctx.team.slug, id: secondId! },
+    });
     expect(reset.status).toBe(200);
     expect(reset.json).toMatchObject({ status: "PENDING" });
     expect(await hashOf(secondId!)).not.toBe(firstHash);
-    expect(await db.invitationPreviousToken.findMany({ where: { invitationId: secondId! }, select: { tokenHash: true } })).toEqual([{ tokenHash: firstHash }]);
-    expect((await call(resetLinkRoute.POST, { key: adminKey, method: "POST", params: { team: ctx.team.slug, id: randomUUID() } })).status).toBe(404);
+    expect(
+      await db.invitationPreviousToken.findMany({ where: { invitationId: secondId! }, select: { tokenHash: true } }),
+    ).toEqual([{ tokenHash: firstHash }]);
+    expect(
+      (
+        await call(resetLinkRoute.POST, {
+          key: adminKey,
+          method: "POST",
+          params: { team: ctx.team.slug, id: randomUUID() },
+        })
+      ).status,
+    ).toBe(404);
     const sent = await call(sentRoute.GET, { key: adminKey });
     expect(sent.json!.data!.map((i) => i.id).sort()).toEqual([firstId, secondId].sort());
 
     const received = await call(receivedRoute.GET, { key: inviteeKey });
     expect(received.json!.data!.map((i) => i.id)).toEqual([firstId]);
-    expect((await call(acceptRoute.POST, { key: adminKey, method: "POST", params: { id: firstId! } })).status).toBe(404);
+    expect((await call(acceptRoute.POST, { key: adminKey, method: "POST", params: { id: firstId! } })).status).toBe(
+      404,
+    );
     const accepted = await call(acceptRoute.POST, { key: inviteeKey, method: "POST", params: { id: firstId! } });
-    expect(accepted.json).toMatchObject({ team: { slug: ctx.team.slug }, role: { name: "Admin" }, alreadyMember: false });
-    expect((await call(declineRoute.POST, { key: inviteeKey, method: "POST", params: { id: firstId! }, body: {} })).status).toBe(410);
+    expect(accepted.json).toMatchObject({
+      team: { slug: ctx.team.slug },
+      role: { name: "Admin" },
+      alreadyMember: false,
+    });
+    expect(
+      (await call(declineRoute.POST, { key: inviteeKey, method: "POST", params: { id: firstId! }, body: {} })).status,
+    ).toBe(410);
 
-    expect((await call(withdrawRoute.POST, { key: adminKey, method: "POST", params: { team: ctx.team.slug, id: secondId! } })).json).toMatchObject({ status: "WITHDRAWN" });
-    expect((await call(withdrawRoute.POST, { key: adminKey, method: "POST", params: { team: ctx.team.slug, id: secondId! } })).status).toBe(409);
-    expect((await call(teamInvitation.DELETE, { key: adminKey, method: "DELETE", params: { team: ctx.team.slug, id: secondId! } })).status).toBe(204);
-    expect((await call(teamInvitation.GET, { key: adminKey, params: { team: ctx.team.slug, id: secondId! } })).status).toBe(404);
+    expect(
+      (
+        await call(withdrawRoute.POST, {
+          key: adminKey,
+          method: "POST",
+          params: { team: ctx.team.slug, id: secondId! },
+        })
+      ).json,
+    ).toMatchObject({ status: "WITHDRAWN" });
+    expect(
+      (
+        await call(withdrawRoute.POST, {
+          key: adminKey,
+          method: "POST",
+          params: { team: ctx.team.slug, id: secondId! },
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await call(teamInvitation.DELETE, {
+          key: adminKey,
+          method: "DELETE",
+          params: { team: ctx.team.slug, id: secondId! },
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (await call(teamInvitation.GET, { key: adminKey, params: { team: ctx.team.slug, id: secondId! } })).status,
+    ).toBe(404);
 
     for (const response of [created, list, one, resent, reset, sent, received, accepted]) {
       expect(response.text).not.toMatch(/tgi_|tokenHash|tokenSealed/);
@@ -176,10 +333,27 @@ describe("lifecycle", () => {
   it("decline with a reason by the invitee's key", async () => {
     const ctx = await createTeamWithMembers(db);
     const invitee = await createUser(db, { email: "api-decliner@example.com" });
-    const created = await call(teamInvitations.POST, { key: await keyFor(ctx.admin), method: "POST", params: { team: ctx.team.slug }, body: { emails: ["api-decliner@example.com"], role: "member" } });
+    const created = await call(teamInvitations.POST, {
+      key: await keyFor(ctx.admin),
+      method: "POST",
+      params: { team: ctx.team.slug },
+      body: { emails: ["api-decliner@example.com"], role: "member" },
+    });
     const id = (created.json!.results as Array<{ invitationId: string }>)[0]!.invitationId;
-    expect((await call(declineRoute.POST, { key: await keyFor(invitee), method: "POST", params: { id }, body: { reason: "Not now" } })).status).toBe(204);
-    expect(await db.invitation.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DECLINED", declineReason: "Not now" });
+    expect(
+      (
+        await call(declineRoute.POST, {
+          key: await keyFor(invitee),
+          method: "POST",
+          params: { id },
+          body: { reason: "Not now" },
+        })
+      ).status,
+    ).toBe(204);
+    expect(await db.invitation.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "DECLINED",
+      declineReason: "Not now",
+    });
   });
 });
 
@@ -187,13 +361,22 @@ describe("the caller's own lists", () => {
   it("sent lists the caller's invitations in every team they still manage, and no longer a team they lost", async () => {
     const first = await createTeamWithMembers(db);
     const second = await createTeamWithMembers(db);
-    const membership = await db.membership.create({ data: { teamId: second.team.id, userId: first.admin.id, roleId: second.roles.admin.id } });
+    const membership = await db.membership.create({
+      data: { teamId: second.team.id, userId: first.admin.id, roleId: second.roles.admin.id },
+    });
     const key = await keyFor(first.admin);
     for (const team of [first.team, second.team]) {
-      await call(teamInvitations.POST, { key, method: "POST", params: { team: team.slug }, body: { emails: [`sent-${team.slug}@example.com`], role: "member" } });
+      await call(teamInvitations.POST, {
+        key,
+        method: "POST",
+        params: { team: team.slug },
+        body: { emails: [`sent-${team.slug}@example.com`], role: "member" },
+      });
     }
     const both = await call(sentRoute.GET, { key });
-    expect(both.json!.data!.map((i) => (i.team as { slug: string }).slug).sort()).toEqual([first.team.slug, second.team.slug].sort());
+    expect(both.json!.data!.map((i) => (i.team as { slug: string }).slug).sort()).toEqual(
+      [first.team.slug, second.team.slug].sort(),
+    );
     await db.membership.update({ where: { id: membership.id }, data: { roleId: second.roles.member.id } });
     const after = await call(sentRoute.GET, { key });
     expect(after.json!.data!.map((i) => (i.team as { slug: string }).slug)).toEqual([first.team.slug]);
@@ -207,7 +390,12 @@ describe("the caller's own lists", () => {
       const ctx = await createTeamWithMembers(db);
       for (let i = 0; i < 3; i += 1) {
         const address = i === 0 ? invitee.email : `someone-${randomUUID()}@example.com`;
-        const created = await call(teamInvitations.POST, { key: await keyFor(ctx.admin), method: "POST", params: { team: ctx.team.slug }, body: { emails: [address], role: "member" } });
+        const created = await call(teamInvitations.POST, {
+          key: await keyFor(ctx.admin),
+          method: "POST",
+          params: { team: ctx.team.slug },
+          body: { emails: [address], role: "member" },
+        });
         if (i === 0) expected.push((created.json!.results as Array<{ invitationId: string }>)[0]!.invitationId);
       }
       await db.invitation.create({
@@ -258,7 +446,12 @@ describe("names in the body", () => {
       },
     });
     try {
-      const response = await call(teamInvitations.POST, { key: outsiderKey, method: "POST", params: { team: ctx.team.slug }, body: { emails: ["n@example.com"], role: "admin", groups: ["Engineering"] } });
+      const response = await call(teamInvitations.POST, {
+        key: outsiderKey,
+        method: "POST",
+        params: { team: ctx.team.slug },
+        body: { emails: ["n@example.com"], role: "admin", groups: ["Engineering"] },
+      });
       expect(response.status).toBe(404);
     } finally {
       holder.teamgateDb = original;
@@ -272,12 +465,27 @@ describe("names in the body", () => {
   it("answers unknown role keys and group names as field errors on the API's own fields", async () => {
     const ctx = await createTeamWithMembers(db);
     const key = await keyFor(ctx.admin);
-    const badRole = await call(teamInvitations.POST, { key, method: "POST", params: { team: ctx.team.slug }, body: { emails: ["n@example.com"], role: "wizard" } });
+    const badRole = await call(teamInvitations.POST, {
+      key,
+      method: "POST",
+      params: { team: ctx.team.slug },
+      body: { emails: ["n@example.com"], role: "wizard" },
+    });
     expect(badRole.status).toBe(400);
     expect(badRole.json!.errors).toEqual({ role: ["Unknown role: wizard"] });
-    const badGroup = await call(teamInvitations.POST, { key, method: "POST", params: { team: ctx.team.slug }, body: { emails: ["n@example.com"], role: "member", groups: ["Sales", "Nope"] } });
+    const badGroup = await call(teamInvitations.POST, {
+      key,
+      method: "POST",
+      params: { team: ctx.team.slug },
+      body: { emails: ["n@example.com"], role: "member", groups: ["Sales", "Nope"] },
+    });
     expect(badGroup.json!.errors).toEqual({ groups: ["Unknown group: Nope"] });
-    const byIds = await call(teamInvitations.POST, { key, method: "POST", params: { team: ctx.team.id }, body: { emails: ["n@example.com"], role: ctx.roles.member.id, groups: [ctx.groups[1]!.id, "Engineering"] } });
+    const byIds = await call(teamInvitations.POST, {
+      key,
+      method: "POST",
+      params: { team: ctx.team.id },
+      body: { emails: ["n@example.com"], role: ctx.roles.member.id, groups: [ctx.groups[1]!.id, "Engineering"] },
+    });
     expect(byIds.status).toBe(201);
     const created = await db.invitation.findFirstOrThrow({ where: { teamId: ctx.team.id }, include: { groups: true } });
     expect(created.roleId).toBe(ctx.roles.member.id);
@@ -291,11 +499,29 @@ describe("bad input changes nothing", () => {
     ["malformed JSON", "{not json", {}, 400, "malformed-json"],
     ["wrong types", { emails: "a@b.com", role: 5 }, {}, 400, "invalid-request"],
     ["unknown fields", { emails: ["a@example.com"], role: "member", admin: true }, {}, 400, "invalid-request"],
-    ["oversized bodies", { emails: ["a@example.com"], role: "member", padding: "x".repeat(300 * 1024) }, {}, 413, "payload-too-large"],
-    ["a wrong content type", "emails=a@example.com", { "content-type": "application/x-www-form-urlencoded" }, 415, "unsupported-media-type"],
+    [
+      "oversized bodies",
+      { emails: ["a@example.com"], role: "member", padding: "x".repeat(300 * 1024) },
+      {},
+      413,
+      "payload-too-large",
+    ],
+    [
+      "a wrong content type",
+      "emails=a@example.com",
+      { "content-type": "application/x-www-form-urlencoded" },
+      415,
+      "unsupported-media-type",
+    ],
   ])("%s", async (_label, body, headers, status, type) => {
     const ctx = await createTeamWithMembers(db);
-    const response = await call(teamInvitations.POST, { key: await keyFor(ctx.admin), method: "POST", params: { team: ctx.team.slug }, body, headers });
+    const response = await call(teamInvitations.POST, {
+      key: await keyFor(ctx.admin),
+      method: "POST",
+      params: { team: ctx.team.slug },
+      body,
+      headers,
+    });
     expect(response.status).toBe(status);
     expect(response.json).toMatchObject({ type: `https://teamgate.dev/problems/${type}`, status });
     if (type === "invalid-request") expect(Object.keys(response.json!.errors as object).length).toBeGreaterThan(0);
@@ -305,9 +531,15 @@ describe("bad input changes nothing", () => {
   it("rejects unknown query parameters and bad cursors", async () => {
     const ctx = await createTeamWithMembers(db);
     const key = await keyFor(ctx.admin);
-    expect((await call(teamInvitations.GET, { key, params: { team: ctx.team.slug }, path: "/?limit=1000" })).status).toBe(400);
-    expect((await call(teamInvitations.GET, { key, params: { team: ctx.team.slug }, path: "/?sort=tokenHash" })).status).toBe(400);
-    expect((await call(teamInvitations.GET, { key, params: { team: ctx.team.slug }, path: "/?cursor=garbage" })).status).toBe(400);
+    expect(
+      (await call(teamInvitations.GET, { key, params: { team: ctx.team.slug }, path: "/?limit=1000" })).status,
+    ).toBe(400);
+    expect(
+      (await call(teamInvitations.GET, { key, params: { team: ctx.team.slug }, path: "/?sort=tokenHash" })).status,
+    ).toBe(400);
+    expect(
+      (await call(teamInvitations.GET, { key, params: { team: ctx.team.slug }, path: "/?cursor=garbage" })).status,
+    ).toBe(400);
   });
 });
 
@@ -334,13 +566,23 @@ describe("pagination and limits", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const response = await call(teamInvitations.GET, { key, params: { team: ctx.team.slug }, path: `/?limit=100${cursor ? `&cursor=${cursor}` : ""}` });
+      const response = await call(teamInvitations.GET, {
+        key,
+        params: { team: ctx.team.slug },
+        path: `/?limit=100${cursor ? `&cursor=${cursor}` : ""}`,
+      });
       expect(response.status).toBe(200);
       seen.push(...response.json!.data!.map((i) => i.id as string));
       cursor = response.json!.next as string | null;
       pages += 1;
       // Newer invitations arrive while the client pages; they sort before the cursor and are not repeated.
-      if (pages === 3) await call(teamInvitations.POST, { key, method: "POST", params: { team: ctx.team.slug }, body: { emails: [`late${pages}@example.com`], role: "member" } });
+      if (pages === 3)
+        await call(teamInvitations.POST, {
+          key,
+          method: "POST",
+          params: { team: ctx.team.slug },
+          body: { emails: [`late${pages}@example.com`], role: "member" },
+        });
     } while (cursor);
     expect(seen).toHaveLength(1000);
     expect(new Set(seen).size).toBe(1000);
@@ -374,26 +616,42 @@ describe("every answer carries RateLimit headers", () => {
     const missing = await call(receivedRoute.GET, { headers: { "x-forwarded-for": "203.0.113.80" } });
     expect(missing.status).toBe(401);
     expectHeaders(missing, "per-client");
-    const scope = await call(teamInvitations.POST, { key: readKey, method: "POST", params: { team: ctx.team.slug }, body: { emails: ["a@example.com"], role: "member" } });
+    const scope = await call(teamInvitations.POST, {
+      key: readKey,
+      method: "POST",
+      params: { team: ctx.team.slug },
+      body: { emails: ["a@example.com"], role: "member" },
+    });
     expect(scope.status).toBe(403);
     expectHeaders(scope, "per-key");
     const absent = await call(teamInvitation.GET, { key: readKey, params: { team: ctx.team.slug, id: randomUUID() } });
     expect(absent.status).toBe(404);
     expectHeaders(absent, "per-key");
-    const document = await openapiRoute.GET(new Request("http://localhost/api/v1/openapi.json", { headers: { "x-forwarded-for": "203.0.113.81" } }));
+    const document = await openapiRoute.GET(
+      new Request("http://localhost/api/v1/openapi.json", { headers: { "x-forwarded-for": "203.0.113.81" } }),
+    );
     expect(document.status).toBe(200);
     expectHeaders(document, "per-client");
   });
 
   it("limits requests without a key per client address", async () => {
     // Windows are whole minutes of the database clock: start where the next 42 requests fit in one.
-    const [clock] = await db.$queryRaw<Array<{ seconds: number }>>`SELECT extract(second FROM now())::float8 AS seconds`;
+    const [clock] = await db.$queryRaw<
+      Array<{ seconds: number }>
+    >`SELECT extract(second FROM now())::float8 AS seconds`;
     const seconds = clock!.seconds;
     if (seconds > 50) await new Promise((resolve) => setTimeout(resolve, (61 - seconds) * 1000));
     const statuses: number[] = [];
-    for (let i = 0; i < 41; i += 1) statuses.push((await call(receivedRoute.GET, { key: "tg_live_guess", headers: { "x-forwarded-for": "203.0.113.90" } })).status);
+    for (let i = 0; i < 41; i += 1)
+      statuses.push(
+        (await call(receivedRoute.GET, { key: "tg_live_guess", headers: { "x-forwarded-for": "203.0.113.90" } }))
+          .status,
+      );
     expect(statuses.slice(0, 40).every((status) => status === 401)).toBe(true);
-    const limited = await call(receivedRoute.GET, { key: "tg_live_guess", headers: { "x-forwarded-for": "203.0.113.90" } });
+    const limited = await call(receivedRoute.GET, {
+      key: "tg_live_guess",
+      headers: { "x-forwarded-for": "203.0.113.90" },
+    });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
   });
@@ -428,10 +686,18 @@ describe("unexpected errors", () => {
       const response = await call(throwing, { key });
       expect(response.status).toBe(500);
       expect(response.headers.get("content-type")).toBe("application/problem+json");
-      expect(response.json).toEqual({ type: "https://teamgate.dev/problems/internal", title: "Internal server error", status: 500, detail: expect.any(String) });
+      expect(response.json).toEqual({
+        type: "https://teamgate.dev/problems/internal",
+        title: "Internal server error",
+        status: 500,
+        detail: expect.any(String),
+      });
       expect(response.text).not.toContain("secret detail");
       expect(response.headers.get("ratelimit")).toMatch(/^"per-key";r=\d+;t=\d+$/);
-      expect(logged).toHaveBeenCalledWith(expect.stringContaining("API GET /api/v1/ failed"), expect.objectContaining({ message: expect.stringContaining("secret detail") }));
+      expect(logged).toHaveBeenCalledWith(
+        expect.stringContaining("API GET /api/v1/ failed"),
+        expect.objectContaining({ message: expect.stringContaining("secret detail") }),
+      );
     } finally {
       logged.mockRestore();
     }
@@ -458,25 +724,46 @@ describe("OpenAPI", () => {
     expect(document.components.schemas.CreateInvitations.additionalProperties).toBe(false);
 
     type Operation = { operationId: string; responses: Record<string, { headers?: Record<string, { $ref: string }> }> };
-    const operations = Object.values(document.paths as Record<string, Record<string, Operation>>).flatMap((methods) => Object.values(methods));
+    const operations = Object.values(document.paths as Record<string, Record<string, Operation>>).flatMap((methods) =>
+      Object.values(methods),
+    );
     for (const operation of operations) {
       for (const [status, response] of Object.entries(operation.responses)) {
         expect({ operation: operation.operationId, status, headers: Object.keys(response.headers ?? {}) }).toEqual({
           operation: operation.operationId,
           status,
-          headers: expect.arrayContaining(["RateLimit-Policy", "RateLimit", ...(status === "429" || status === "503" ? ["Retry-After"] : [])]),
+          headers: expect.arrayContaining([
+            "RateLimit-Policy",
+            "RateLimit",
+            ...(status === "429" || status === "503" ? ["Retry-After"] : []),
+          ]),
         });
       }
       expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(["401", "403", "429", "500"]));
     }
-    const statuses = (id: string) => Object.keys(operations.find((operation) => operation.operationId === id)!.responses);
-    expect(statuses("createInvitations")).toEqual(expect.arrayContaining(["201", "200", "400", "404", "413", "415", "422"]));
+    const statuses = (id: string) =>
+      Object.keys(operations.find((operation) => operation.operationId === id)!.responses);
+    expect(statuses("createInvitations")).toEqual(
+      expect.arrayContaining(["201", "200", "400", "404", "413", "415", "422"]),
+    );
     expect(statuses("acceptInvitation")).toEqual(expect.arrayContaining(["404", "410", "422"]));
     expect(statuses("declineInvitation")).toEqual(expect.arrayContaining(["404", "410", "413", "415"]));
     expect(statuses("withdrawTeamInvitation")).toEqual(expect.arrayContaining(["404", "409"]));
     // runTransaction answers 503 with Retry-After after its bounded retries: every write says so, no read does.
-    const writes = ["acceptInvitation", "declineInvitation", "createInvitations", "deleteTeamInvitation", "resendTeamInvitation", "withdrawTeamInvitation"];
-    expect(operations.filter((operation) => "503" in operation.responses).map((operation) => operation.operationId).sort()).toEqual([...writes].sort());
+    const writes = [
+      "acceptInvitation",
+      "declineInvitation",
+      "createInvitations",
+      "deleteTeamInvitation",
+      "resendTeamInvitation",
+      "withdrawTeamInvitation",
+    ];
+    expect(
+      operations
+        .filter((operation) => "503" in operation.responses)
+        .map((operation) => operation.operationId)
+        .sort(),
+    ).toEqual([...writes].sort());
     expect(document.components.headers["Retry-After"]).toBeDefined();
     expect(document.paths["/invitations/sent"].get.description).toContain("no longer read its invitations");
   });

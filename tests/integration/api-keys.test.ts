@@ -40,7 +40,9 @@ describe("API key cap", () => {
     expect((await createApiKey(asActor(user), { name: "after a revoke", scopes: ["invitations:read"] })).ok).toBe(true);
 
     await db.apiKey.update({ where: { id: keys[1]!.apiKey.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
-    expect((await createApiKey(asActor(user), { name: "after an expiry", scopes: ["invitations:read"] })).ok).toBe(true);
+    expect((await createApiKey(asActor(user), { name: "after an expiry", scopes: ["invitations:read"] })).ok).toBe(
+      true,
+    );
     expect((await createApiKey(asActor(user), { name: "full again", scopes: ["invitations:read"] })).ok).toBe(false);
     expect(await db.apiKey.count({ where: { userId: user.id } })).toBe(MAX_ACTIVE_API_KEYS + 2);
 
@@ -51,14 +53,23 @@ describe("API key cap", () => {
   it("holds under parallel requests", async () => {
     const user = await createUser(db);
     await createKeys(user, MAX_ACTIVE_API_KEYS - 2);
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => createApiKey(asActor(user), { name: `parallel ${i}`, scopes: ["invitations:read"] })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        createApiKey(asActor(user), { name: `parallel ${i}`, scopes: ["invitations:read"] }),
+      ),
+    );
     expect(results.filter((result) => result.ok)).toHaveLength(2);
     expect(await db.apiKey.count({ where: { userId: user.id } })).toBe(MAX_ACTIVE_API_KEYS);
   }, 60_000);
 
   it("is refused to API-key actors", async () => {
     const user = await createUser(db);
-    expect(await createApiKey({ kind: "api-key", userId: user.id, apiKeyId: "x", scopes: ["invitations:write"] }, { name: "minted", scopes: ["invitations:read"] })).toMatchObject({
+    expect(
+      await createApiKey(
+        { kind: "api-key", userId: user.id, apiKeyId: "x", scopes: ["invitations:write"] },
+        { name: "minted", scopes: ["invitations:read"] },
+      ),
+    ).toMatchObject({
       ok: false,
       code: "FORBIDDEN",
     });
@@ -79,13 +90,23 @@ describe("API key expiry", () => {
   it("sets expiresAt from the database clock, and records lastUsedAt at most once a minute", async () => {
     const user = await createUser(db);
     skewAppClock(new Date("2001-01-01T00:00:00Z").getTime());
-    const created = await createApiKey(asActor(user), { name: "dated", scopes: ["invitations:read"], expiresInDays: 30 });
+    const created = await createApiKey(asActor(user), {
+      name: "dated",
+      scopes: ["invitations:read"],
+      expiresInDays: 30,
+    });
     vi.useRealTimers();
     if (!created.ok) throw new Error(created.error);
     const now = (await db.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now`)[0]!.now;
-    expect(Math.abs(created.apiKey.expiresAt!.getTime() - (now.getTime() + 30 * 86_400_000))).toBeLessThan(3_600_000 + 60_000);
+    expect(Math.abs(created.apiKey.expiresAt!.getTime() - (now.getTime() + 30 * 86_400_000))).toBeLessThan(
+      3_600_000 + 60_000,
+    );
 
-    expect(await authenticateApiKey(`Bearer ${created.key}`)).toMatchObject({ kind: "api-key", userId: user.id, apiKeyId: created.apiKey.id });
+    expect(await authenticateApiKey(`Bearer ${created.key}`)).toMatchObject({
+      kind: "api-key",
+      userId: user.id,
+      apiKeyId: created.apiKey.id,
+    });
     const first = (await db.apiKey.findUniqueOrThrow({ where: { id: created.apiKey.id } })).lastUsedAt;
     expect(first).not.toBeNull();
     await authenticateApiKey(`Bearer ${created.key}`);

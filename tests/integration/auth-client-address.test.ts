@@ -18,13 +18,17 @@ const behindStartServer = (spoof: string) => `${spoof}, 203.0.113.50`;
 
 describe("client address with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
   it("npm start's server appends the socket address, so a rotated header still yields the socket's", async () => {
-    const server = createPeerAwareServer((request, response) => response.end(String(request.headers["x-forwarded-for"])));
+    const server = createPeerAwareServer((request, response) =>
+      response.end(String(request.headers["x-forwarded-for"])),
+    );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as AddressInfo;
       const seen = new Set<string>();
       for (let i = 0; i < 5; i += 1) {
-        const forwarded = await (await fetch(`http://127.0.0.1:${port}/`, { headers: { "x-forwarded-for": `198.51.100.${i}` } })).text();
+        const forwarded = await (
+          await fetch(`http://127.0.0.1:${port}/`, { headers: { "x-forwarded-for": `198.51.100.${i}` } })
+        ).text();
         expect(forwarded).toBe(`198.51.100.${i}, 127.0.0.1`);
         seen.add(parseClientAddress(forwarded, 0));
       }
@@ -39,17 +43,28 @@ describe("client address with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
   it("the invitation pages' limit holds while the client rotates X-Forwarded-For", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 7; i += 1) {
-      const request = new NextRequest(`http://localhost/invite/tgi_guess${i}`, { headers: { "x-forwarded-for": behindStartServer(`198.51.100.${i}`) } });
+      const request = new NextRequest(`http://localhost/invite/tgi_guess${i}`, {
+        headers: { "x-forwarded-for": behindStartServer(`198.51.100.${i}`) },
+      });
       statuses.push((await proxy(request)).status);
     }
     expect(statuses.slice(0, 5).every((status) => status === 200)).toBe(true);
     expect(statuses.slice(5)).toEqual([429, 429]);
-    const elsewhere = new NextRequest("http://localhost/invite/tgi_x", { headers: { "x-forwarded-for": "203.0.113.51" } });
+    const elsewhere = new NextRequest("http://localhost/invite/tgi_x", {
+      headers: { "x-forwarded-for": "203.0.113.51" },
+    });
     expect((await proxy(elsewhere)).status).toBe(200);
   });
 
   it("the sign-in limit per address holds while the client rotates X-Forwarded-For", async () => {
-    const provider = authOptions.providers[0] as unknown as { options: { authorize: (credentials: Record<string, string>, request: { headers: Record<string, string> }) => Promise<unknown> } };
+    const provider = authOptions.providers[0] as unknown as {
+      options: {
+        authorize: (
+          credentials: Record<string, string>,
+          request: { headers: Record<string, string> },
+        ) => Promise<unknown>;
+      };
+    };
     const attempt = (i: number) =>
       provider.options.authorize(
         { email: `nobody-${i}@example.com`, password: "wrong password" },

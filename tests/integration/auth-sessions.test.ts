@@ -24,7 +24,11 @@ const now = () => Math.floor(Date.now() / 1000);
 /** What next-auth stores in the cookie when `user` signs in (authorize's session row, the jwt callback, then encode). */
 async function signInCookie(userId: string) {
   const sessionId = await createUserSession(userId);
-  const token = await authOptions.callbacks!.jwt!({ token: {}, user: { id: userId, sessionId }, account: null } as never);
+  const token = await authOptions.callbacks!.jwt!({
+    token: {},
+    user: { id: userId, sessionId },
+    account: null,
+  } as never);
   return encode({ token, secret: env.AUTH_SECRET, maxAge: authOptions.session!.maxAge! });
 }
 
@@ -34,7 +38,10 @@ async function currentUserWith(cookie: string) {
 }
 
 async function signOutWith(cookie: string) {
-  await authOptions.events!.signOut!({ token: (await decode({ token: cookie, secret: env.AUTH_SECRET }))!, session: null as never });
+  await authOptions.events!.signOut!({
+    token: (await decode({ token: cookie, secret: env.AUTH_SECRET }))!,
+    session: null as never,
+  });
 }
 
 describe("sessions end on the server, not only in the browser", () => {
@@ -65,11 +72,16 @@ describe("sessions end on the server, not only in the browser", () => {
     const person = first.member;
     await db.membership.create({ data: { teamId: second.team.id, userId: person.id, roleId: second.roles.member.id } });
     const cookie = await signInCookie(person.id);
-    const membership = (teamId: string) => db.membership.findUniqueOrThrow({ where: { teamId_userId: { teamId, userId: person.id } } });
+    const membership = (teamId: string) =>
+      db.membership.findUniqueOrThrow({ where: { teamId_userId: { teamId, userId: person.id } } });
 
-    expect(await removeMember(asActor(first.admin), first.ref, (await membership(first.team.id)).id)).toMatchObject({ ok: true });
+    expect(await removeMember(asActor(first.admin), first.ref, (await membership(first.team.id)).id)).toMatchObject({
+      ok: true,
+    });
     expect(await currentUserWith(cookie)).toMatchObject({ id: person.id });
-    expect(await removeMember(asActor(second.admin), second.ref, (await membership(second.team.id)).id)).toMatchObject({ ok: true });
+    expect(await removeMember(asActor(second.admin), second.ref, (await membership(second.team.id)).id)).toMatchObject({
+      ok: true,
+    });
     expect(await currentUserWith(cookie)).toBeNull();
     // The admin who removed them is still signed in.
     expect(await currentUserWith(await signInCookie(second.admin.id))).toMatchObject({ id: second.admin.id });
@@ -81,9 +93,17 @@ describe("sessions end on the server, not only in the browser", () => {
     const legacy = await encode({ token: { sub: user.id }, secret: env.AUTH_SECRET, maxAge: 60 });
     expect(await currentUserWith(legacy)).toBeNull();
     const sid = await createUserSession(user.id);
-    const forged = await encode({ token: { sub: user.id, sid, authTime: now() }, secret: "another-secret-another-secret-another-secret", maxAge: 60 });
+    const forged = await encode({
+      token: { sub: user.id, sid, authTime: now() },
+      secret: "another-secret-another-secret-another-secret",
+      maxAge: 60,
+    });
     expect(await currentUserWith(forged)).toBeNull();
-    const mismatched = await encode({ token: { sub: other.id, sid, authTime: now() }, secret: env.AUTH_SECRET, maxAge: 60 });
+    const mismatched = await encode({
+      token: { sub: other.id, sid, authTime: now() },
+      secret: env.AUTH_SECRET,
+      maxAge: 60,
+    });
     expect(await currentUserWith(mismatched)).toBeNull();
   });
 
@@ -120,7 +140,11 @@ describe("sliding renewal", () => {
     const user = await createUser(db);
     const authTime = now() - SESSION_ABSOLUTE_SECONDS + 3600;
     const sid = await createUserSession(user.id);
-    const nearlyOld = await encode({ token: { sub: user.id, sid, authTime }, secret: env.AUTH_SECRET, maxAge: SESSION_IDLE_SECONDS });
+    const nearlyOld = await encode({
+      token: { sub: user.id, sid, authTime },
+      secret: env.AUTH_SECRET,
+      maxAge: SESSION_IDLE_SECONDS,
+    });
     const renewed = await renewSessionCookie(nearlyOld, now() + 20 * 60);
     expect(renewed!.maxAge).toBeLessThanOrEqual(3600 - 20 * 60);
     expect(await renewSessionCookie(nearlyOld, now() + 3600)).toBeNull();

@@ -10,9 +10,13 @@ const { authOptions } = await import("@/lib/auth/auth-options");
 const { signInWithPassword } = await import("@/lib/auth/sign-in-with-password");
 
 const { db } = getTestDatabase();
-type Authorize = (credentials: Record<string, unknown>, request: { headers: Record<string, string> }) => Promise<unknown>;
+type Authorize = (
+  credentials: Record<string, unknown>,
+  request: { headers: Record<string, string> },
+) => Promise<unknown>;
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
-const attempt = (credentials: Record<string, unknown>) => authorize(credentials, { headers: { "x-forwarded-for": "203.0.113.80" } });
+const attempt = (credentials: Record<string, unknown>) =>
+  authorize(credentials, { headers: { "x-forwarded-for": "203.0.113.80" } });
 
 describe("sign-in never hands internal error text to the client", () => {
   it.each([
@@ -28,7 +32,9 @@ describe("sign-in never hands internal error text to the client", () => {
   });
 
   it("answers an unexpected failure with a fixed code, whatever the database said", async () => {
-    vi.mocked(signInWithPassword).mockRejectedValueOnce(new Error('invalid byte sequence for encoding "UTF8": 0x00 in "RateLimitBucket"'));
+    vi.mocked(signInWithPassword).mockRejectedValueOnce(
+      new Error('invalid byte sequence for encoding "UTF8": 0x00 in "RateLimitBucket"'),
+    );
     const error = await attempt({ email: "owner@acme.test", password: "whatever" }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe("SignInUnavailable");

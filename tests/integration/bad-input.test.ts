@@ -12,8 +12,10 @@ vi.mock("@/lib/actions/session-actor", () => ({ getSessionActor: async () => ses
 const teamInvitations = await import("@/app/api/v1/teams/[team]/invitations/route");
 const teamInvitation = await import("@/app/api/v1/teams/[team]/invitations/[id]/route");
 const sentRoute = await import("@/app/api/v1/invitations/sent/route");
-const { withdrawInvitationAction } = await import("@/app/(app)/teams/[slug]/settings/invitations/_actions/withdraw-invitation-action");
-const { previewInvitationsAction } = await import("@/app/(app)/teams/[slug]/settings/invitations/_actions/preview-invitations-action");
+const { withdrawInvitationAction } =
+  await import("@/app/(app)/teams/[slug]/settings/invitations/_actions/withdraw-invitation-action");
+const { previewInvitationsAction } =
+  await import("@/app/(app)/teams/[slug]/settings/invitations/_actions/preview-invitations-action");
 const { createApiKey } = await import("@/lib/api-keys/create-api-key");
 const { listTeamMembers } = await import("@/lib/members/list-team-members");
 const { listTeamInvitations } = await import("@/lib/invitations/list-team-invitations");
@@ -24,17 +26,37 @@ const { db } = getTestDatabase();
 
 type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
 
-async function call(handler: unknown, { key, method = "GET", path = "/", body, params = {} }: { key: string; method?: string; path?: string; body?: unknown; params?: Record<string, string> }) {
-  const init: RequestInit = { method, headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { "content-type": "application/json" }) } };
+async function call(
+  handler: unknown,
+  {
+    key,
+    method = "GET",
+    path = "/",
+    body,
+    params = {},
+  }: { key: string; method?: string; path?: string; body?: unknown; params?: Record<string, string> },
+) {
+  const init: RequestInit = {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+  };
   if (body !== undefined) init.body = JSON.stringify(body);
-  const response = await (handler as Handler)(new Request(`http://localhost/api/v1${path}`, init), { params: Promise.resolve(params as never) });
+  const response = await (handler as Handler)(new Request(`http://localhost/api/v1${path}`, init), {
+    params: Promise.resolve(params as never),
+  });
   const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as { type?: string; detail?: string; errors?: Record<string, string[]> }) : null };
+  return {
+    status: response.status,
+    json: text ? (JSON.parse(text) as { type?: string; detail?: string; errors?: Record<string, string[]> }) : null,
+  };
 }
 
 async function adminWithKey() {
   const ctx = await createTeamWithMembers(db);
-  const created = await createApiKey(asActor(ctx.admin), { name: "test", scopes: ["invitations:read", "invitations:write"] });
+  const created = await createApiKey(asActor(ctx.admin), {
+    name: "test",
+    scopes: ["invitations:read", "invitations:write"],
+  });
   if (!created.ok) throw new Error(created.error);
   return { ctx, key: created.key };
 }
@@ -70,7 +92,9 @@ describe("the API answers 400 to what PostgreSQL would refuse", () => {
 
   it("on the caller's own list: a date cursor out of range", async () => {
     const { key } = await adminWithKey();
-    expect((await call(sentRoute.GET, { key, path: `/?cursor=${cursorOf("+275760-09-13T00:00:00.000Z")}` })).status).toBe(400);
+    expect(
+      (await call(sentRoute.GET, { key, path: `/?cursor=${cursorOf("+275760-09-13T00:00:00.000Z")}` })).status,
+    ).toBe(400);
   });
 
   it.each([
@@ -95,7 +119,6 @@ describe("the API answers 400 to what PostgreSQL would refuse", () => {
     expect(response.json!.errors).toHaveProperty([field]);
     expect(await db.invitation.count({ where: { teamId: ctx.team.id } })).toBe(0);
   });
-
 });
 
 describe("in the API one array element is one address", () => {
@@ -115,7 +138,12 @@ describe("in the API one array element is one address", () => {
 
   it("still accepts one address per element, surrounding spaces and all", async () => {
     const { ctx, key } = await adminWithKey();
-    const response = await call(teamInvitations.POST, { key, method: "POST", params: { team: ctx.team.slug }, body: { emails: [" one@x.com ", "two@x.com"], role: "member" } });
+    const response = await call(teamInvitations.POST, {
+      key,
+      method: "POST",
+      params: { team: ctx.team.slug },
+      body: { emails: [" one@x.com ", "two@x.com"], role: "member" },
+    });
     expect(response.status).toBe(201);
     expect(await db.invitation.count({ where: { teamId: ctx.team.id } })).toBe(2);
   });
@@ -127,10 +155,18 @@ describe("server actions and pages refuse a NUL as a field error", () => {
     for (const actor of [null, asActor(ctx.admin)] as const) {
       session.actor = actor as typeof session.actor;
       const result = await withdrawInvitationAction({ teamSlug: "acme\u0000", invitationId: randomUUID() });
-      expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { teamSlug: [expect.stringContaining("NUL")] } });
+      expect(result).toMatchObject({
+        ok: false,
+        code: "INVALID",
+        fieldErrors: { teamSlug: [expect.stringContaining("NUL")] },
+      });
     }
     session.actor = asActor(ctx.admin) as typeof session.actor;
-    expect(await previewInvitationsAction({ teamSlug: ctx.team.slug, text: "a@x.com\u0000" })).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { text: expect.any(Array) } });
+    expect(await previewInvitationsAction({ teamSlug: ctx.team.slug, text: "a@x.com\u0000" })).toMatchObject({
+      ok: false,
+      code: "INVALID",
+      fieldErrors: { text: expect.any(Array) },
+    });
   });
 
   it("the members page's search with a NUL is INVALID", async () => {
@@ -145,14 +181,20 @@ describe("server actions and pages refuse a NUL as a field error", () => {
     ["a control character", "ab\u0001cd"],
     ["an escape", "\u001b[2J"],
     ["DEL", "a\u007f"],
-  ])("the invitations page's search with %s is dropped from its URL, and INVALID in the data layer", async (_name, q) => {
-    const { ctx } = await adminWithKey();
-    // The page redirects to its cleaned address: the search is ignored, the status filter kept.
-    const cleaned = cleanTableQuery(invitationListQuerySchema.shape, { q, status: "PENDING" });
-    expect({ changed: cleaned.changed, query: cleaned.params.toString() }).toEqual({ changed: true, query: "status=PENDING" });
-    const result = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { q });
-    expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { q: expect.any(Array) } });
-  });
+  ])(
+    "the invitations page's search with %s is dropped from its URL, and INVALID in the data layer",
+    async (_name, q) => {
+      const { ctx } = await adminWithKey();
+      // The page redirects to its cleaned address: the search is ignored, the status filter kept.
+      const cleaned = cleanTableQuery(invitationListQuerySchema.shape, { q, status: "PENDING" });
+      expect({ changed: cleaned.changed, query: cleaned.params.toString() }).toEqual({
+        changed: true,
+        query: "status=PENDING",
+      });
+      const result = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { q });
+      expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { q: expect.any(Array) } });
+    },
+  );
 
   it("the invitations page's search still finds ordinary text", async () => {
     const { ctx } = await adminWithKey();

@@ -55,10 +55,15 @@ describe("database scripts", () => {
     expect(await countTeams(target)).toBe(seeded);
   }, 120_000);
 
-  it.each([["seed"], ["reset"], ["prepare", "--seed"]])("`%s` is refused in production before touching the database", async (...args) => {
-    const target = freshTarget();
-    await expect(runDatabaseCommand(args, { target, production: true, log: quiet })).rejects.toThrow(/refused with NODE_ENV=production/);
-  });
+  it.each([["seed"], ["reset"], ["prepare", "--seed"]])(
+    "`%s` is refused in production before touching the database",
+    async (...args) => {
+      const target = freshTarget();
+      await expect(runDatabaseCommand(args, { target, production: true, log: quiet })).rejects.toThrow(
+        /refused with NODE_ENV=production/,
+      );
+    },
+  );
 
   it("reads .env like the app, and validates DATABASE_URL with the app's rules", () => {
     const saved = { ...process.env };

@@ -24,7 +24,8 @@ vi.mock("@/lib/email/render-invitation-email", async (importOriginal) => {
   };
 });
 
-const { deliverQueuedEmails, MAX_BACKOFF_SECONDS, OTHER_EMAIL_RETRY_HOURS } = await import("@/lib/email/deliver-queued-emails");
+const { deliverQueuedEmails, MAX_BACKOFF_SECONDS, OTHER_EMAIL_RETRY_HOURS } =
+  await import("@/lib/email/deliver-queued-emails");
 const { startEmailWorker } = await import("@/lib/email/start-email-worker");
 const { inviteMembers } = await import("@/lib/invitations/invite-members");
 const { resendInvitation } = await import("@/lib/invitations/resend-invitation");
@@ -56,7 +57,8 @@ async function invite(emails: string[], language: "en" | "fr" = "en") {
 }
 
 /** Makes every pending row due now on the database clock, as if its backoff had passed. */
-const makeDue = () => db.$executeRaw`UPDATE "EmailOutbox" SET "nextAttemptAt" = now() - interval '1 second' WHERE "status" = 'PENDING'`;
+const makeDue = () =>
+  db.$executeRaw`UPDATE "EmailOutbox" SET "nextAttemptAt" = now() - interval '1 second' WHERE "status" = 'PENDING'`;
 
 const databaseNow = async () => (await db.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now`)[0]!.now;
 const outboxOf = (invitationId: string) => db.emailOutbox.findFirstOrThrow({ where: { invitationId } });
@@ -68,7 +70,11 @@ describe("delivery through the Resend SDK", () => {
     expect(await deliverQueuedEmails()).toMatchObject({ sent: 1, failed: 0 });
     expect(standIn.requests).toHaveLength(1);
     const [request] = standIn.requests;
-    expect(request).toMatchObject({ path: "/emails", idempotencyKey: `invitation/${ids[0]}/send/1`, authorization: "Bearer re_test_key" });
+    expect(request).toMatchObject({
+      path: "/emails",
+      idempotencyKey: `invitation/${ids[0]}/send/1`,
+      authorization: "Bearer re_test_key",
+    });
     const email = request!.emails[0]!;
     expect(email.to).toEqual(["solo@example.com"]);
     expect(email.subject).toBe("Rejoignez Acme Rockets sur Teamgate");
@@ -85,15 +91,30 @@ describe("delivery through the Resend SDK", () => {
     const result = await deliverQueuedEmails({ limit: 500 });
     expect(result.sent).toBe(500);
     expect(standIn.requests.length).toBeLessThanOrEqual(5);
-    expect(standIn.requests.every((r) => r.path === "/emails/batch" && r.idempotencyKey?.startsWith("batch/"))).toBe(true);
+    expect(standIn.requests.every((r) => r.path === "/emails/batch" && r.idempotencyKey?.startsWith("batch/"))).toBe(
+      true,
+    );
     expect(new Set(standIn.delivered.map((d) => d.to[0])).size).toBe(500);
   });
 
   it.each([
     ["a 500", { kind: "status", status: 500 } as const, /HTTP 500/],
-    ["an { error } answer that retrying can fix", { kind: "error-body", status: 503, name: "internal_server_error", message: "Try again shortly" } as const, /Try again shortly/],
+    [
+      "an { error } answer that retrying can fix",
+      { kind: "error-body", status: 503, name: "internal_server_error", message: "Try again shortly" } as const,
+      /Try again shortly/,
+    ],
     ["a 200 whose answer has no email id", { kind: "status", status: 200, body: {} } as const, /without an email id/],
-    ["a quota-free 429 with retry-after", { kind: "status", status: 429, headers: { "retry-after": "120" }, body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" } } as const, /Too many requests/],
+    [
+      "a quota-free 429 with retry-after",
+      {
+        kind: "status",
+        status: 429,
+        headers: { "retry-after": "120" },
+        body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" },
+      } as const,
+      /Too many requests/,
+    ],
     ["a timeout", { kind: "hang" } as const, /Unable to fetch data/],
   ])("survives %s, shows the failure, and the retry delivers exactly once", async (_label, fault, message) => {
     const { ids } = await invite(["flaky@example.com"]);
@@ -106,7 +127,8 @@ describe("delivery through the Resend SDK", () => {
     const row = await outboxOf(ids[0]!);
     expect(row.status).toBe("PENDING");
     expect(row.nextAttemptAt.getTime()).toBeGreaterThan(before.getTime());
-    if (fault.kind === "status" && fault.status === 429) expect(row.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before.getTime() + 120_000);
+    if (fault.kind === "status" && fault.status === 429)
+      expect(row.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before.getTime() + 120_000);
 
     expect(await deliverQueuedEmails()).toMatchObject({ sent: 0, failed: 0 });
     await makeDue();
@@ -120,18 +142,29 @@ describe("delivery through the Resend SDK", () => {
   it.each([
     ["daily", "daily_quota_exceeded"],
     ["monthly", "monthly_quota_exceeded"],
-  ])("keeps retrying while the %s quota is exceeded (the account's limit, not the address's) and delivers once it is lifted", async (_label, name) => {
-    const { ids } = await invite([`quota-${name}@example.com`]);
-    standIn.failNext({ kind: "status", status: 429, headers: { "retry-after": "60" }, body: { statusCode: 429, name, message: "You have reached your sending quota" } });
-    expect(await deliverQueuedEmails()).toMatchObject({ failed: 1 });
-    expect(await outboxOf(ids[0]!)).toMatchObject({ status: "PENDING", lastError: expect.stringContaining("sending quota") });
-    const invitation = await db.invitation.findUniqueOrThrow({ where: { id: ids[0] } });
-    expect(invitation).toMatchObject({ status: "PENDING", deliveryStatus: "FAILED" });
-    expect(invitation.deliveryError).toContain("retrying automatically");
-    await makeDue();
-    expect(await deliverQueuedEmails()).toMatchObject({ sent: 1 });
-    expect(deliveredTo(`quota-${name}@example.com`)).toHaveLength(1);
-  });
+  ])(
+    "keeps retrying while the %s quota is exceeded (the account's limit, not the address's) and delivers once it is lifted",
+    async (_label, name) => {
+      const { ids } = await invite([`quota-${name}@example.com`]);
+      standIn.failNext({
+        kind: "status",
+        status: 429,
+        headers: { "retry-after": "60" },
+        body: { statusCode: 429, name, message: "You have reached your sending quota" },
+      });
+      expect(await deliverQueuedEmails()).toMatchObject({ failed: 1 });
+      expect(await outboxOf(ids[0]!)).toMatchObject({
+        status: "PENDING",
+        lastError: expect.stringContaining("sending quota"),
+      });
+      const invitation = await db.invitation.findUniqueOrThrow({ where: { id: ids[0] } });
+      expect(invitation).toMatchObject({ status: "PENDING", deliveryStatus: "FAILED" });
+      expect(invitation.deliveryError).toContain("retrying automatically");
+      await makeDue();
+      expect(await deliverQueuedEmails()).toMatchObject({ sent: 1 });
+      expect(deliveredTo(`quota-${name}@example.com`)).toHaveLength(1);
+    },
+  );
 
   it("a retry after a lost answer reuses the idempotency key and sends nothing twice", async () => {
     await invite(["lost-answer@example.com"]);
@@ -146,7 +179,12 @@ describe("delivery through the Resend SDK", () => {
 
   it("stops retrying on a provider error that retrying cannot fix, and says why", async () => {
     const { ids } = await invite(["refused@example.com"]);
-    standIn.failNext({ kind: "error-body", status: 422, name: "validation_error", message: "The domain is not verified" });
+    standIn.failNext({
+      kind: "error-body",
+      status: 422,
+      name: "validation_error",
+      message: "The domain is not verified",
+    });
     expect(await deliverQueuedEmails()).toMatchObject({ failed: 1 });
     const row = await db.emailOutbox.findFirstOrThrow({ where: { invitationId: ids[0] } });
     expect(row.status).toBe("FAILED");
@@ -202,7 +240,10 @@ describe("batches and retries never send twice", () => {
     expect(await deliverQueuedEmails()).toMatchObject({ sent: 0, failed: 0 });
 
     for (const address of addresses) expect(deliveredTo(address)).toHaveLength(1);
-    expect(standIn.requests.map((r) => r.idempotencyKey)).toEqual([standIn.requests[0]!.idempotencyKey, standIn.requests[0]!.idempotencyKey]);
+    expect(standIn.requests.map((r) => r.idempotencyKey)).toEqual([
+      standIn.requests[0]!.idempotencyKey,
+      standIn.requests[0]!.idempotencyKey,
+    ]);
     for (const id of ids) {
       expect(await outboxOf(id)).toMatchObject({ status: "SENT", providerMessageId: expect.any(String) });
       expect((await db.invitation.findUniqueOrThrow({ where: { id } })).deliveryStatus).toBe("SENT");
@@ -251,8 +292,13 @@ describe("batches and retries never send twice", () => {
     expect(await deliverQueuedEmails()).toMatchObject({ sent: 2, failed: 1 });
     expect(standIn.requests[0]!.batchValidation).toBe("permissive");
     expect(standIn.delivered.map((d) => d.to[0]).sort()).toEqual(["ok-1@example.com", "ok-2@example.com"]);
-    expect(await outboxOf(ids[1]!)).toMatchObject({ status: "FAILED", lastError: expect.stringContaining("`to` field is invalid") });
-    expect(await db.invitation.findUniqueOrThrow({ where: { id: ids[1] } })).toMatchObject({ deliveryStatus: "FAILED" });
+    expect(await outboxOf(ids[1]!)).toMatchObject({
+      status: "FAILED",
+      lastError: expect.stringContaining("`to` field is invalid"),
+    });
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: ids[1] } })).toMatchObject({
+      deliveryStatus: "FAILED",
+    });
     await makeDue();
     expect(await deliverQueuedEmails()).toMatchObject({ sent: 0, failed: 0 });
   });
@@ -264,7 +310,9 @@ describe("batches and retries never send twice", () => {
     await vi.waitFor(() => expect(standIn.requests).toHaveLength(2), { timeout: 5000 });
     // The second batch is still waiting for its answer: the first one's ids must already be saved,
     // or a webhook about them would find nothing.
-    const saved = await db.emailOutbox.count({ where: { invitationId: { in: ids }, providerMessageId: { not: null } } });
+    const saved = await db.emailOutbox.count({
+      where: { invitationId: { in: ids }, providerMessageId: { not: null } },
+    });
     expect(saved).toBe(100);
     expect(await running).toMatchObject({ sent: 100, failed: 50 });
   });
@@ -275,8 +323,15 @@ describe("one bad row, a crash, or a clock never stall or undo delivery", () => 
     const { ids } = await invite(["render-bomb@example.com", "fine-1@example.com", "fine-2@example.com"]);
     expect(await deliverQueuedEmails()).toMatchObject({ sent: 2, failed: 1 });
     expect(standIn.delivered.map((d) => d.to[0]).sort()).toEqual(["fine-1@example.com", "fine-2@example.com"]);
-    expect(await outboxOf(ids[0]!)).toMatchObject({ status: "PENDING", attempts: 1, lastError: "Template exploded", lockedUntil: null });
-    expect(await db.invitation.findUniqueOrThrow({ where: { id: ids[0] } })).toMatchObject({ deliveryStatus: "FAILED" });
+    expect(await outboxOf(ids[0]!)).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+      lastError: "Template exploded",
+      lockedUntil: null,
+    });
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: ids[0] } })).toMatchObject({
+      deliveryStatus: "FAILED",
+    });
 
     await db.emailOutbox.updateMany({ where: { invitationId: ids[0] }, data: { attempts: 50 } });
     await makeDue();
@@ -294,7 +349,10 @@ describe("one bad row, a crash, or a clock never stall or undo delivery", () => 
     await db.invitation.update({ where: { id: ids[0] }, data: { deliveryStatus: "SENT" } });
     standIn.failNext({ kind: "status", status: 500 });
     expect(await deliverQueuedEmails()).toMatchObject({ failed: 1 });
-    expect(await db.invitation.findUniqueOrThrow({ where: { id: ids[0] } })).toMatchObject({ deliveryStatus: "SENT", deliveryError: null });
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: ids[0] } })).toMatchObject({
+      deliveryStatus: "SENT",
+      deliveryError: null,
+    });
   });
 
   it("a sender killed mid-send leaves the row to a fresh sender, which delivers exactly once", async () => {
@@ -308,7 +366,9 @@ describe("one bad row, a crash, or a clock never stall or undo delivery", () => 
 
     await db.$executeRaw`UPDATE "EmailOutbox" SET "lockedUntil" = now() - interval '1 second' WHERE "invitationId" = ${ids[0]}::uuid`;
     const second = startEmailWorker();
-    await vi.waitFor(async () => expect(await outboxOf(ids[0]!)).toMatchObject({ status: "SENT" }), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await outboxOf(ids[0]!)).toMatchObject({ status: "SENT" }), {
+      timeout: 10_000,
+    });
     await second.stop();
     expect(standIn.requests).toHaveLength(2);
     expect(standIn.requests[1]!.idempotencyKey).toBe(standIn.requests[0]!.idempotencyKey);
@@ -335,7 +395,8 @@ describe("one bad row, a crash, or a clock never stall or undo delivery", () => 
 });
 
 describe("a provider outage never loses an invitation's email", () => {
-  const secondsUntil = async (id: string) => ((await outboxOf(id)).nextAttemptAt.getTime() - (await databaseNow()).getTime()) / 1000;
+  const secondsUntil = async (id: string) =>
+    ((await outboxOf(id)).nextAttemptAt.getTime() - (await databaseNow()).getTime()) / 1000;
 
   it("retries through an outage far longer than the old eight attempts (5xx, 429, resets, timeouts) with capped backoff, then delivers once", async () => {
     const addresses = ["outage-a@example.com", "outage-b@example.com"];
@@ -343,7 +404,11 @@ describe("a provider outage never loses an invitation's email", () => {
     const faults = [
       { kind: "status", status: 503 },
       { kind: "status", status: 500 },
-      { kind: "status", status: 429, body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" } },
+      {
+        kind: "status",
+        status: 429,
+        body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" },
+      },
       { kind: "reset" },
       { kind: "status", status: 502 },
       { kind: "error-body", status: 500, name: "internal_server_error", message: "Try again shortly" },
@@ -373,7 +438,10 @@ describe("a provider outage never loses an invitation's email", () => {
     for (const address of addresses) expect(deliveredTo(address)).toHaveLength(1);
     for (const id of ids) {
       expect(await outboxOf(id)).toMatchObject({ status: "SENT" });
-      expect(await db.invitation.findUniqueOrThrow({ where: { id } })).toMatchObject({ deliveryStatus: "SENT", deliveryError: null });
+      expect(await db.invitation.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        deliveryStatus: "SENT",
+        deliveryError: null,
+      });
     }
     // Every attempt replayed the one batch under its one key, so nothing could go out twice.
     expect(new Set(standIn.requests.map((r) => r.idempotencyKey)).size).toBe(1);
@@ -391,24 +459,47 @@ describe("a provider outage never loses an invitation's email", () => {
   });
 
   it.each([
-    ["a 422 validation error", { kind: "error-body", status: 422, name: "validation_error", message: "Invalid `to` field" } as const],
-    ["a 400 validation error", { kind: "error-body", status: 400, name: "validation_error", message: "Invalid `to` field" } as const],
-  ])("tells an undeliverable address (%s) apart from an outage: failed for good at once, and labelled so", async (_label, fault) => {
-    const { ids } = await invite(["undeliverable@example.com"]);
-    standIn.failNext(fault);
-    expect(await deliverQueuedEmails()).toMatchObject({ failed: 1 });
-    expect(await outboxOf(ids[0]!)).toMatchObject({ status: "FAILED", attempts: 1 });
-    const invitation = await db.invitation.findUniqueOrThrow({ where: { id: ids[0] } });
-    expect(invitation.deliveryError).toBe(`Undeliverable: Invalid \`to\` field (HTTP ${fault.status})`);
-    await makeDue();
-    expect(await deliverQueuedEmails()).toMatchObject({ sent: 0, failed: 0 });
-    expect(standIn.requests).toHaveLength(1);
-  });
+    [
+      "a 422 validation error",
+      { kind: "error-body", status: 422, name: "validation_error", message: "Invalid `to` field" } as const,
+    ],
+    [
+      "a 400 validation error",
+      { kind: "error-body", status: 400, name: "validation_error", message: "Invalid `to` field" } as const,
+    ],
+  ])(
+    "tells an undeliverable address (%s) apart from an outage: failed for good at once, and labelled so",
+    async (_label, fault) => {
+      const { ids } = await invite(["undeliverable@example.com"]);
+      standIn.failNext(fault);
+      expect(await deliverQueuedEmails()).toMatchObject({ failed: 1 });
+      expect(await outboxOf(ids[0]!)).toMatchObject({ status: "FAILED", attempts: 1 });
+      const invitation = await db.invitation.findUniqueOrThrow({ where: { id: ids[0] } });
+      expect(invitation.deliveryError).toBe(`Undeliverable: Invalid \`to\` field (HTTP ${fault.status})`);
+      await makeDue();
+      expect(await deliverQueuedEmails()).toMatchObject({ sent: 0, failed: 0 });
+      expect(standIn.requests).toHaveLength(1);
+    },
+  );
 
   it.each([
-    ["an invalid API key", { kind: "error-body", status: 403, name: "invalid_api_key", message: "API key is invalid" } as const],
-    ["an unverified sending domain", { kind: "error-body", status: 403, name: "validation_error", message: "The example.com domain is not verified" } as const],
-    ["a sender address Resend refuses", { kind: "error-body", status: 422, name: "invalid_from_address", message: "Invalid `from` field" } as const],
+    [
+      "an invalid API key",
+      { kind: "error-body", status: 403, name: "invalid_api_key", message: "API key is invalid" } as const,
+    ],
+    [
+      "an unverified sending domain",
+      {
+        kind: "error-body",
+        status: 403,
+        name: "validation_error",
+        message: "The example.com domain is not verified",
+      } as const,
+    ],
+    [
+      "a sender address Resend refuses",
+      { kind: "error-body", status: 422, name: "invalid_from_address", message: "Invalid `from` field" } as const,
+    ],
   ])("treats %s (the account's problem, fixed by an operator) as an outage", async (_label, fault) => {
     const { ids } = await invite(["account-problem@example.com"]);
     standIn.failNext(fault);
@@ -422,7 +513,13 @@ describe("a provider outage never loses an invitation's email", () => {
     const { ctx, ids } = await invite(["renewal-asker@example.com"]);
     await deliverQueuedEmails();
     const row = await db.emailOutbox.create({
-      data: { invitationId: ids[0]!, kind: "renewal_request", to: ctx.admin.email, payload: {}, idempotencyKey: `renewal/${ids[0]}/outage` },
+      data: {
+        invitationId: ids[0]!,
+        kind: "renewal_request",
+        to: ctx.admin.email,
+        payload: {},
+        idempotencyKey: `renewal/${ids[0]}/outage`,
+      },
     });
     standIn.startOutage({ kind: "status", status: 503 });
     expect(await deliverQueuedEmails()).toMatchObject({ failed: 1 });

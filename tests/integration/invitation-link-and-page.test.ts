@@ -42,11 +42,20 @@ describe("an invitation's link", () => {
   it("'shown' is no unrecorded way to read links: not for someone else's invitation, not later", async () => {
     const ctx = await createTeamWithMembers(db);
     const id = await invite(ctx, "later@example.com");
-    expect(await getInvitationLink(asActor(ctx.owner), ctx.ref, id, "shown")).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect(await getInvitationLink(asActor(ctx.member), ctx.ref, id, "shown")).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await getInvitationLink(asActor(ctx.owner), ctx.ref, id, "shown")).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
+    expect(await getInvitationLink(asActor(ctx.member), ctx.ref, id, "shown")).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
 
     await db.invitation.update({ where: { id }, data: { createdAt: new Date(Date.now() - 11 * 60_000) } });
-    expect(await getInvitationLink(asActor(ctx.admin), ctx.ref, id, "shown")).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await getInvitationLink(asActor(ctx.admin), ctx.ref, id, "shown")).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
     expect(await linkCopies(id)).toBe(0);
     expect(await getInvitationLink(asActor(ctx.owner), ctx.ref, id, "copied")).toMatchObject({ ok: true });
     expect(await linkCopies(id)).toBe(1);

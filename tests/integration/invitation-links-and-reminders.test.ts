@@ -44,7 +44,8 @@ async function age(id: string, sentDaysAgo: number, expiresInHours: number) {
     WHERE "id" = ${id}::uuid`;
 }
 
-const outboxOf = (invitationId: string, kind: string) => db.emailOutbox.findMany({ where: { invitationId, kind }, orderBy: { createdAt: "asc" } });
+const outboxOf = (invitationId: string, kind: string) =>
+  db.emailOutbox.findMany({ where: { invitationId, kind }, orderBy: { createdAt: "asc" } });
 
 describe(`replaced links (${engine})`, () => {
   it("a replaced link tells its invitation's state, whichever link it is", async () => {
@@ -60,7 +61,11 @@ describe(`replaced links (${engine})`, () => {
     expect(firstView).toMatchObject({ state: "PENDING", replacedAt: expect.any(Date), email: "old-link@example.com" });
     expect(secondView).toMatchObject({ state: "PENDING", replacedAt: expect.any(Date) });
     // Each old link says when the link that replaced it was sent.
-    expect(firstView.state !== "invalid" && secondView.state !== "invalid" && firstView.replacedAt! <= secondView.replacedAt!).toBe(true);
+    expect(
+      firstView.state !== "invalid" &&
+        secondView.state !== "invalid" &&
+        firstView.replacedAt! <= secondView.replacedAt!,
+    ).toBe(true);
     expect(await findInvitationByToken(third)).toMatchObject({ state: "PENDING", replacedAt: null });
 
     // Expired, then withdrawn: the old links say so like the newest one.
@@ -68,10 +73,13 @@ describe(`replaced links (${engine})`, () => {
     expect(await findInvitationByToken(first)).toMatchObject({ state: "EXPIRED" });
     // "Ask for a new invitation" works from an old link too.
     expect(await requestInvitationRenewal(first)).toEqual({ ok: true });
-    expect(await db.invitation.findUniqueOrThrow({ where: { id } })).toMatchObject({ renewalRequestedAt: expect.any(Date) });
+    expect(await db.invitation.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      renewalRequestedAt: expect.any(Date),
+    });
     await db.$executeRaw`UPDATE "Invitation" SET "expiresAt" = now() + interval '1 day' WHERE "id" = ${id}::uuid`;
     await withdrawInvitation(asActor(ctx.admin), ctx.ref, id);
-    for (const token of [first, second, third]) expect(await findInvitationByToken(token)).toMatchObject({ state: "WITHDRAWN" });
+    for (const token of [first, second, third])
+      expect(await findInvitationByToken(token)).toMatchObject({ state: "WITHDRAWN" });
   });
 
   it("'Email me the current link' mails the current link to the invitation's own address only, within its limit, with one answer for everything", async () => {
@@ -82,18 +90,25 @@ describe(`replaced links (${engine})`, () => {
     await deliverQueuedEmails();
 
     const limit = env.RESENDS_PER_INVITATION_PER_HOUR;
-    for (let attempt = 0; attempt < limit + 2; attempt += 1) expect(await emailCurrentInvitationLink(old)).toEqual({ ok: true });
+    for (let attempt = 0; attempt < limit + 2; attempt += 1)
+      expect(await emailCurrentInvitationLink(old)).toEqual({ ok: true });
     const queued = await outboxOf(id, "current_link");
     expect(queued).toHaveLength(limit);
     expect(new Set(queued.map((row) => row.to))).toEqual(new Set(["Current.Link@example.com"]));
-    expect(await db.auditEvent.count({ where: { targetId: id, action: "invitation.current_link_requested" } })).toBe(limit);
+    expect(await db.auditEvent.count({ where: { targetId: id, action: "invitation.current_link_requested" } })).toBe(
+      limit,
+    );
 
     // The same answer, and nothing queued, for the current link, an unknown one, or garbage.
-    for (const token of [current, `tgi_${"Q".repeat(43)}`, "nonsense"]) expect(await emailCurrentInvitationLink(token)).toEqual({ ok: true });
+    for (const token of [current, `tgi_${"Q".repeat(43)}`, "nonsense"])
+      expect(await emailCurrentInvitationLink(token)).toEqual({ ok: true });
     expect(await outboxOf(id, "current_link")).toHaveLength(limit);
 
     expect(await deliverQueuedEmails()).toMatchObject({ sent: limit });
-    const mails = await db.mailboxMessage.findMany({ where: { to: "Current.Link@example.com" }, orderBy: { createdAt: "desc" } });
+    const mails = await db.mailboxMessage.findMany({
+      where: { to: "Current.Link@example.com" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(mails[0]!.subject).toMatch(/current link/i);
     expect(mails[0]!.html).toContain(`/invite/${current}`);
     expect(mails[0]!.html).not.toContain(old);
@@ -126,7 +141,9 @@ describe(`re-inviting (${engine})`, () => {
 
     const text = "expired-again@example.com, withdrawn-again@example.com, pending-still@example.com, new@example.com";
     const preview = await previewInvitations(asActor(ctx.admin), ctx.ref, text);
-    expect(preview.ok && preview.entries.map((entry) => [entry.status, entry.previous ?? null, entry.reason ?? null])).toEqual([
+    expect(
+      preview.ok && preview.entries.map((entry) => [entry.status, entry.previous ?? null, entry.reason ?? null]),
+    ).toEqual([
       ["invited", "EXPIRED", "Previous invitation expired"],
       ["invited", "WITHDRAWN", "Previous invitation withdrawn"],
       ["already_invited", null, "Already invited: resend the pending invitation instead"],
@@ -144,9 +161,14 @@ describe(`re-inviting (${engine})`, () => {
     expect(fresh).not.toBe(expired.id);
     expect(await findInvitationByToken(await currentToken(ctx, fresh))).toMatchObject({ state: "PENDING" });
     // The expired one is closed (its pending slot is the new one's), and its history says why.
-    expect(await db.invitation.findUniqueOrThrow({ where: { id: expired.id } })).toMatchObject({ status: "WITHDRAWN", pendingKey: null });
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: expired.id } })).toMatchObject({
+      status: "WITHDRAWN",
+      pendingKey: null,
+    });
     expect(await db.auditEvent.count({ where: { targetId: expired.id, action: "invitation.superseded" } })).toBe(1);
-    expect(await db.invitation.count({ where: { teamId: ctx.team.id, pendingKey: "expired-again@example.com" } })).toBe(1);
+    expect(await db.invitation.count({ where: { teamId: ctx.team.id, pendingKey: "expired-again@example.com" } })).toBe(
+      1,
+    );
   });
 
   it(`two parallel invites of an expired address create one fresh invitation (${engine})`, async () => {
@@ -154,11 +176,17 @@ describe(`re-inviting (${engine})`, () => {
     const expired = await inviteOne(ctx, "race-expired@example.com");
     await db.$executeRaw`UPDATE "Invitation" SET "expiresAt" = now() - interval '1 second' WHERE "id" = ${expired.id}::uuid`;
     const results = await Promise.all(
-      Array.from({ length: 4 }, () => inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "race-expired@example.com", roleId: ctx.roles.member.id })),
+      Array.from({ length: 4 }, () =>
+        inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "race-expired@example.com", roleId: ctx.roles.member.id }),
+      ),
     );
     const outcomes = results.map((result) => (result.ok ? result.results[0]!.outcome : result.code));
     expect(outcomes.filter((outcome) => outcome === "invited")).toHaveLength(1);
-    expect(await db.invitation.count({ where: { teamId: ctx.team.id, emailCanonical: "race-expired@example.com", status: "PENDING" } })).toBe(1);
+    expect(
+      await db.invitation.count({
+        where: { teamId: ctx.team.id, emailCanonical: "race-expired@example.com", status: "PENDING" },
+      }),
+    ).toBe(1);
   });
 });
 
@@ -178,11 +206,19 @@ describe(`expiry reminders (${engine})`, () => {
 
     await queueExpiryReminders();
     await queueExpiryReminders();
-    expect((await db.emailOutbox.findMany({ where: { kind: "invitation_reminder", invitation: { teamId: ctx.team.id } } })).map((row) => row.invitationId)).toEqual([due.id]);
+    expect(
+      (
+        await db.emailOutbox.findMany({ where: { kind: "invitation_reminder", invitation: { teamId: ctx.team.id } } })
+      ).map((row) => row.invitationId),
+    ).toEqual([due.id]);
     expect(await db.auditEvent.count({ where: { targetId: due.id, action: "invitation.reminder_queued" } })).toBe(1);
 
     expect(await deliverQueuedEmails()).toMatchObject({ sent: 1 });
-    const [mail] = await db.mailboxMessage.findMany({ where: { to: "remind-me@example.com" }, orderBy: { createdAt: "desc" }, take: 1 });
+    const [mail] = await db.mailboxMessage.findMany({
+      where: { to: "remind-me@example.com" },
+      orderBy: { createdAt: "desc" },
+      take: 1,
+    });
     expect(mail!.subject).toMatch(/^Reminder: /);
     expect(mail!.html).toContain(`/invite/${due.token}`);
 
@@ -211,8 +247,14 @@ describe(`expiry reminders (${engine})`, () => {
     await queueExpiryReminders();
     await withdrawInvitation(asActor(ctx.admin), ctx.ref, id);
     await deliverQueuedEmails();
-    expect(await outboxOf(id, "invitation_reminder")).toMatchObject([{ status: "SKIPPED", lastError: "Invitation is withdrawn" }]);
-    expect(await db.mailboxMessage.count({ where: { to: "withdrawn-late@example.com", subject: { startsWith: "Reminder" } } })).toBe(0);
+    expect(await outboxOf(id, "invitation_reminder")).toMatchObject([
+      { status: "SKIPPED", lastError: "Invitation is withdrawn" },
+    ]);
+    expect(
+      await db.mailboxMessage.count({
+        where: { to: "withdrawn-late@example.com", subject: { startsWith: "Reminder" } },
+      }),
+    ).toBe(0);
   });
 
   it(`two sweepers and two senders racing send each reminder exactly once (${engine})`, async () => {
@@ -228,7 +270,12 @@ describe(`expiry reminders (${engine})`, () => {
     await deliverQueuedEmails();
 
     // Small batches, so the two sweepers' claims interleave over the same rows.
-    const sweeps = await Promise.all([queueExpiryReminders({ limit: 7 }), queueExpiryReminders({ limit: 7 }), queueExpiryReminders({ limit: 7 }), queueExpiryReminders({ limit: 7 })]);
+    const sweeps = await Promise.all([
+      queueExpiryReminders({ limit: 7 }),
+      queueExpiryReminders({ limit: 7 }),
+      queueExpiryReminders({ limit: 7 }),
+      queueExpiryReminders({ limit: 7 }),
+    ]);
     let total = sweeps.reduce((sum, count) => sum + count, 0);
     for (let round = 0; round < 20 && total < 40; round += 1) {
       const more = await Promise.all([queueExpiryReminders({ limit: 7 }), queueExpiryReminders({ limit: 7 })]);
@@ -236,14 +283,26 @@ describe(`expiry reminders (${engine})`, () => {
     }
     expect(total).toBe(40);
     await Promise.all([queueExpiryReminders(), queueExpiryReminders()]);
-    const rows = await db.emailOutbox.findMany({ where: { kind: "invitation_reminder", invitationId: { in: ids } }, select: { invitationId: true } });
+    const rows = await db.emailOutbox.findMany({
+      where: { kind: "invitation_reminder", invitationId: { in: ids } },
+      select: { invitationId: true },
+    });
     expect(rows).toHaveLength(40);
     expect(new Set(rows.map((row) => row.invitationId)).size).toBe(40);
-    expect(await db.auditEvent.count({ where: { targetId: { in: ids }, action: "invitation.reminder_queued" } })).toBe(40);
+    expect(await db.auditEvent.count({ where: { targetId: { in: ids }, action: "invitation.reminder_queued" } })).toBe(
+      40,
+    );
 
-    await Promise.all([deliverQueuedEmails({ limit: 13 }), deliverQueuedEmails({ limit: 13 }), deliverQueuedEmails({ limit: 13 })]);
+    await Promise.all([
+      deliverQueuedEmails({ limit: 13 }),
+      deliverQueuedEmails({ limit: 13 }),
+      deliverQueuedEmails({ limit: 13 }),
+    ]);
     await Promise.all([deliverQueuedEmails(), deliverQueuedEmails()]);
-    const mails = await db.mailboxMessage.findMany({ where: { to: { startsWith: "race-remind-" }, subject: { startsWith: "Reminder" } }, select: { to: true } });
+    const mails = await db.mailboxMessage.findMany({
+      where: { to: { startsWith: "race-remind-" }, subject: { startsWith: "Reminder" } },
+      select: { to: true },
+    });
     expect(mails).toHaveLength(40);
     expect(new Set(mails.map((mail) => mail.to)).size).toBe(40);
   });

@@ -20,7 +20,11 @@ const { db, engine } = getTestDatabase();
 type Ctx = Awaited<ReturnType<typeof createTeamWithMembers>>;
 
 async function invite(ctx: Ctx, email: string, options: { role?: "admin" | "member"; groupIds?: string[] } = {}) {
-  const result = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: email, roleId: ctx.roles[options.role ?? "member"].id, groupIds: options.groupIds });
+  const result = await inviteMembers(asActor(ctx.admin), ctx.ref, {
+    emails: email,
+    roleId: ctx.roles[options.role ?? "member"].id,
+    groupIds: options.groupIds,
+  });
   if (!result.ok || result.results[0]?.outcome !== "invited") throw new Error(`not invited: ${JSON.stringify(result)}`);
   const id = result.results[0].invitationId!;
   const link = await getInvitationLink(asActor(ctx.admin), ctx.ref, id);
@@ -50,12 +54,18 @@ describe(`invitation lifecycle races (${engine})`, () => {
       const { id, token } = await invite(ctx, email, { role: "admin", groupIds: [ctx.groups[0]!.id] });
 
       const [edit, accept] = await Promise.all([
-        updateInvitation(asActor(ctx.admin), ctx.ref, id, { roleId: ctx.roles.member.id, groupIds: [ctx.groups[1]!.id] }),
+        updateInvitation(asActor(ctx.admin), ctx.ref, id, {
+          roleId: ctx.roles.member.id,
+          groupIds: [ctx.groups[1]!.id],
+        }),
         acceptInvitation(asActor(invitee), token),
       ]);
 
       expect(accept).toMatchObject({ ok: true, alreadyMember: false });
-      const invitation = await db.invitation.findUniqueOrThrow({ where: { id }, include: { groups: true, role: true } });
+      const invitation = await db.invitation.findUniqueOrThrow({
+        where: { id },
+        include: { groups: true, role: true },
+      });
       const membership = await db.membership.findUniqueOrThrow({
         where: { teamId_userId: { teamId: ctx.team.id, userId: invitee.id } },
         include: { groups: true, role: true },
@@ -81,7 +91,9 @@ describe(`invitation lifecycle races (${engine})`, () => {
       const ctx = await teamFor(round);
       // Each round's inviter is a fresh admin, demoted to member while the invitee accepts.
       const inviter = await createUser(db, { email: `inviter-${round}-${ctx.team.slug}@example.com` });
-      const inviterMembership = await db.membership.create({ data: { teamId: ctx.team.id, userId: inviter.id, roleId: ctx.roles.admin.id } });
+      const inviterMembership = await db.membership.create({
+        data: { teamId: ctx.team.id, userId: inviter.id, roleId: ctx.roles.admin.id },
+      });
       const email = `demote-race-${round}@example.com`;
       const invitee = await createUser(db, { email });
       const invited = await inviteMembers(asActor(inviter), ctx.ref, { emails: email, roleId: ctx.roles.admin.id });
@@ -94,12 +106,19 @@ describe(`invitation lifecycle races (${engine})`, () => {
         acceptInvitation(asActor(invitee), token),
       ]);
       expect(demote).toMatchObject({ ok: true });
-      const membership = await db.membership.findUnique({ where: { teamId_userId: { teamId: ctx.team.id, userId: invitee.id } } });
-      const events = await db.auditEvent.findMany({ where: { teamId: ctx.team.id, OR: [{ targetId: id }, { targetId: inviterMembership.id }] }, orderBy: { createdAt: "asc" } });
+      const membership = await db.membership.findUnique({
+        where: { teamId_userId: { teamId: ctx.team.id, userId: invitee.id } },
+      });
+      const events = await db.auditEvent.findMany({
+        where: { teamId: ctx.team.id, OR: [{ targetId: id }, { targetId: inviterMembership.id }] },
+        orderBy: { createdAt: "asc" },
+      });
       if (accept.ok) {
         // Granted only while the inviter was still an admin: the accept committed before the demotion.
         expect(membership?.roleId).toBe(ctx.roles.admin.id);
-        const order = events.map((e) => e.action).filter((a) => a === "invitation.accepted" || a === "member.role_changed");
+        const order = events
+          .map((e) => e.action)
+          .filter((a) => a === "invitation.accepted" || a === "member.role_changed");
         expect(order).toEqual(["invitation.accepted", "member.role_changed"]);
       } else {
         expect(accept).toMatchObject({ code: "FORBIDDEN" });
@@ -120,7 +139,10 @@ describe(`invitation lifecycle races (${engine})`, () => {
         const invitee = await createUser(db, { email });
         const { id, token } = await invite(ctx, email);
 
-        const [resend, accept] = await Promise.all([resetInvitationLink(asActor(ctx.admin), ctx.ref, id), acceptInvitation(asActor(invitee), token)]);
+        const [resend, accept] = await Promise.all([
+          resetInvitationLink(asActor(ctx.admin), ctx.ref, id),
+          acceptInvitation(asActor(invitee), token),
+        ]);
 
         const invitation = await db.invitation.findUniqueOrThrow({ where: { id } });
         const memberships = await db.membership.count({ where: { teamId: ctx.team.id, userId: invitee.id } });
@@ -149,7 +171,8 @@ describe(`invitation lifecycle races (${engine})`, () => {
 
     const results = await Promise.all(Array.from({ length: 20 }, () => acceptInvitation(asActor(user), token)));
 
-    for (const result of results) expect(result).toMatchObject({ ok: true, team: { slug: ctx.team.slug }, role: { name: "Member" } });
+    for (const result of results)
+      expect(result).toMatchObject({ ok: true, team: { slug: ctx.team.slug }, role: { name: "Member" } });
     expect(results.filter((r) => r.ok && !r.alreadyMember)).toHaveLength(1);
     expect(await db.membership.count({ where: { teamId: ctx.team.id, userId: user.id } })).toBe(1);
     expect(await db.auditEvent.count({ where: { targetId: id, action: "invitation.accepted" } })).toBe(1);
@@ -159,15 +182,29 @@ describe(`invitation lifecycle races (${engine})`, () => {
     const ctx = await createTeamWithMembers(db);
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        inviteMembers(asActor(i % 2 ? ctx.admin : ctx.owner), ctx.ref, { emails: "Popular@Example.com", roleId: ctx.roles.member.id }),
+        inviteMembers(asActor(i % 2 ? ctx.admin : ctx.owner), ctx.ref, {
+          emails: "Popular@Example.com",
+          roleId: ctx.roles.member.id,
+        }),
       ),
     );
     for (const result of results) expect(result.ok).toBe(true);
     expect(results.filter((r) => r.ok && r.counts.invited === 1)).toHaveLength(1);
-    expect(await db.invitation.count({ where: { teamId: ctx.team.id, emailCanonical: "popular@example.com" } })).toBe(1);
+    expect(await db.invitation.count({ where: { teamId: ctx.team.id, emailCanonical: "popular@example.com" } })).toBe(
+      1,
+    );
 
     const buckets = await db.rateLimitBucket.findMany({
-      where: { key: { in: [recipientRateLimitKey("popular@example.com"), `invite:team:${ctx.team.id}`, `invite:inviter:${ctx.admin.id}`, `invite:inviter:${ctx.owner.id}`] } },
+      where: {
+        key: {
+          in: [
+            recipientRateLimitKey("popular@example.com"),
+            `invite:team:${ctx.team.id}`,
+            `invite:inviter:${ctx.admin.id}`,
+            `invite:inviter:${ctx.owner.id}`,
+          ],
+        },
+      },
     });
     const count = (key: string) => buckets.filter((b) => b.key === key).reduce((sum, b) => sum + b.count, 0);
     expect(count(recipientRateLimitKey("popular@example.com"))).toBe(1);
@@ -175,20 +212,36 @@ describe(`invitation lifecycle races (${engine})`, () => {
     expect(count(`invite:inviter:${ctx.admin.id}`) + count(`invite:inviter:${ctx.owner.id}`)).toBe(1);
     // The recipient can still be invited elsewhere: 19 of 20 units are left this hour.
     const other = await createTeamWithMembers(db);
-    expect(await inviteMembers(asActor(other.admin), other.ref, { emails: "popular@example.com", roleId: other.roles.member.id })).toMatchObject({ ok: true, counts: { invited: 1 } });
+    expect(
+      await inviteMembers(asActor(other.admin), other.ref, {
+        emails: "popular@example.com",
+        roleId: other.roles.member.id,
+      }),
+    ).toMatchObject({ ok: true, counts: { invited: 1 } });
   });
 
   it("20 concurrent single invites in one team all land, each charged exactly once", async () => {
     const ctx = await createTeamWithMembers(db);
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => inviteMembers(asActor(ctx.admin), ctx.ref, { emails: `concurrent${i}@example.com`, roleId: ctx.roles.member.id })),
+      Array.from({ length: 20 }, (_, i) =>
+        inviteMembers(asActor(ctx.admin), ctx.ref, {
+          emails: `concurrent${i}@example.com`,
+          roleId: ctx.roles.member.id,
+        }),
+      ),
     );
     for (const result of results) expect(result).toMatchObject({ ok: true, counts: { invited: 1 } });
     expect(await db.invitation.count({ where: { teamId: ctx.team.id, status: "PENDING" } })).toBe(20);
     expect(await db.emailOutbox.count({ where: { invitation: { teamId: ctx.team.id } } })).toBe(20);
     expect(await db.auditEvent.count({ where: { teamId: ctx.team.id, action: "invitation.created" } })).toBe(20);
-    const team = await db.rateLimitBucket.aggregate({ where: { key: `invite:team:${ctx.team.id}` }, _sum: { count: true } });
-    const inviter = await db.rateLimitBucket.aggregate({ where: { key: `invite:inviter:${ctx.admin.id}` }, _sum: { count: true } });
+    const team = await db.rateLimitBucket.aggregate({
+      where: { key: `invite:team:${ctx.team.id}` },
+      _sum: { count: true },
+    });
+    const inviter = await db.rateLimitBucket.aggregate({
+      where: { key: `invite:inviter:${ctx.admin.id}` },
+      _sum: { count: true },
+    });
     expect(team._sum.count).toBe(20);
     expect(inviter._sum.count).toBe(20);
   });
@@ -198,19 +251,27 @@ describe(`invitation lifecycle races (${engine})`, () => {
     const addresses = Array.from({ length: 12 }, (_, i) => `overlap${i}@example.com`);
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        inviteMembers(asActor(i % 2 ? ctx.admin : ctx.owner), ctx.ref, { emails: i % 2 ? addresses : [...addresses].reverse(), roleId: ctx.roles.member.id }),
+        inviteMembers(asActor(i % 2 ? ctx.admin : ctx.owner), ctx.ref, {
+          emails: i % 2 ? addresses : [...addresses].reverse(),
+          roleId: ctx.roles.member.id,
+        }),
       ),
     );
     for (const result of results) expect(result.ok).toBe(true);
     expect(results.reduce((sum, r) => sum + (r.ok ? r.counts.invited : 0), 0)).toBe(12);
     expect(await db.invitation.count({ where: { teamId: ctx.team.id } })).toBe(12);
-    const team = await db.rateLimitBucket.aggregate({ where: { key: `invite:team:${ctx.team.id}` }, _sum: { count: true } });
+    const team = await db.rateLimitBucket.aggregate({
+      where: { key: `invite:team:${ctx.team.id}` },
+      _sum: { count: true },
+    });
     expect(team._sum.count).toBe(12);
   });
 
   it("a burst of accepts in one team with a seat limit queues: every one succeeds", async () => {
     const ctx = await createTeamWithMembers(db, { seatLimit: 100 });
-    const invitees = await Promise.all(Array.from({ length: 25 }, (_, i) => createUser(db, { email: `burst${i}@example.com` })));
+    const invitees = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => createUser(db, { email: `burst${i}@example.com` })),
+    );
     const tokens: string[] = [];
     for (const invitee of invitees) tokens.push((await invite(ctx, invitee.email)).token);
 
@@ -237,7 +298,9 @@ describe(`invitation lifecycle races (${engine})`, () => {
     let ran = false;
     const result = await runTransaction(async (tx) => {
       ran = true;
-      await tx.auditEvent.create({ data: { teamId: null, actorId: null, action: "member.joined", targetType: "test" } });
+      await tx.auditEvent.create({
+        data: { teamId: null, actorId: null, action: "member.joined", targetType: "test" },
+      });
       return { ok: true as const };
     }).finally(release);
     await Promise.all(holders);
@@ -289,18 +352,31 @@ describe("who may answer", () => {
     const refused = await declineInvitation(asActor(stranger), first.token, { reason: "not me" });
     expect(refused).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(JSON.stringify(refused)).not.toContain("decline-one@example.com");
-    expect(await db.invitation.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "PENDING", responderId: null });
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      status: "PENDING",
+      responderId: null,
+    });
     expect(await db.auditEvent.count({ where: { targetId: first.id, action: "invitation.declined" } })).toBe(0);
 
     expect(await declineInvitation(null, first.token)).toMatchObject({ ok: true });
-    expect(await db.invitation.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "DECLINED", responderId: null });
-    expect(await db.auditEvent.findFirstOrThrow({ where: { targetId: first.id, action: "invitation.declined" } })).toMatchObject({ actorId: null, metadata: { by: "link" } });
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      status: "DECLINED",
+      responderId: null,
+    });
+    expect(
+      await db.auditEvent.findFirstOrThrow({ where: { targetId: first.id, action: "invitation.declined" } }),
+    ).toMatchObject({ actorId: null, metadata: { by: "link" } });
 
     const invitee = await createUser(db, { email: "decline-two@example.com" });
     const second = await invite(ctx, "decline-two@example.com");
     expect(await declineInvitation(asActor(invitee), second.token)).toMatchObject({ ok: true });
-    expect(await db.invitation.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "DECLINED", responderId: invitee.id });
-    expect(await db.auditEvent.findFirstOrThrow({ where: { targetId: second.id, action: "invitation.declined" } })).toMatchObject({
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
+      status: "DECLINED",
+      responderId: invitee.id,
+    });
+    expect(
+      await db.auditEvent.findFirstOrThrow({ where: { targetId: second.id, action: "invitation.declined" } }),
+    ).toMatchObject({
       actorId: invitee.id,
       metadata: { by: "invitee" },
     });
@@ -313,7 +389,11 @@ describe("who may answer", () => {
     const { token } = await invite(ctx, "private-person@example.com");
     expect(await acceptInvitation(asActor(invitee), token)).toMatchObject({ ok: true });
 
-    for (const answer of [acceptInvitation(asActor(stranger), token), declineInvitation(asActor(stranger), token), declineInvitation(null, token)]) {
+    for (const answer of [
+      acceptInvitation(asActor(stranger), token),
+      declineInvitation(asActor(stranger), token),
+      declineInvitation(null, token),
+    ]) {
       const result = await answer;
       expect(result).toMatchObject({ ok: false, code: "GONE", error: "This invitation has already been used." });
       expect(JSON.stringify(result)).not.toContain("private-person");

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { env } from "@/lib/env";
-import { acceptInvitation, acceptReceivedInvitation, declineInvitation, declineReceivedInvitation } from "@/lib/invitations/accept-invitation";
+import {
+  acceptInvitation,
+  acceptReceivedInvitation,
+  declineInvitation,
+  declineReceivedInvitation,
+} from "@/lib/invitations/accept-invitation";
 import { deleteInvitation } from "@/lib/invitations/delete-invitation";
 import { findInvitationByToken } from "@/lib/invitations/find-invitation-by-token";
 import { getInvitationLink } from "@/lib/invitations/get-invitation-link";
@@ -37,7 +42,11 @@ afterEach(() => {
 const expireIn = (id: string, seconds: number) =>
   db.$executeRaw`UPDATE "Invitation" SET "expiresAt" = now() + make_interval(secs => ${seconds}::int) WHERE "id" = ${id}::uuid`;
 
-async function inviteOne(ctx: Awaited<ReturnType<typeof createTeamWithMembers>>, email: string, roleKey: "admin" | "member" = "member") {
+async function inviteOne(
+  ctx: Awaited<ReturnType<typeof createTeamWithMembers>>,
+  email: string,
+  roleKey: "admin" | "member" = "member",
+) {
   const result = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: email, roleId: ctx.roles[roleKey].id });
   if (!result.ok) throw new Error(result.error);
   const invited = result.results.find((r) => r.outcome === "invited");
@@ -59,12 +68,30 @@ describe("invite", () => {
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.results.map((r) => r.outcome)).toEqual(["invited", "invited", "already_member", "already_invited", "invalid", "duplicate"]);
+    expect(result.results.map((r) => r.outcome)).toEqual([
+      "invited",
+      "invited",
+      "already_member",
+      "already_invited",
+      "invalid",
+      "duplicate",
+    ]);
     expect(result.counts).toMatchObject({ invited: 2, skipped: 4, alreadyMember: 1, alreadyInvited: 1 });
-    expect(result.summary).toBe("2 invitations sent, 4 skipped: 1 already a member, 1 already invited, 1 not a valid address, 1 listed twice");
+    expect(result.summary).toBe(
+      "2 invitations sent, 4 skipped: 1 already a member, 1 already invited, 1 not a valid address, 1 listed twice",
+    );
 
-    const stored = await db.invitation.findFirstOrThrow({ where: { teamId: ctx.team.id, emailCanonical: "new2@example.com" }, include: { groups: true } });
-    expect(stored).toMatchObject({ email: "New2@example.com", status: "PENDING", language: "fr", sendCount: 1, deliveryStatus: "QUEUED" });
+    const stored = await db.invitation.findFirstOrThrow({
+      where: { teamId: ctx.team.id, emailCanonical: "new2@example.com" },
+      include: { groups: true },
+    });
+    expect(stored).toMatchObject({
+      email: "New2@example.com",
+      status: "PENDING",
+      language: "fr",
+      sendCount: 1,
+      deliveryStatus: "QUEUED",
+    });
     expect(stored.groups.map((g) => g.groupId)).toEqual([ctx.groups[0]!.id]);
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.tokenSealed).not.toContain("tgi_");
@@ -72,7 +99,11 @@ describe("invite", () => {
 
     const outbox = await db.emailOutbox.findMany({ where: { invitationId: stored.id } });
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ to: "New2@example.com", idempotencyKey: `invitation/${stored.id}/send/1`, status: "PENDING" });
+    expect(outbox[0]).toMatchObject({
+      to: "New2@example.com",
+      idempotencyKey: `invitation/${stored.id}/send/1`,
+      status: "PENDING",
+    });
     expect(JSON.stringify(outbox[0]!.payload)).not.toContain("tgi_");
     const audit = await db.auditEvent.findMany({ where: { targetId: stored.id } });
     expect(audit.map((e) => e.action)).toEqual(["invitation.created"]);
@@ -81,7 +112,10 @@ describe("invite", () => {
   it("refuses a role above the inviter's own and changes nothing", async () => {
     const ctx = await createTeamWithMembers(db);
     const before = await db.invitation.count();
-    const result = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "boss@example.com", roleId: ctx.roles.owner.id });
+    const result = await inviteMembers(asActor(ctx.admin), ctx.ref, {
+      emails: "boss@example.com",
+      roleId: ctx.roles.owner.id,
+    });
     expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await db.invitation.count()).toBe(before);
   });
@@ -89,26 +123,43 @@ describe("invite", () => {
   it("refuses another team's role, unknown groups and bad input with field errors", async () => {
     const ctx = await createTeamWithMembers(db);
     const other = await createTeamWithMembers(db);
-    expect(await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "x@example.com", roleId: other.roles.member.id })).toMatchObject({
+    expect(
+      await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "x@example.com", roleId: other.roles.member.id }),
+    ).toMatchObject({
       ok: false,
       code: "INVALID",
       fieldErrors: { roleId: ["Unknown role"] },
     });
     expect(
-      await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "x@example.com", roleId: ctx.roles.member.id, groupIds: [other.groups[0]!.id] }),
+      await inviteMembers(asActor(ctx.admin), ctx.ref, {
+        emails: "x@example.com",
+        roleId: ctx.roles.member.id,
+        groupIds: [other.groups[0]!.id],
+      }),
     ).toMatchObject({ ok: false, code: "INVALID" });
-    expect(await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "  ", roleId: ctx.roles.member.id })).toMatchObject({ ok: false, code: "INVALID" });
     expect(
-      await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "x@example.com", roleId: ctx.roles.member.id, language: "xx" as "en" }),
+      await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "  ", roleId: ctx.roles.member.id }),
+    ).toMatchObject({ ok: false, code: "INVALID" });
+    expect(
+      await inviteMembers(asActor(ctx.admin), ctx.ref, {
+        emails: "x@example.com",
+        roleId: ctx.roles.member.id,
+        language: "xx" as "en",
+      }),
     ).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { language: expect.any(Array) } });
     const tooMany = Array.from({ length: 501 }, (_, i) => `u${i}@example.com`);
-    expect(await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: tooMany, roleId: ctx.roles.member.id })).toMatchObject({ ok: false, code: "INVALID" });
+    expect(
+      await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: tooMany, roleId: ctx.roles.member.id }),
+    ).toMatchObject({ ok: false, code: "INVALID" });
     expect(await db.invitation.count({ where: { teamId: ctx.team.id } })).toBe(0);
   });
 
   it("rejects addresses outside the team's allowed domains", async () => {
     const ctx = await createTeamWithMembers(db, { allowedDomains: ["acme.test"] });
-    const result = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "a@acme.test b@eu.acme.test c@evil.test", roleId: ctx.roles.member.id });
+    const result = await inviteMembers(asActor(ctx.admin), ctx.ref, {
+      emails: "a@acme.test b@eu.acme.test c@evil.test",
+      roleId: ctx.roles.member.id,
+    });
     expect(result.ok && result.results.map((r) => r.outcome)).toEqual(["invited", "invited", "domain_not_allowed"]);
   });
 
@@ -125,7 +176,10 @@ describe("invite", () => {
     });
     expect(second).toMatchObject({ ok: false, code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
     expect(await db.invitation.count({ where: { teamId: ctx.team.id } })).toBe(90);
-    const fits = await inviteMembers(asActor(ctx.owner), ctx.ref, { emails: Array.from({ length: 10 }, (_, i) => `fit${i}@example.com`), roleId: ctx.roles.member.id });
+    const fits = await inviteMembers(asActor(ctx.owner), ctx.ref, {
+      emails: Array.from({ length: 10 }, (_, i) => `fit${i}@example.com`),
+      roleId: ctx.roles.member.id,
+    });
     expect(fits).toMatchObject({ ok: true, counts: { invited: 10 } });
   });
 
@@ -134,14 +188,30 @@ describe("invite", () => {
     const sent: Array<{ ctx: Awaited<ReturnType<typeof createTeamWithMembers>>; id: string }> = [];
     for (let i = 0; i < limit; i += 1) {
       const ctx = await createTeamWithMembers(db);
-      sent.push({ ctx, ...(await inviteOne(ctx, i % 2 ? "Popular.Recipient@example.com" : "popular.recipient@EXAMPLE.com")) });
+      sent.push({
+        ctx,
+        ...(await inviteOne(ctx, i % 2 ? "Popular.Recipient@example.com" : "popular.recipient@EXAMPLE.com")),
+      });
     }
     const next = await createTeamWithMembers(db);
-    const refused = await inviteMembers(asActor(next.admin), next.ref, { emails: "bystander@example.com popular.recipient@example.com", roleId: next.roles.member.id });
-    expect(refused).toMatchObject({ ok: false, code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number), error: expect.stringContaining("popular.recipient@example.com") });
+    const refused = await inviteMembers(asActor(next.admin), next.ref, {
+      emails: "bystander@example.com popular.recipient@example.com",
+      roleId: next.roles.member.id,
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "RATE_LIMITED",
+      retryAfterSeconds: expect.any(Number),
+      error: expect.stringContaining("popular.recipient@example.com"),
+    });
     expect(await db.invitation.count({ where: { teamId: next.team.id } })).toBe(0);
     // The refused request rolled back: the bystander's unit was not used.
-    expect(await inviteMembers(asActor(next.admin), next.ref, { emails: "bystander@example.com", roleId: next.roles.member.id })).toMatchObject({ ok: true, counts: { invited: 1 } });
+    expect(
+      await inviteMembers(asActor(next.admin), next.ref, {
+        emails: "bystander@example.com",
+        roleId: next.roles.member.id,
+      }),
+    ).toMatchObject({ ok: true, counts: { invited: 1 } });
 
     const { ctx, id } = sent[0]!;
     expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "RATE_LIMITED" });
@@ -150,9 +220,17 @@ describe("invite", () => {
 
   it("counts members and pending invitations against a seat limit", async () => {
     const ctx = await createTeamWithMembers(db, { seatLimit: 5 });
-    const result = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "s1@example.com s2@example.com s3@example.com", roleId: ctx.roles.member.id });
+    const result = await inviteMembers(asActor(ctx.admin), ctx.ref, {
+      emails: "s1@example.com s2@example.com s3@example.com",
+      roleId: ctx.roles.member.id,
+    });
     expect(result).toMatchObject({ ok: false, code: "LIMIT_REACHED" });
-    expect(await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "s1@example.com s2@example.com", roleId: ctx.roles.member.id })).toMatchObject({ ok: true });
+    expect(
+      await inviteMembers(asActor(ctx.admin), ctx.ref, {
+        emails: "s1@example.com s2@example.com",
+        roleId: ctx.roles.member.id,
+      }),
+    ).toMatchObject({ ok: true });
   });
 });
 
@@ -160,24 +238,50 @@ describe("accept and decline", () => {
   it("accepts with the token and the invited account: membership with role and groups", async () => {
     const ctx = await createTeamWithMembers(db);
     const invitee = await createUser(db, { email: "Invitee.One@Example.com" });
-    const result = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "invitee.one@example.com", roleId: ctx.roles.admin.id, groupIds: ctx.groups.map((g) => g.id) });
+    const result = await inviteMembers(asActor(ctx.admin), ctx.ref, {
+      emails: "invitee.one@example.com",
+      roleId: ctx.roles.admin.id,
+      groupIds: ctx.groups.map((g) => g.id),
+    });
     const id = result.ok ? result.results[0]!.invitationId! : "";
     const link = await getInvitationLink(asActor(ctx.admin), ctx.ref, id);
     const token = link.ok ? link.url.split("/invite/")[1]! : "";
 
-    expect(await findInvitationByToken(token)).toMatchObject({ state: "PENDING", role: { name: "Admin" }, accountExists: true });
+    expect(await findInvitationByToken(token)).toMatchObject({
+      state: "PENDING",
+      role: { name: "Admin" },
+      accountExists: true,
+    });
     const accepted = await acceptInvitation(asActor(invitee), token);
-    expect(accepted).toMatchObject({ ok: true, alreadyMember: false, team: { slug: ctx.team.slug }, role: { name: "Admin" } });
+    expect(accepted).toMatchObject({
+      ok: true,
+      alreadyMember: false,
+      team: { slug: ctx.team.slug },
+      role: { name: "Admin" },
+    });
     const membership = await db.membership.findUniqueOrThrow({
       where: { teamId_userId: { teamId: ctx.team.id, userId: invitee.id } },
       include: { groups: true, role: true },
     });
     expect(membership.role.key).toBe("admin");
     expect(membership.groups).toHaveLength(2);
-    const events = await db.auditEvent.findMany({ where: { teamId: ctx.team.id, actorId: invitee.id }, orderBy: { action: "asc" } });
+    const events = await db.auditEvent.findMany({
+      where: { teamId: ctx.team.id, actorId: invitee.id },
+      orderBy: { action: "asc" },
+    });
     expect(events).toMatchObject([
-      { action: "invitation.accepted", targetType: "invitation", targetId: id, metadata: { email: "invitee.one@example.com", role: "Admin", alreadyMember: false } },
-      { action: "member.joined", targetType: "membership", targetId: membership.id, metadata: { role: "Admin", invitationId: id } },
+      {
+        action: "invitation.accepted",
+        targetType: "invitation",
+        targetId: id,
+        metadata: { email: "invitee.one@example.com", role: "Admin", alreadyMember: false },
+      },
+      {
+        action: "member.joined",
+        targetType: "membership",
+        targetId: membership.id,
+        metadata: { role: "Admin", invitationId: id },
+      },
     ]);
     expect(await findInvitationByToken(token)).toMatchObject({ state: "ACCEPTED" });
     // Idempotent for the same person; dead for anything else.
@@ -209,9 +313,16 @@ describe("accept and decline", () => {
     expect(await findInvitationByToken(token)).toMatchObject({ state: "EXPIRED" });
     expect(await countReceivedInvitations(user)).toBe(0);
     expect(await listReceivedInvitations(asActor(user))).toMatchObject({ ok: true, invitations: [] });
-    expect(await acceptInvitation(asActor(user), token)).toMatchObject({ ok: false, code: "GONE", error: expect.stringContaining("expired") });
+    expect(await acceptInvitation(asActor(user), token)).toMatchObject({
+      ok: false,
+      code: "GONE",
+      error: expect.stringContaining("expired"),
+    });
     expect(await declineInvitation(null, token)).toMatchObject({ ok: false, code: "GONE" });
-    expect(await acceptInvitation(asActor(user), `tgi_${"A".repeat(43)}`)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await acceptInvitation(asActor(user), `tgi_${"A".repeat(43)}`)).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     expect(await acceptInvitation(asActor(user), "garbage")).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await findInvitationByToken("garbage")).toEqual({ state: "invalid" });
     expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
@@ -245,7 +356,10 @@ describe("accept and decline", () => {
   it("re-checks the role at accept: a demoted inviter's invitation grants nothing", async () => {
     const ctx = await createTeamWithMembers(db);
     const { token } = await inviteOne(ctx, "escalate@example.com", "admin");
-    await db.membership.update({ where: { teamId_userId: { teamId: ctx.team.id, userId: ctx.admin.id } }, data: { roleId: ctx.roles.member.id } });
+    await db.membership.update({
+      where: { teamId_userId: { teamId: ctx.team.id, userId: ctx.admin.id } },
+      data: { roleId: ctx.roles.member.id },
+    });
     const user = await createUser(db, { email: "escalate@example.com" });
     expect(await acceptInvitation(asActor(user), token)).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
@@ -257,8 +371,15 @@ describe("accept and decline", () => {
     expect(await declineInvitation(null, token, { reason: "Wrong team" })).toMatchObject({ ok: true });
     const details = await getTeamInvitation(asActor(ctx.admin), ctx.ref, id);
     expect(details).toMatchObject({ ok: true, invitation: { status: "DECLINED", declineReason: "Wrong team" } });
-    expect(details.ok && details.history.map((h) => h.action)).toEqual(["invitation.created", "invitation.link_copied", "invitation.declined"]);
-    expect(await declineInvitation(null, token, { reason: "x".repeat(501) })).toMatchObject({ ok: false, code: "INVALID" });
+    expect(details.ok && details.history.map((h) => h.action)).toEqual([
+      "invitation.created",
+      "invitation.link_copied",
+      "invitation.declined",
+    ]);
+    expect(await declineInvitation(null, token, { reason: "x".repeat(501) })).toMatchObject({
+      ok: false,
+      code: "INVALID",
+    });
   });
 
   it("answering by id (no token) needs a verified address; the link still works for the inbox's owner", async () => {
@@ -267,7 +388,11 @@ describe("accept and decline", () => {
     const { id, token } = await inviteOne(ctx, "unverified@example.com");
     const auditBefore = await db.auditEvent.count({ where: { targetId: id } });
 
-    expect(await acceptReceivedInvitation(asActor(unverified), id)).toMatchObject({ ok: false, code: "FORBIDDEN", error: expect.stringContaining("Confirm your email") });
+    expect(await acceptReceivedInvitation(asActor(unverified), id)).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+      error: expect.stringContaining("Confirm your email"),
+    });
     expect(await declineReceivedInvitation(asActor(unverified), id)).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await db.membership.count({ where: { userId: unverified.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { targetId: id } })).toBe(auditBefore);
@@ -302,7 +427,11 @@ describe("sign-up from an invitation", () => {
   it("creates a verified account and its membership together", async () => {
     const ctx = await createTeamWithMembers(db);
     const { token } = await inviteOne(ctx, "Newcomer@Example.com");
-    expect(await signUpFromInvitation(token, { name: "New Comer", password })).toMatchObject({ ok: true, email: "Newcomer@example.com", team: { slug: ctx.team.slug } });
+    expect(await signUpFromInvitation(token, { name: "New Comer", password })).toMatchObject({
+      ok: true,
+      email: "Newcomer@example.com",
+      team: { slug: ctx.team.slug },
+    });
     const user = await db.user.findUniqueOrThrow({ where: { emailCanonical: "newcomer@example.com" } });
     expect(user.emailVerifiedAt).not.toBeNull();
     expect(await db.membership.count({ where: { userId: user.id, teamId: ctx.team.id } })).toBe(1);
@@ -311,15 +440,33 @@ describe("sign-up from an invitation", () => {
 
   type Ctx = Awaited<ReturnType<typeof createTeamWithMembers>>;
   const cases: Array<[string, string, (ctx: Ctx, id: string) => Promise<void>]> = [
-    ["withdrawn before sign-up", "GONE", async (ctx, id) => void (await withdrawInvitation(asActor(ctx.admin), ctx.ref, id))],
-    ["expired on the database clock while the app clock lags", "GONE", async (_ctx, id) => {
-      await expireIn(id, -1);
-      skewAppClock(-DAY);
-    }],
-    ["sent by an inviter who can no longer grant the role", "FORBIDDEN", async (ctx) =>
-      void (await db.membership.update({ where: { teamId_userId: { teamId: ctx.team.id, userId: ctx.admin.id } }, data: { roleId: ctx.roles.member.id } }))],
-    ["for a team with no free seat left", "LIMIT_REACHED", async (ctx) =>
-      void (await db.team.update({ where: { id: ctx.team.id }, data: { seatLimit: 3 } }))],
+    [
+      "withdrawn before sign-up",
+      "GONE",
+      async (ctx, id) => void (await withdrawInvitation(asActor(ctx.admin), ctx.ref, id)),
+    ],
+    [
+      "expired on the database clock while the app clock lags",
+      "GONE",
+      async (_ctx, id) => {
+        await expireIn(id, -1);
+        skewAppClock(-DAY);
+      },
+    ],
+    [
+      "sent by an inviter who can no longer grant the role",
+      "FORBIDDEN",
+      async (ctx) =>
+        void (await db.membership.update({
+          where: { teamId_userId: { teamId: ctx.team.id, userId: ctx.admin.id } },
+          data: { roleId: ctx.roles.member.id },
+        })),
+    ],
+    [
+      "for a team with no free seat left",
+      "LIMIT_REACHED",
+      async (ctx) => void (await db.team.update({ where: { id: ctx.team.id }, data: { seatLimit: 3 } })),
+    ],
   ];
   it.each(cases)("leaves no account behind when the invitation was %s", async (_label, code, breakIt) => {
     const ctx = await createTeamWithMembers(db);
@@ -360,16 +507,30 @@ describe("admin operations", () => {
     const newToken = await linkOf();
     expect(newToken).not.toBe(token);
     expect(await findInvitationByToken(newToken)).toMatchObject({ state: "PENDING", replacedAt: null });
-    expect(await findInvitationByToken(token)).toMatchObject({ state: "PENDING", replacedAt: expect.any(Date), accountExists: false });
-    expect((await db.auditEvent.findMany({ where: { targetId: id, action: { not: "invitation.link_copied" } }, orderBy: { createdAt: "asc" } })).map((e) => e.action)).toEqual([
-      "invitation.created",
-      "invitation.resent",
-      "invitation.link_reset",
-    ]);
+    expect(await findInvitationByToken(token)).toMatchObject({
+      state: "PENDING",
+      replacedAt: expect.any(Date),
+      accountExists: false,
+    });
+    expect(
+      (
+        await db.auditEvent.findMany({
+          where: { targetId: id, action: { not: "invitation.link_copied" } },
+          orderBy: { createdAt: "asc" },
+        })
+      ).map((e) => e.action),
+    ).toEqual(["invitation.created", "invitation.resent", "invitation.link_reset"]);
 
     expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: true });
-    expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
-    expect(await resetInvitationLink(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+    expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({
+      ok: false,
+      code: "RATE_LIMITED",
+      retryAfterSeconds: expect.any(Number),
+    });
+    expect(await resetInvitationLink(asActor(ctx.admin), ctx.ref, id)).toMatchObject({
+      ok: false,
+      code: "RATE_LIMITED",
+    });
   });
 
   it("reviving an expired invitation needs a free seat; a refused resend rolls back and uses none of the hourly limit", async () => {
@@ -380,7 +541,10 @@ describe("admin operations", () => {
     const second = await inviteOne(ctx, "seat-b@example.com");
     // 3 members + 2 pending = 5 of 5: the expired one holds no seat and may not take one.
     for (let attempt = 0; attempt < env.RESENDS_PER_INVITATION_PER_HOUR + 1; attempt += 1) {
-      expect(await resendInvitation(asActor(ctx.admin), ctx.ref, expired.id)).toMatchObject({ ok: false, code: "LIMIT_REACHED" });
+      expect(await resendInvitation(asActor(ctx.admin), ctx.ref, expired.id)).toMatchObject({
+        ok: false,
+        code: "LIMIT_REACHED",
+      });
     }
     expect(await db.rateLimitBucket.count({ where: { key: `resend:${expired.id}` } })).toBe(0);
     expect(await db.emailOutbox.count({ where: { invitationId: expired.id } })).toBe(1);
@@ -398,12 +562,19 @@ describe("admin operations", () => {
     expect(await withdrawInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: true });
     expect(await findInvitationByToken(token)).toMatchObject({ state: "WITHDRAWN" });
     const user = await createUser(db, { email: "gone@example.com" });
-    expect(await acceptInvitation(asActor(user), token)).toMatchObject({ ok: false, code: "GONE", error: expect.stringContaining("withdrawn") });
+    expect(await acceptInvitation(asActor(user), token)).toMatchObject({
+      ok: false,
+      code: "GONE",
+      error: expect.stringContaining("withdrawn"),
+    });
     expect(await withdrawInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await resendInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await getInvitationLink(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "CONFLICT" });
     // The address can be invited again once nothing is pending.
-    const again = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "gone@example.com", roleId: ctx.roles.member.id });
+    const again = await inviteMembers(asActor(ctx.admin), ctx.ref, {
+      emails: "gone@example.com",
+      roleId: ctx.roles.member.id,
+    });
     expect(again).toMatchObject({ ok: true, counts: { invited: 1 } });
   });
 
@@ -413,17 +584,35 @@ describe("admin operations", () => {
     expect(await deleteInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: true });
     expect(await db.invitation.findUnique({ where: { id } })).toBeNull();
     expect(await findInvitationByToken(token)).toEqual({ state: "invalid" });
-    expect((await db.auditEvent.findMany({ where: { targetId: id } })).map((e) => e.action)).toContain("invitation.deleted");
+    expect((await db.auditEvent.findMany({ where: { targetId: id } })).map((e) => e.action)).toContain(
+      "invitation.deleted",
+    );
     expect(await deleteInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 
   it("edits role, groups and language without a new token, within the hierarchy", async () => {
     const ctx = await createTeamWithMembers(db);
     const { id, token } = await inviteOne(ctx, "edit@example.com");
-    expect(await updateInvitation(asActor(ctx.admin), ctx.ref, id, { roleId: ctx.roles.admin.id, language: "fr", groupIds: [ctx.groups[1]!.id] })).toMatchObject({ ok: true });
-    expect(await findInvitationByToken(token)).toMatchObject({ state: "PENDING", role: { name: "Admin" }, language: "fr" });
-    expect(await updateInvitation(asActor(ctx.admin), ctx.ref, id, { roleId: ctx.roles.owner.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await updateInvitation(asActor(ctx.admin), ctx.ref, id, { bogus: 1 } as never)).toMatchObject({ ok: false, code: "INVALID" });
+    expect(
+      await updateInvitation(asActor(ctx.admin), ctx.ref, id, {
+        roleId: ctx.roles.admin.id,
+        language: "fr",
+        groupIds: [ctx.groups[1]!.id],
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await findInvitationByToken(token)).toMatchObject({
+      state: "PENDING",
+      role: { name: "Admin" },
+      language: "fr",
+    });
+    expect(await updateInvitation(asActor(ctx.admin), ctx.ref, id, { roleId: ctx.roles.owner.id })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    expect(await updateInvitation(asActor(ctx.admin), ctx.ref, id, { bogus: 1 } as never)).toMatchObject({
+      ok: false,
+      code: "INVALID",
+    });
   });
 
   it("copy link builds the URL from APP_URL", async () => {

@@ -9,7 +9,11 @@ const { db } = getTestDatabase();
 type Ctx = Awaited<ReturnType<typeof createTeamWithMembers>>;
 
 /** Inserts invitations straight in SQL (as a large team would have them), newest first by index. */
-async function insertInvitations(ctx: Ctx, count: number, email: (i: number) => string = (i) => `bulk${i}@example.com`) {
+async function insertInvitations(
+  ctx: Ctx,
+  count: number,
+  email: (i: number) => string = (i) => `bulk${i}@example.com`,
+) {
   const emails = Array.from({ length: count }, (_, i) => email(i + 1));
   await db.$executeRaw`
     INSERT INTO "Invitation" (id, "teamId", email, "emailCanonical", "roleId", language, "inviterId", status, "pendingKey", "createdAt", "updatedAt", "expiresAt", "tokenHash", "tokenSealed", "sendCount")
@@ -21,7 +25,14 @@ async function insertInvitations(ctx: Ctx, count: number, email: (i: number) => 
 describe("listing a team's invitations", () => {
   it("searches addresses by any part, treating % and _ as plain characters", async () => {
     const ctx = await createTeamWithMembers(db);
-    await insertInvitations(ctx, 5, (i) => ["ada@lovelace.test", "grace@hopper.test", "100%_sure@odd.test", "1000-sure@odd.test", "alan@turing.test"][i - 1]!);
+    await insertInvitations(
+      ctx,
+      5,
+      (i) =>
+        ["ada@lovelace.test", "grace@hopper.test", "100%_sure@odd.test", "1000-sure@odd.test", "alan@turing.test"][
+          i - 1
+        ]!,
+    );
     const search = async (q: string) => {
       const result = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { q });
       if (!result.ok) throw new Error(result.error);
@@ -41,12 +52,23 @@ describe("listing a team's invitations", () => {
     const first = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { perPage: "100" });
     expect(first.ok).toBe(true);
     if (!first.ok) return;
-    expect(first).toMatchObject({ total: INVITATION_COUNT_LIMIT, totalIsCapped: true, teamHasInvitations: true, pageCount: INVITATION_COUNT_LIMIT / 100 });
+    expect(first).toMatchObject({
+      total: INVITATION_COUNT_LIMIT,
+      totalIsCapped: true,
+      teamHasInvitations: true,
+      pageCount: INVITATION_COUNT_LIMIT / 100,
+    });
     expect(first.invitations[0]!.email).toBe("bulk1@example.com");
 
-    const last = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { perPage: "100", page: String(INVITATION_COUNT_LIMIT / 100) });
+    const last = await listTeamInvitations(asActor(ctx.admin), ctx.ref, {
+      perPage: "100",
+      page: String(INVITATION_COUNT_LIMIT / 100),
+    });
     expect(last.ok && last.invitations).toHaveLength(100);
-    const beyond = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { perPage: "100", page: String(INVITATION_COUNT_LIMIT / 100 + 1) });
+    const beyond = await listTeamInvitations(asActor(ctx.admin), ctx.ref, {
+      perPage: "100",
+      page: String(INVITATION_COUNT_LIMIT / 100 + 1),
+    });
     expect(beyond.ok && beyond.query.page).toBe(INVITATION_COUNT_LIMIT / 100);
     expect(beyond.ok && beyond.invitations.map((i) => i.id)).toEqual(last.ok && last.invitations.map((i) => i.id));
 
@@ -84,9 +106,14 @@ describe("listing a team's invitations", () => {
       const ascending = await read("asc");
       const descending = await read("desc");
       expect(ascending, sort).toHaveLength(12);
-      expect(descending.map((i) => i.id), sort).toEqual(ascending.map((i) => i.id).reverse());
+      expect(
+        descending.map((i) => i.id),
+        sort,
+      ).toEqual(ascending.map((i) => i.id).reverse());
     }
-    const byEmail = (await listTeamInvitations(asActor(ctx.admin), ctx.ref, { sort: "email", order: "asc" })) as { invitations: Array<{ email: string }> };
+    const byEmail = (await listTeamInvitations(asActor(ctx.admin), ctx.ref, { sort: "email", order: "asc" })) as {
+      invitations: Array<{ email: string }>;
+    };
     expect(byEmail.invitations.map((i) => i.email)).toEqual(byEmail.invitations.map((i) => i.email).sort());
   });
 

@@ -17,12 +17,18 @@ import { getTestDatabase } from "../helpers/test-database";
 const { db } = getTestDatabase();
 
 type Ctx = Awaited<ReturnType<typeof createTeamWithMembers>>;
-type Operation = (actor: Actor | null, team: TeamRef, invitationId: string, ctx: Ctx) => Promise<{ ok: boolean; code?: string }>;
+type Operation = (
+  actor: Actor | null,
+  team: TeamRef,
+  invitationId: string,
+  ctx: Ctx,
+) => Promise<{ ok: boolean; code?: string }>;
 
 const operations: Record<string, Operation> = {
   list: (actor, team) => listTeamInvitations(actor, team, {}),
   details: (actor, team, id) => getTeamInvitation(actor, team, id),
-  invite: (actor, team, _id, ctx) => inviteMembers(actor, team, { emails: `matrix-new-${randomUUID()}@example.com`, roleId: ctx.roles.member.id }),
+  invite: (actor, team, _id, ctx) =>
+    inviteMembers(actor, team, { emails: `matrix-new-${randomUUID()}@example.com`, roleId: ctx.roles.member.id }),
   resend: (actor, team, id) => resendInvitation(actor, team, id),
   resetLink: (actor, team, id) => resetInvitationLink(actor, team, id),
   withdraw: (actor, team, id) => withdrawInvitation(actor, team, id),
@@ -55,13 +61,20 @@ describe("permission matrix: every operation × caller", () => {
       // Naming their own team, another team's admin sees only their own list, and cannot
       // use this team's role: a cross-team id is simply unknown.
       const outcome =
-        caller === "other-team-admin" && name === "list" ? "ok" : caller === "other-team-admin" && name === "invite" ? "INVALID" : expected[caller];
+        caller === "other-team-admin" && name === "list"
+          ? "ok"
+          : caller === "other-team-admin" && name === "invite"
+            ? "INVALID"
+            : expected[caller];
       it(`${name} as ${caller} → ${outcome}`, async () => {
         const ctx = await createTeamWithMembers(db);
         const other = await createTeamWithMembers(db);
         const outsider = await createUser(db);
         // A fresh address per case: one address may only receive so many invitations an hour.
-        const invited = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: `matrix-${randomUUID()}@example.com`, roleId: ctx.roles.member.id });
+        const invited = await inviteMembers(asActor(ctx.admin), ctx.ref, {
+          emails: `matrix-${randomUUID()}@example.com`,
+          roleId: ctx.roles.member.id,
+        });
         const invitationId = invited.ok ? invited.results[0]!.invitationId! : "";
         const before = await snapshot(ctx.team.id);
         const auditBefore = await db.auditEvent.count({ where: { teamId: ctx.team.id } });
@@ -93,9 +106,18 @@ describe("permission matrix: every operation × caller", () => {
 
   it("an admin cannot touch an invitation that grants a role above their own", async () => {
     const ctx = await createTeamWithMembers(db);
-    const invited = await inviteMembers(asActor(ctx.owner), ctx.ref, { emails: "owner-to-be@example.com", roleId: ctx.roles.owner.id });
+    const invited = await inviteMembers(asActor(ctx.owner), ctx.ref, {
+      emails: "owner-to-be@example.com",
+      roleId: ctx.roles.owner.id,
+    });
     const id = invited.ok ? invited.results[0]!.invitationId! : "";
-    for (const operation of [resendInvitation, resetInvitationLink, withdrawInvitation, deleteInvitation, getInvitationLink]) {
+    for (const operation of [
+      resendInvitation,
+      resetInvitationLink,
+      withdrawInvitation,
+      deleteInvitation,
+      getInvitationLink,
+    ]) {
       expect(await operation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: false, code: "FORBIDDEN" });
     }
     expect(await withdrawInvitation(asActor(ctx.owner), ctx.ref, id)).toMatchObject({ ok: true });

@@ -22,7 +22,9 @@ async function inviteWithToken(ctx: Awaited<ReturnType<typeof createTeamWithMemb
 
 /** Units charged to a quota counter, over every window (a test may straddle an hour). */
 async function quotaUsed(key: string) {
-  const rows = await db.$queryRaw<Array<{ used: number }>>`SELECT coalesce(sum("count"), 0)::int AS used FROM "RateLimitBucket" WHERE "key" = ${key}`;
+  const rows = await db.$queryRaw<
+    Array<{ used: number }>
+  >`SELECT coalesce(sum("count"), 0)::int AS used FROM "RateLimitBucket" WHERE "key" = ${key}`;
   return rows[0]!.used;
 }
 
@@ -79,13 +81,20 @@ describe(`races (${engine})`, () => {
     const ctx = await createTeamWithMembers(db);
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        inviteMembers(asActor(i % 2 ? ctx.admin : ctx.owner), ctx.ref, { emails: "Dup@Example.com", roleId: ctx.roles.member.id }),
+        inviteMembers(asActor(i % 2 ? ctx.admin : ctx.owner), ctx.ref, {
+          emails: "Dup@Example.com",
+          roleId: ctx.roles.member.id,
+        }),
       ),
     );
     const invited = results.filter((r) => r.ok && r.counts.invited === 1);
     expect(invited).toHaveLength(1);
     for (const result of results) expect(result.ok).toBe(true);
-    expect(await db.invitation.count({ where: { teamId: ctx.team.id, emailCanonical: "dup@example.com", status: "PENDING" } })).toBe(1);
+    expect(
+      await db.invitation.count({
+        where: { teamId: ctx.team.id, emailCanonical: "dup@example.com", status: "PENDING" },
+      }),
+    ).toBe(1);
     // Requests that lost the race were charged before their transaction and gave the units back.
     expect(await quotaUsed(`invite:team:${ctx.team.id}`)).toBe(1);
     expect(await quotaUsed("invite:recipient:dup@example.com")).toBe(1);
@@ -94,9 +103,15 @@ describe(`races (${engine})`, () => {
   it("the database itself refuses a closed invitation that still holds its pending slot", async () => {
     const ctx = await createTeamWithMembers(db);
     const { id } = await inviteWithToken(ctx, "slot@example.com");
-    await expect(db.invitation.update({ where: { id }, data: { status: "WITHDRAWN" } })).rejects.toThrow(/pendingKey_matches_status/);
-    await expect(db.invitation.update({ where: { id }, data: { pendingKey: null } })).rejects.toThrow(/pendingKey_matches_status/);
-    expect(await db.invitation.findUniqueOrThrow({ where: { id }, select: { status: true, pendingKey: true } })).toEqual({
+    await expect(db.invitation.update({ where: { id }, data: { status: "WITHDRAWN" } })).rejects.toThrow(
+      /pendingKey_matches_status/,
+    );
+    await expect(db.invitation.update({ where: { id }, data: { pendingKey: null } })).rejects.toThrow(
+      /pendingKey_matches_status/,
+    );
+    expect(
+      await db.invitation.findUniqueOrThrow({ where: { id }, select: { status: true, pendingKey: true } }),
+    ).toEqual({
       status: "PENDING",
       pendingKey: "slot@example.com",
     });
@@ -105,7 +120,9 @@ describe(`races (${engine})`, () => {
   it("parallel invites never overshoot a seat limit", async () => {
     const ctx = await createTeamWithMembers(db, { seatLimit: 8 });
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => inviteMembers(asActor(ctx.admin), ctx.ref, { emails: `seat${i}@example.com`, roleId: ctx.roles.member.id })),
+      Array.from({ length: 10 }, (_, i) =>
+        inviteMembers(asActor(ctx.admin), ctx.ref, { emails: `seat${i}@example.com`, roleId: ctx.roles.member.id }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results.filter((r) => !r.ok && r.code === "LIMIT_REACHED")).toHaveLength(5);
@@ -119,7 +136,10 @@ describe(`races (${engine})`, () => {
     const batches = Math.ceil(limit / 6) + 4;
     const results = await Promise.all(
       Array.from({ length: batches }, (_, b) =>
-        inviteMembers(asActor(b % 2 ? ctx.admin : ctx.owner), ctx.ref, { emails: Array.from({ length: 6 }, (_, i) => `q${b}-${i}@example.com`), roleId: ctx.roles.member.id }),
+        inviteMembers(asActor(b % 2 ? ctx.admin : ctx.owner), ctx.ref, {
+          emails: Array.from({ length: 6 }, (_, i) => `q${b}-${i}@example.com`),
+          roleId: ctx.roles.member.id,
+        }),
       ),
     );
     for (const result of results) if (!result.ok) expect(result.code).toBe("RATE_LIMITED");
@@ -133,12 +153,16 @@ describe(`races (${engine})`, () => {
   it("parallel accepts never overshoot a seat limit: exactly the free seats become memberships", async () => {
     // Invited while the limit was higher, then lowered: 10 pending invitations, 3 free seats.
     const ctx = await createTeamWithMembers(db, { seatLimit: 100 });
-    const invitees = await Promise.all(Array.from({ length: 10 }, (_, i) => createUser(db, { email: `seat-accept${i}@example.com` })));
+    const invitees = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => createUser(db, { email: `seat-accept${i}@example.com` })),
+    );
     const invited: Array<{ id: string; token: string }> = [];
     for (const invitee of invitees) invited.push(await inviteWithToken(ctx, invitee.email));
     await db.team.update({ where: { id: ctx.team.id }, data: { seatLimit: 6 } });
 
-    const results = await Promise.all(invitees.map((invitee, i) => acceptInvitation(asActor(invitee), invited[i]!.token)));
+    const results = await Promise.all(
+      invitees.map((invitee, i) => acceptInvitation(asActor(invitee), invited[i]!.token)),
+    );
 
     expect(results.filter((r) => r.ok)).toHaveLength(3);
     expect(results.filter((r) => !r.ok && r.code === "LIMIT_REACHED")).toHaveLength(7);
@@ -148,7 +172,9 @@ describe(`races (${engine})`, () => {
 
   it("a shared rate limit admits exactly its limit under parallel load", async () => {
     const key = `race-limit-${Date.now()}`;
-    const outcomes = await Promise.all(Array.from({ length: 40 }, () => consumeRateLimit(db, { key, limit: 25, windowSeconds: 3600 })));
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, () => consumeRateLimit(db, { key, limit: 25, windowSeconds: 3600 })),
+    );
     expect(outcomes.filter((o) => o.allowed)).toHaveLength(25);
   });
 });

@@ -49,7 +49,10 @@ describe(`leased rate limiter (${engine})`, () => {
 
   it("never lets several processes together pass the limit under parallel load", async () => {
     // Two limiters stand for two server processes sharing the database's counter.
-    const processes = [createLeasedRateLimiter(db, { limit: 1000, windowSeconds: 3600 }), createLeasedRateLimiter(db, { limit: 1000, windowSeconds: 3600 })];
+    const processes = [
+      createLeasedRateLimiter(db, { limit: 1000, windowSeconds: 3600 }),
+      createLeasedRateLimiter(db, { limit: 1000, windowSeconds: 3600 }),
+    ];
     const key = `lease-${randomUUID()}`;
     const outcomes = await Promise.all(Array.from({ length: 1200 }, (_, i) => processes[i % 2]!(key)));
     const allowed = outcomes.filter((o) => o.allowed).length;

@@ -8,24 +8,36 @@ import { getTestDatabase } from "../helpers/test-database";
 
 const { db } = getTestDatabase();
 
-const membershipOf = (teamId: string, userId: string) => db.membership.findUniqueOrThrow({ where: { teamId_userId: { teamId, userId } }, include: { role: true } });
+const membershipOf = (teamId: string, userId: string) =>
+  db.membership.findUniqueOrThrow({ where: { teamId_userId: { teamId, userId } }, include: { role: true } });
 
 describe("members", () => {
   it("an admin changes a member's role within the hierarchy, never above their own", async () => {
     const ctx = await createTeamWithMembers(db);
     const member = await membershipOf(ctx.team.id, ctx.member.id);
-    expect(await changeMemberRole(asActor(ctx.admin), ctx.ref, member.id, ctx.roles.admin.id)).toMatchObject({ ok: true });
+    expect(await changeMemberRole(asActor(ctx.admin), ctx.ref, member.id, ctx.roles.admin.id)).toMatchObject({
+      ok: true,
+    });
     expect((await membershipOf(ctx.team.id, ctx.member.id)).role.key).toBe("admin");
-    expect(await changeMemberRole(asActor(ctx.admin), ctx.ref, member.id, ctx.roles.owner.id)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await changeMemberRole(asActor(ctx.admin), ctx.ref, member.id, ctx.roles.owner.id)).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     const owner = await membershipOf(ctx.team.id, ctx.owner.id);
-    expect(await changeMemberRole(asActor(ctx.admin), ctx.ref, owner.id, ctx.roles.member.id)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await changeMemberRole(asActor(ctx.admin), ctx.ref, owner.id, ctx.roles.member.id)).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     expect(await removeMember(asActor(ctx.member), ctx.ref, owner.id)).toMatchObject({ ok: false, code: "FORBIDDEN" });
   });
 
   it("lists members a page at a time, searchable by name or email, owners first", async () => {
     const ctx = await createTeamWithMembers(db);
     for (let i = 0; i < 12; i += 1) {
-      const user = await createUser(db, { email: `Person${i}@Example.com`, name: i === 7 ? "Ada 100%_Lovelace" : `Person ${i}` });
+      const user = await createUser(db, {
+        email: `Person${i}@Example.com`,
+        name: i === 7 ? "Ada 100%_Lovelace" : `Person ${i}`,
+      });
       await db.membership.create({ data: { teamId: ctx.team.id, userId: user.id, roleId: ctx.roles.member.id } });
     }
     const page = async (query: Record<string, string>) => {
@@ -46,13 +58,19 @@ describe("members", () => {
     expect((await page({ q: "person3@example" })).members.map((m) => m.email)).toEqual(["Person3@Example.com"]);
     expect((await page({ q: "%_" })).members).toHaveLength(1);
     expect(await page({ q: "nobody" })).toMatchObject({ total: 0, teamSize: 15, members: [] });
-    expect(await listTeamMembers(asActor(ctx.member), ctx.ref, { perPage: "7" })).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await listTeamMembers(asActor(ctx.member), ctx.ref, { perPage: "7" })).toMatchObject({
+      ok: false,
+      code: "INVALID",
+    });
   });
 
   it("the last owner can be neither demoted nor removed", async () => {
     const ctx = await createTeamWithMembers(db);
     const owner = await membershipOf(ctx.team.id, ctx.owner.id);
-    expect(await changeMemberRole(asActor(ctx.owner), ctx.ref, owner.id, ctx.roles.admin.id)).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await changeMemberRole(asActor(ctx.owner), ctx.ref, owner.id, ctx.roles.admin.id)).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
     expect(await removeMember(asActor(ctx.owner), ctx.ref, owner.id)).toMatchObject({ ok: false, code: "CONFLICT" });
     expect((await membershipOf(ctx.team.id, ctx.owner.id)).role.key).toBe("owner");
   });
@@ -90,18 +108,29 @@ describe("members", () => {
 describe("allowed domains", () => {
   it("normalises and saves domains, then invitations respect them", async () => {
     const ctx = await createTeamWithMembers(db);
-    expect(await updateAllowedDomains(asActor(ctx.admin), ctx.ref, { domains: "Acme.COM\n@bücher.de, acme.com" })).toMatchObject({
+    expect(
+      await updateAllowedDomains(asActor(ctx.admin), ctx.ref, { domains: "Acme.COM\n@bücher.de, acme.com" }),
+    ).toMatchObject({
       ok: true,
       domains: ["acme.com", "xn--bcher-kva.de"],
     });
-    const result = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "a@acme.com b@other.com", roleId: ctx.roles.member.id });
+    const result = await inviteMembers(asActor(ctx.admin), ctx.ref, {
+      emails: "a@acme.com b@other.com",
+      roleId: ctx.roles.member.id,
+    });
     expect(result.ok && result.results.map((r) => r.outcome)).toEqual(["invited", "domain_not_allowed"]);
   });
 
   it("refuses invalid domains and members without team.settings, changing nothing", async () => {
     const ctx = await createTeamWithMembers(db);
-    expect(await updateAllowedDomains(asActor(ctx.admin), ctx.ref, { domains: "not a domain!" })).toMatchObject({ ok: false, code: "INVALID" });
-    expect(await updateAllowedDomains(asActor(ctx.member), ctx.ref, { domains: "acme.com" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await updateAllowedDomains(asActor(ctx.admin), ctx.ref, { domains: "not a domain!" })).toMatchObject({
+      ok: false,
+      code: "INVALID",
+    });
+    expect(await updateAllowedDomains(asActor(ctx.member), ctx.ref, { domains: "acme.com" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     expect((await db.team.findUniqueOrThrow({ where: { id: ctx.team.id } })).allowedDomains).toEqual([]);
   });
 });

@@ -25,7 +25,12 @@ describe("migrations", () => {
       expect(await applyMigrations({ kind: "pglite", dataDir })).toEqual(names);
 
       const client = createPGlite(dataDir);
-      const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+      const { rows } = await client.query<{
+        migration_name: string;
+        checksum: string;
+        finished_at: Date | null;
+        applied_steps_count: number;
+      }>(
         `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY started_at`,
       );
       await client.close();

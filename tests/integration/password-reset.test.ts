@@ -53,20 +53,27 @@ describe(`password reset (${engine})`, () => {
     expect(Math.abs(timings[user.email]! - timings["nobody-here@example.com"]!)).toBeLessThan(150);
     expect(await db.passwordResetToken.count({ where: { userId: user.id } })).toBe(1);
     expect(await db.emailOutbox.count({ where: { kind: "password_reset", to: "nobody-here@example.com" } })).toBe(0);
-    expect(await requestPasswordReset({ email: "not an address" }, { clientAddress: client(), language: "en" })).toMatchObject({ ok: false, code: "INVALID" });
+    expect(
+      await requestPasswordReset({ email: "not an address" }, { clientAddress: client(), language: "en" }),
+    ).toMatchObject({ ok: false, code: "INVALID" });
   });
 
   it("emails a single-use link in the asker's language; the token is stored only as its hash", async () => {
     const user = await userWithPassword();
     // Asked with another capitalisation: the email still goes to the account's own address.
-    expect(await requestPasswordReset({ email: user.email.toUpperCase() }, { clientAddress: client(), language: "fr" })).toEqual({ ok: true });
+    expect(
+      await requestPasswordReset({ email: user.email.toUpperCase() }, { clientAddress: client(), language: "fr" }),
+    ).toEqual({ ok: true });
     const { token, message } = await requestLink(user.email, client(), "fr");
     expect(message.to).toBe(user.email);
     expect(message.subject).toBe("Réinitialisez votre mot de passe Teamgate");
     expect(message.text).toContain(`${PASSWORD_RESET_POLICY.lifetimeMinutes} minutes`);
     const row = await db.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: hashPasswordResetToken(token) } });
     expect(row.userId).toBe(user.id);
-    const dump = JSON.stringify([await db.passwordResetToken.findMany(), await db.emailOutbox.findMany({ where: { kind: "password_reset" } })]);
+    const dump = JSON.stringify([
+      await db.passwordResetToken.findMany(),
+      await db.emailOutbox.findMany({ where: { kind: "password_reset" } }),
+    ]);
     expect(dump).not.toContain(token);
     expect(dump).not.toContain(token.slice(4));
     expect(await readPasswordResetLink(token)).toEqual({ state: "valid", email: user.email });
@@ -80,10 +87,16 @@ describe(`password reset (${engine})`, () => {
     const second = await requestLink(user.email);
     expect(await sessionsOf(user.id)).toBe(2);
 
-    expect(await resetPassword(second.token, { password: "short" }, { clientAddress: client() })).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await resetPassword(second.token, { password: "short" }, { clientAddress: client() })).toMatchObject({
+      ok: false,
+      code: "INVALID",
+    });
     expect(await readPasswordResetLink(second.token)).toMatchObject({ state: "valid" });
 
-    expect(await resetPassword(second.token, { password: NEW_PASSWORD }, { clientAddress: client() })).toEqual({ ok: true, email: user.email });
+    expect(await resetPassword(second.token, { password: NEW_PASSWORD }, { clientAddress: client() })).toEqual({
+      ok: true,
+      email: user.email,
+    });
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
     expect(await verifyPassword(NEW_PASSWORD, stored.passwordHash!)).toBe(true);
     expect(await verifyPassword("the-old-password-1", stored.passwordHash!)).toBe(false);
@@ -92,10 +105,17 @@ describe(`password reset (${engine})`, () => {
 
     for (const token of [second.token, first.token]) {
       expect(await readPasswordResetLink(token)).toEqual({ state: "used", email: null });
-      expect(await resetPassword(token, { password: "another-password-2" }, { clientAddress: client() })).toMatchObject({ ok: false, code: "GONE", linkState: "used" });
+      expect(await resetPassword(token, { password: "another-password-2" }, { clientAddress: client() })).toMatchObject(
+        { ok: false, code: "GONE", linkState: "used" },
+      );
     }
-    expect(await resetPassword(`tgr_${"A".repeat(43)}`, { password: NEW_PASSWORD }, { clientAddress: client() })).toMatchObject({ ok: false, code: "NOT_FOUND", linkState: "invalid" });
-    expect(await resetPassword("garbage", { password: NEW_PASSWORD }, { clientAddress: client() })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(
+      await resetPassword(`tgr_${"A".repeat(43)}`, { password: NEW_PASSWORD }, { clientAddress: client() }),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND", linkState: "invalid" });
+    expect(await resetPassword("garbage", { password: NEW_PASSWORD }, { clientAddress: client() })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
   });
 
   it("two concurrent uses of one link: exactly one succeeds", async () => {
@@ -104,7 +124,9 @@ describe(`password reset (${engine})`, () => {
       const user = await userWithPassword();
       const { token } = await requestLink(user.email);
       const results = await Promise.all(
-        ["first-racing-password", "second-racing-password"].map((password) => resetPassword(token, { password }, { clientAddress: client() })),
+        ["first-racing-password", "second-racing-password"].map((password) =>
+          resetPassword(token, { password }, { clientAddress: client() }),
+        ),
       );
       expect(results.filter((result) => result.ok)).toHaveLength(1);
       expect(results.find((result) => !result.ok)).toMatchObject({ code: "GONE", linkState: "used" });
@@ -120,10 +142,16 @@ describe(`password reset (${engine})`, () => {
     const { token } = await requestLink(user.email);
     await db.$executeRaw`UPDATE "PasswordResetToken" SET "expiresAt" = now() - interval '1 second' WHERE "userId" = ${user.id}::uuid`;
     expect(await readPasswordResetLink(token)).toEqual({ state: "expired", email: null });
-    expect(await resetPassword(token, { password: NEW_PASSWORD }, { clientAddress: client() })).toMatchObject({ ok: false, code: "GONE", linkState: "expired" });
+    expect(await resetPassword(token, { password: NEW_PASSWORD }, { clientAddress: client() })).toMatchObject({
+      ok: false,
+      code: "GONE",
+      linkState: "expired",
+    });
 
     // A link that expired while the email waited in the outbox is skipped, not sent.
-    expect(await requestPasswordReset({ email: user.email }, { clientAddress: client(), language: "en" })).toEqual({ ok: true });
+    expect(await requestPasswordReset({ email: user.email }, { clientAddress: client(), language: "en" })).toEqual({
+      ok: true,
+    });
     await db.$executeRaw`UPDATE "PasswordResetToken" SET "expiresAt" = now() - interval '1 second' WHERE "userId" = ${user.id}::uuid AND "usedAt" IS NULL`;
     expect(await deliverQueuedEmails()).toMatchObject({ sent: 0, skipped: 1 });
   });
@@ -139,7 +167,9 @@ describe(`password reset (${engine})`, () => {
   it("limits requests per address (known or not) and per client address", async () => {
     const user = await userWithPassword();
     for (let index = 0; index < PASSWORD_RESET_POLICY.perAddress; index += 1) {
-      expect(await requestPasswordReset({ email: user.email }, { clientAddress: client(), language: "en" })).toEqual({ ok: true });
+      expect(await requestPasswordReset({ email: user.email }, { clientAddress: client(), language: "en" })).toEqual({
+        ok: true,
+      });
     }
     const refused = await requestPasswordReset({ email: user.email }, { clientAddress: client(), language: "en" });
     expect(refused).toMatchObject({ ok: false, code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
@@ -147,16 +177,27 @@ describe(`password reset (${engine})`, () => {
     for (let index = 0; index < PASSWORD_RESET_POLICY.perAddress; index += 1) {
       await requestPasswordReset({ email: "ghost@example.com" }, { clientAddress: client(), language: "en" });
     }
-    expect(await requestPasswordReset({ email: "Ghost@Example.com" }, { clientAddress: client(), language: "en" })).toMatchObject({ code: "RATE_LIMITED" });
+    expect(
+      await requestPasswordReset({ email: "Ghost@Example.com" }, { clientAddress: client(), language: "en" }),
+    ).toMatchObject({ code: "RATE_LIMITED" });
     expect(await db.passwordResetToken.count({ where: { userId: user.id } })).toBe(PASSWORD_RESET_POLICY.perAddress);
 
     const address = client();
     for (let index = 0; index < PASSWORD_RESET_POLICY.perClient; index += 1) {
-      expect(await requestPasswordReset({ email: `someone-${index}@example.com` }, { clientAddress: address, language: "en" })).toEqual({ ok: true });
+      expect(
+        await requestPasswordReset(
+          { email: `someone-${index}@example.com` },
+          { clientAddress: address, language: "en" },
+        ),
+      ).toEqual({ ok: true });
     }
-    expect(await requestPasswordReset({ email: "one-more@example.com" }, { clientAddress: address, language: "en" })).toMatchObject({ code: "RATE_LIMITED" });
+    expect(
+      await requestPasswordReset({ email: "one-more@example.com" }, { clientAddress: address, language: "en" }),
+    ).toMatchObject({ code: "RATE_LIMITED" });
     // Using links counts against the same per-client budget.
-    expect(await resetPassword(`tgr_${"B".repeat(43)}`, { password: NEW_PASSWORD }, { clientAddress: address })).toMatchObject({ code: "RATE_LIMITED" });
+    expect(
+      await resetPassword(`tgr_${"B".repeat(43)}`, { password: NEW_PASSWORD }, { clientAddress: address }),
+    ).toMatchObject({ code: "RATE_LIMITED" });
   });
 });
 
@@ -169,16 +210,24 @@ describe(`password change (${engine})`, () => {
     const { token } = await requestLink(user.email);
     const actor = { kind: "user" as const, userId: user.id };
 
-    expect(await changePassword(actor, here, { currentPassword: "wrong-password-here", newPassword: NEW_PASSWORD })).toMatchObject({
+    expect(
+      await changePassword(actor, here, { currentPassword: "wrong-password-here", newPassword: NEW_PASSWORD }),
+    ).toMatchObject({
       ok: false,
       code: "INVALID",
       fieldErrors: { currentPassword: expect.any(Array) },
     });
-    expect(await changePassword(actor, here, { currentPassword: "the-current-password", newPassword: "short" })).toMatchObject({ ok: false, code: "INVALID" });
-    expect(await changePassword(null, null, { currentPassword: "the-current-password", newPassword: NEW_PASSWORD })).toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(
+      await changePassword(actor, here, { currentPassword: "the-current-password", newPassword: "short" }),
+    ).toMatchObject({ ok: false, code: "INVALID" });
+    expect(
+      await changePassword(null, null, { currentPassword: "the-current-password", newPassword: NEW_PASSWORD }),
+    ).toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await sessionsOf(user.id)).toBe(3);
 
-    expect(await changePassword(actor, here, { currentPassword: "the-current-password", newPassword: NEW_PASSWORD })).toEqual({ ok: true, sessionsEnded: 2 });
+    expect(
+      await changePassword(actor, here, { currentPassword: "the-current-password", newPassword: NEW_PASSWORD }),
+    ).toEqual({ ok: true, sessionsEnded: 2 });
     expect(await db.userSession.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual([{ id: here }]);
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
     expect(await verifyPassword(NEW_PASSWORD, stored.passwordHash!)).toBe(true);
@@ -191,8 +240,12 @@ describe(`password change (${engine})`, () => {
     const here = await createUserSession(user.id);
     const actor = { kind: "user" as const, userId: user.id };
     for (let index = 0; index < 10; index += 1) {
-      expect(await changePassword(actor, here, { currentPassword: `guess-${index}-password`, newPassword: NEW_PASSWORD })).toMatchObject({ code: "INVALID" });
+      expect(
+        await changePassword(actor, here, { currentPassword: `guess-${index}-password`, newPassword: NEW_PASSWORD }),
+      ).toMatchObject({ code: "INVALID" });
     }
-    expect(await changePassword(actor, here, { currentPassword: "the-current-password", newPassword: NEW_PASSWORD })).toMatchObject({ code: "RATE_LIMITED" });
+    expect(
+      await changePassword(actor, here, { currentPassword: "the-current-password", newPassword: NEW_PASSWORD }),
+    ).toMatchObject({ code: "RATE_LIMITED" });
   });
 });

@@ -59,7 +59,9 @@ function send(path: string, { declared, offer, headers = "" }: { declared?: numb
     };
     const pump = () => {
       while (!done && sent < offer) {
-        const piece = chunked ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]) : chunk;
+        const piece = chunked
+          ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")])
+          : chunk;
         sent += chunk.length;
         if (!socket.write(piece)) return void socket.once("drain", pump);
       }
@@ -82,25 +84,37 @@ describe("request bodies are capped before the app reads them", () => {
   it("uses the limits the route handlers and Next.js use", () => {
     expect(bodyLimitFor("/api/v1/teams/acme/invitations")).toBe(MAX_BODY_BYTES);
     expect(bodyLimitFor("/api/webhooks/resend")).toBe(WEBHOOK_MAX_BYTES);
-    expect(bodyLimitFor("/teams/acme/settings/invitations")).toBe(nextConfig.experimental?.serverActions?.bodySizeLimit);
+    expect(bodyLimitFor("/teams/acme/settings/invitations")).toBe(
+      nextConfig.experimental?.serverActions?.bodySizeLimit,
+    );
     expect(nextConfig.experimental?.proxyClientMaxBodySize).toBe(bodyLimitFor("/invite/x"));
   });
 
   it.each([
     ["the webhook", "/api/webhooks/resend", "svix-id: msg_1\r\n"],
-    ["a server action", "/teams/acme/settings/invitations", "Next-Action: 0123456789abcdef\r\nContent-Type: text/plain;charset=UTF-8\r\n"],
+    [
+      "a server action",
+      "/teams/acme/settings/invitations",
+      "Next-Action: 0123456789abcdef\r\nContent-Type: text/plain;charset=UTF-8\r\n",
+    ],
     ["the API", "/api/v1/teams/acme/invitations", "Content-Type: application/json\r\n"],
-  ])("%s: a declared 300 MB body is answered 413 at once, and the server takes almost none of it", async (_label, path, headers) => {
-    const before = handled.length;
-    const result = await send(path, { declared: 300 * MiB, offer: 300 * MiB, headers });
-    expect(result.status).toBe(413);
-    // What the client got to write is what the kernel's socket buffers hold, not the body.
-    expect(result.sent).toBeLessThan(32 * MiB);
-    expect(handled.length).toBe(before);
-  });
+  ])(
+    "%s: a declared 300 MB body is answered 413 at once, and the server takes almost none of it",
+    async (_label, path, headers) => {
+      const before = handled.length;
+      const result = await send(path, { declared: 300 * MiB, offer: 300 * MiB, headers });
+      expect(result.status).toBe(413);
+      // What the client got to write is what the kernel's socket buffers hold, not the body.
+      expect(result.sent).toBeLessThan(32 * MiB);
+      expect(handled.length).toBe(before);
+    },
+  );
 
   it("a server action's body without a declared length that never ends is answered 411 at once", async () => {
-    const result = await send("/teams/acme/settings/invitations", { offer: Infinity, headers: "Next-Action: 0123456789abcdef\r\n" });
+    const result = await send("/teams/acme/settings/invitations", {
+      offer: Infinity,
+      headers: "Next-Action: 0123456789abcdef\r\n",
+    });
     expect(result.status).toBe(411);
     expect(result.sent).toBeLessThan(32 * MiB);
   });
@@ -111,7 +125,9 @@ describe("request bodies are capped before the app reads them", () => {
   });
 
   it("bodies within the limit reach the app whole: declared, and chunked under /api/ (whose handlers stop reading at their own limit)", async () => {
-    expect(await send("/teams/acme/settings/invitations", { declared: MiB, offer: MiB })).toMatchObject({ status: 200 });
+    expect(await send("/teams/acme/settings/invitations", { declared: MiB, offer: MiB })).toMatchObject({
+      status: 200,
+    });
     expect(handled.at(-1)).toEqual({ url: "/teams/acme/settings/invitations", bytes: MiB });
     expect(await send("/api/v1/teams/acme/invitations", { offer: 128 * 1024 })).toMatchObject({ status: 200 });
     expect(handled.at(-1)).toEqual({ url: "/api/v1/teams/acme/invitations", bytes: 128 * 1024 });

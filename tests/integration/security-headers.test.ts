@@ -13,7 +13,10 @@ const nonceOf = (policy: string | null) => /'nonce-([^']+)'/.exec(policy ?? "")?
 
 describe("security headers behind an https APP_URL", () => {
   it("every page gets HSTS and a strict CSP whose nonce is fresh per response and handed to Next for its scripts", async () => {
-    const responses = await Promise.all([proxy(new NextRequest("https://teamgate.example.com/sign-in")), proxy(new NextRequest("https://teamgate.example.com/teams/acme"))]);
+    const responses = await Promise.all([
+      proxy(new NextRequest("https://teamgate.example.com/sign-in")),
+      proxy(new NextRequest("https://teamgate.example.com/teams/acme")),
+    ]);
     for (const response of responses) {
       expect(response.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
       const policy = response.headers.get("content-security-policy");
@@ -29,7 +32,8 @@ describe("security headers behind an https APP_URL", () => {
   });
 
   it("the invitation pages' 429 carries them too", async () => {
-    const request = () => new NextRequest("https://teamgate.example.com/invite/tgi_x", { headers: { "x-forwarded-for": "203.0.113.90" } });
+    const request = () =>
+      new NextRequest("https://teamgate.example.com/invite/tgi_x", { headers: { "x-forwarded-for": "203.0.113.90" } });
     await proxy(request());
     const refused = await proxy(request());
     expect(refused.status).toBe(429);
@@ -39,6 +43,8 @@ describe("security headers behind an https APP_URL", () => {
 
   it("development alone allows eval (React's dev tooling), and plain http gets no upgrade", () => {
     expect(buildContentSecurityPolicy({ nonce: "n", development: true, https: false })).toContain("'unsafe-eval'");
-    expect(buildContentSecurityPolicy({ nonce: "n", development: false, https: false })).not.toMatch(/unsafe-eval|upgrade-insecure-requests/);
+    expect(buildContentSecurityPolicy({ nonce: "n", development: false, https: false })).not.toMatch(
+      /unsafe-eval|upgrade-insecure-requests/,
+    );
   });
 });

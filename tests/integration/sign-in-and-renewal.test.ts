@@ -20,22 +20,40 @@ const { db } = getTestDatabase();
 describe("sign-in", () => {
   it("accepts the right password in any letter case of the address and never stores it in clear", async () => {
     const user = await createUser(db, { email: "Person@Example.com" });
-    await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword("correct horse battery") } });
+    await db.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword("correct horse battery") },
+    });
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordHash).toMatch(/^scrypt\$/);
     expect(stored.passwordHash).not.toContain("correct horse");
-    expect(await signInWithPassword(" PERSON@example.COM ", "correct horse battery", "203.0.113.1")).toMatchObject({ ok: true, user: { id: user.id } });
+    expect(await signInWithPassword(" PERSON@example.COM ", "correct horse battery", "203.0.113.1")).toMatchObject({
+      ok: true,
+      user: { id: user.id },
+    });
   });
 
   it("signs in and accepts as the same person whatever form of an IDN address was used", async () => {
     const user = await createUser(db, { email: "Zoe@Bücher.de" });
     expect(user.emailCanonical).toBe("zoe@xn--bcher-kva.de");
-    await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword("correct horse battery") } });
-    expect(await signInWithPassword("ZOE@BÜCHER.DE", "correct horse battery", "203.0.113.2")).toMatchObject({ ok: true, user: { id: user.id } });
-    expect(await signInWithPassword("zoe@xn--bcher-kva.de", "correct horse battery", "203.0.113.2")).toMatchObject({ ok: true, user: { id: user.id } });
+    await db.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword("correct horse battery") },
+    });
+    expect(await signInWithPassword("ZOE@BÜCHER.DE", "correct horse battery", "203.0.113.2")).toMatchObject({
+      ok: true,
+      user: { id: user.id },
+    });
+    expect(await signInWithPassword("zoe@xn--bcher-kva.de", "correct horse battery", "203.0.113.2")).toMatchObject({
+      ok: true,
+      user: { id: user.id },
+    });
 
     const ctx = await createTeamWithMembers(db);
-    const invited = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "zoe@BÜCHER.de", roleId: ctx.roles.member.id });
+    const invited = await inviteMembers(asActor(ctx.admin), ctx.ref, {
+      emails: "zoe@BÜCHER.de",
+      roleId: ctx.roles.member.id,
+    });
     const id = invited.ok ? invited.results[0]!.invitationId! : "";
     const link = await getInvitationLink(asActor(ctx.admin), ctx.ref, id);
     const token = link.ok ? link.url.split("/invite/")[1]! : "";
@@ -46,17 +64,29 @@ describe("sign-in", () => {
     const user = await createUser(db, { email: "target@example.com" });
     await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword("the real password") } });
     for (let i = 0; i < 3; i += 1) {
-      expect(await signInWithPassword("target@example.com", `guess ${i}`, `198.51.100.${i}`)).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
+      expect(await signInWithPassword("target@example.com", `guess ${i}`, `198.51.100.${i}`)).toEqual({
+        ok: false,
+        reason: "INVALID_CREDENTIALS",
+      });
     }
-    expect(await signInWithPassword("target@example.com", "the real password", "198.51.100.99")).toEqual({ ok: false, reason: "TOO_MANY_ATTEMPTS" });
-    expect(await signInWithPassword("nobody@example.com", "whatever", "198.51.100.99")).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
+    expect(await signInWithPassword("target@example.com", "the real password", "198.51.100.99")).toEqual({
+      ok: false,
+      reason: "TOO_MANY_ATTEMPTS",
+    });
+    expect(await signInWithPassword("nobody@example.com", "whatever", "198.51.100.99")).toEqual({
+      ok: false,
+      reason: "INVALID_CREDENTIALS",
+    });
   });
 });
 
 describe("asking for a new invitation", () => {
   it("tells the inviter once for an expired link and reveals nothing for others", async () => {
     const ctx = await createTeamWithMembers(db);
-    const invited = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "late@example.com", roleId: ctx.roles.member.id });
+    const invited = await inviteMembers(asActor(ctx.admin), ctx.ref, {
+      emails: "late@example.com",
+      roleId: ctx.roles.member.id,
+    });
     const id = invited.ok ? invited.results[0]!.invitationId! : "";
     const link = await getInvitationLink(asActor(ctx.admin), ctx.ref, id);
     const token = link.ok ? link.url.split("/invite/")[1]! : "";
@@ -90,7 +120,12 @@ describe("asking for a new invitation", () => {
     return link.ok ? link.url.split("/invite/")[1]! : "";
   }
   const renewalRecipients = async (id: string) =>
-    (await db.emailOutbox.findMany({ where: { invitationId: id, kind: "renewal_request" }, orderBy: { createdAt: "asc" } })).map((row) => row.to);
+    (
+      await db.emailOutbox.findMany({
+        where: { invitationId: id, kind: "renewal_request" },
+        orderBy: { createdAt: "asc" },
+      })
+    ).map((row) => row.to);
 
   it("can be asked again after a resend expired too, once per send", async () => {
     const { ctx, id, token } = await expiredInvitation("twice-late@example.com");
@@ -124,7 +159,10 @@ describe("asking for a new invitation", () => {
 
   it("answers unknown and known-but-dead tokens with the same shape", async () => {
     const ctx = await createTeamWithMembers(db);
-    const invited = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: "gone@example.com", roleId: ctx.roles.member.id });
+    const invited = await inviteMembers(asActor(ctx.admin), ctx.ref, {
+      emails: "gone@example.com",
+      roleId: ctx.roles.member.id,
+    });
     const id = invited.ok ? invited.results[0]!.invitationId! : "";
     const link = await getInvitationLink(asActor(ctx.admin), ctx.ref, id);
     const token = link.ok ? link.url.split("/invite/")[1]! : "";

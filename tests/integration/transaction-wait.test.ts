@@ -7,7 +7,9 @@ describe(`transactions under a burst (${engine})`, () => {
   it("wait for a free connection longer than Prisma's 2 s default instead of failing", async () => {
     // Transactions hold every connection for 2.5 s (PostgreSQL's pool has ten, PGlite serves one at
     // a time); the next one must wait, not fail.
-    const holders = Array.from({ length: engine === "postgres" ? 10 : 1 }, () => db.$transaction(async (tx) => tx.$queryRaw`SELECT pg_sleep(2.5)::text AS slept`, { timeout: 20_000 }));
+    const holders = Array.from({ length: engine === "postgres" ? 10 : 1 }, () =>
+      db.$transaction(async (tx) => tx.$queryRaw`SELECT pg_sleep(2.5)::text AS slept`, { timeout: 20_000 }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     const started = Date.now();
     const late = await db.$transaction(async (tx) => tx.$queryRaw<Array<{ one: number }>>`SELECT 1 AS one`);

@@ -20,7 +20,10 @@ const { db } = getTestDatabase();
 
 async function sentInvitation() {
   const ctx = await createTeamWithMembers(db);
-  const result = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: `hook-${randomUUID()}@example.com`, roleId: ctx.roles.member.id });
+  const result = await inviteMembers(asActor(ctx.admin), ctx.ref, {
+    emails: `hook-${randomUUID()}@example.com`,
+    roleId: ctx.roles.member.id,
+  });
   const id = result.ok ? result.results[0]!.invitationId! : "";
   await deliverQueuedEmails();
   const outbox = await db.emailOutbox.findFirstOrThrow({ where: { invitationId: id } });
@@ -30,7 +33,11 @@ async function sentInvitation() {
 function signed(type: string, messageId: string, options: { id?: string; at?: Date; tamper?: boolean } = {}) {
   const id = options.id ?? `msg_${randomUUID()}`;
   const at = options.at ?? new Date();
-  const payload = JSON.stringify({ type, created_at: at.toISOString(), data: { email_id: messageId, bounce: { message: "Mailbox does not exist" } } });
+  const payload = JSON.stringify({
+    type,
+    created_at: at.toISOString(),
+    data: { email_id: messageId, bounce: { message: "Mailbox does not exist" } },
+  });
   const signature = new Webhook(SECRET).sign(id, at, payload);
   const body = options.tamper ? payload.replace(type, "email.delivered") : payload;
   return new Request("http://localhost/api/webhooks/resend", {
@@ -72,7 +79,10 @@ describe("Resend webhook", () => {
 
   it("answers an event for an email whose id is not saved yet with non-2xx, records nothing, and applies Svix's retry", async () => {
     const ctx = await createTeamWithMembers(db);
-    const invited = await inviteMembers(asActor(ctx.admin), ctx.ref, { emails: `early-${randomUUID()}@example.com`, roleId: ctx.roles.member.id });
+    const invited = await inviteMembers(asActor(ctx.admin), ctx.ref, {
+      emails: `early-${randomUUID()}@example.com`,
+      roleId: ctx.roles.member.id,
+    });
     const id = invited.ok ? invited.results[0]!.invitationId! : "";
     const messageId = randomUUID();
     const eventId = `msg_${randomUUID()}`;
@@ -84,20 +94,35 @@ describe("Resend webhook", () => {
     expect(await statusOf(id)).toBe("QUEUED");
 
     // The sender records the provider's answer (what deliverQueuedEmails does after the send).
-    await db.emailOutbox.updateMany({ where: { invitationId: id }, data: { status: "SENT", providerMessageId: messageId } });
+    await db.emailOutbox.updateMany({
+      where: { invitationId: id },
+      data: { status: "SENT", providerMessageId: messageId },
+    });
     await db.invitation.update({ where: { id }, data: { deliveryStatus: "SENT" } });
 
     const retried = await POST(signed("email.delivered", messageId, { id: eventId, at }));
     expect(retried.status).toBe(200);
     expect(await statusOf(id)).toBe("DELIVERED");
     expect(await db.webhookEvent.count({ where: { id: eventId } })).toBe(1);
-    expect(await (await POST(signed("email.delivered", messageId, { id: eventId, at }))).text()).toBe("Already processed");
+    expect(await (await POST(signed("email.delivered", messageId, { id: eventId, at }))).text()).toBe(
+      "Already processed",
+    );
   });
 
   it.each([
-    ["unsigned", (messageId: string) => new Request("http://localhost/api/webhooks/resend", { method: "POST", body: JSON.stringify({ type: "email.delivered", data: { email_id: messageId } }) })],
+    [
+      "unsigned",
+      (messageId: string) =>
+        new Request("http://localhost/api/webhooks/resend", {
+          method: "POST",
+          body: JSON.stringify({ type: "email.delivered", data: { email_id: messageId } }),
+        }),
+    ],
     ["tampered", (messageId: string) => signed("email.bounced", messageId, { tamper: true })],
-    ["stale", (messageId: string) => signed("email.delivered", messageId, { at: new Date(Date.now() - 60 * 60 * 1000) })],
+    [
+      "stale",
+      (messageId: string) => signed("email.delivered", messageId, { at: new Date(Date.now() - 60 * 60 * 1000) }),
+    ],
   ])("rejects %s payloads with 400 and changes nothing", async (_label, build) => {
     const { id, messageId } = await sentInvitation();
     const response = await POST(build(messageId));
@@ -123,13 +148,22 @@ describe("Resend webhook bodies are capped while streaming and verified before p
   }
 
   function post(body: ReadableStream<Uint8Array> | string, headers: Record<string, string>) {
-    return new Request("http://localhost/api/webhooks/resend", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+    return new Request("http://localhost/api/webhooks/resend", {
+      method: "POST",
+      body,
+      headers,
+      duplex: "half",
+    } as RequestInit);
   }
 
   const signatureHeaders = () => {
     const at = new Date();
     const id = `msg_${randomUUID()}`;
-    return { "svix-id": id, "svix-timestamp": String(Math.floor(at.getTime() / 1000)), "svix-signature": new Webhook(SECRET).sign(id, at, "{}") };
+    return {
+      "svix-id": id,
+      "svix-timestamp": String(Math.floor(at.getTime() / 1000)),
+      "svix-signature": new Webhook(SECRET).sign(id, at, "{}"),
+    };
   };
 
   it("stops reading a signed-looking body that never ends just past the cap, and answers 413", async () => {
@@ -156,7 +190,11 @@ describe("Resend webhook bodies are capped while streaming and verified before p
   it("never parses a body whose signature does not check out", async () => {
     const parse = vi.spyOn(JSON, "parse");
     try {
-      const body = JSON.stringify({ type: "email.delivered", data: { email_id: randomUUID() }, padding: "x".repeat(WEBHOOK_MAX_BYTES - 200) });
+      const body = JSON.stringify({
+        type: "email.delivered",
+        data: { email_id: randomUUID() },
+        padding: "x".repeat(WEBHOOK_MAX_BYTES - 200),
+      });
       const response = await POST(post(body, signatureHeaders()));
       expect(response.status).toBe(400);
       expect(parse).not.toHaveBeenCalled();

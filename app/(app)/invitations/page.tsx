@@ -18,7 +18,11 @@ export default async function ReceivedInvitationsPage() {
     <div className="space-y-6">
       <PageHeader title="Your invitations" description={`Pending invitations for ${user.email}`} />
       {result.invitations.length === 0 ? (
-        <EmptyState icon={<Inbox aria-hidden className="size-8" />} title="No pending invitations" description="When a team invites you, it shows up here." />
+        <EmptyState
+          icon={<Inbox aria-hidden className="size-8" />}
+          title="No pending invitations"
+          description="When a team invites you, it shows up here."
+        />
       ) : (
         <ReceivedInvitationList
           invitations={result.invitations.map((i) => ({

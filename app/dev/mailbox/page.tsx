@@ -18,9 +18,16 @@ export default async function MailboxPage() {
   if (!messages) notFound();
   return (
     <main className="mx-auto max-w-5xl space-y-6 p-4 sm:p-8">
-      <PageHeader title="Local mailbox" description="Emails Teamgate would have sent. Set RESEND_API_KEY to send real email." />
+      <PageHeader
+        title="Local mailbox"
+        description="Emails Teamgate would have sent. Set RESEND_API_KEY to send real email."
+      />
       {messages.length === 0 ? (
-        <EmptyState icon={<Inbox aria-hidden className="size-8" />} title="No emails yet" description="Invite someone and the email lands here." />
+        <EmptyState
+          icon={<Inbox aria-hidden className="size-8" />}
+          title="No emails yet"
+          description="Invite someone and the email lands here."
+        />
       ) : (
         <Table>
           <TableHeader>

@@ -56,11 +56,18 @@ export default async function ApiReferencePage() {
               <dt className="font-medium">Base URL</dt>
               <dd className="min-w-0 break-all font-mono">{base}</dd>
               <dt className="font-medium">Version</dt>
-              <dd>{document.info.version} (OpenAPI {document.openapi})</dd>
+              <dd>
+                {document.info.version} (OpenAPI {document.openapi})
+              </dd>
             </dl>
           </section>
           {groups.map(({ tag, operations }) => (
-            <section key={tag} id={`tag-${tag}`} aria-labelledby={`tag-${tag}-title`} className="scroll-mt-20 space-y-4">
+            <section
+              key={tag}
+              id={`tag-${tag}`}
+              aria-labelledby={`tag-${tag}-title`}
+              className="scroll-mt-20 space-y-4"
+            >
               <h2 id={`tag-${tag}-title`} className="text-lg font-semibold">
                 {tag}
               </h2>

@@ -15,9 +15,16 @@ import { roleLabel } from "@/lib/i18n/invite-page/role-label";
 import { findInvitationByToken } from "@/lib/invitations/find-invitation-by-token";
 import { isTeamMember } from "@/lib/teams/is-team-member";
 
-export const metadata: Metadata = { title: "Invitation", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Invitation",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
 
-type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function InvitePage({ params, searchParams }: Props) {
   const { token } = await params;
@@ -51,7 +58,12 @@ export default async function InvitePage({ params, searchParams }: Props) {
     return (
       <InvitationShell lang={view.language}>
         <InvitationMessage title={t.expiredTitle} body={t.expiredBody(team)}>
-          <RequestRenewalButton token={token} language={view.language} team={team} alreadyRequested={view.renewalRequested} />
+          <RequestRenewalButton
+            token={token}
+            language={view.language}
+            team={team}
+            alreadyRequested={view.renewalRequested}
+          />
         </InvitationMessage>
       </InvitationShell>
     );
@@ -93,7 +105,11 @@ export default async function InvitePage({ params, searchParams }: Props) {
   return (
     <InvitationShell lang={view.language}>
       <div className="space-y-2">
-        <h1 className="text-xl font-semibold">{view.inviter ? t.invitedYou(toDisplayText(view.inviter.name, 80, { breakLinks: false }), team) : t.invitedYouNoInviter(team)}</h1>
+        <h1 className="text-xl font-semibold">
+          {view.inviter
+            ? t.invitedYou(toDisplayText(view.inviter.name, 80, { breakLinks: false }), team)
+            : t.invitedYouNoInviter(team)}
+        </h1>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-muted-foreground">{t.role}</dt>
           <dd className="font-medium">{roleLabel(t, view.role)}</dd>

@@ -10,7 +10,13 @@ const COOKIE = "teamgate-invitation-sign-in";
 const COOKIE_PATH = "/sign-in";
 
 export async function rememberSignInContext(token: string) {
-  (await cookies()).set(COOKIE, token, { httpOnly: true, sameSite: "lax", secure: env.APP_URL.startsWith("https://"), path: COOKIE_PATH, maxAge: 15 * 60 });
+  (await cookies()).set(COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env.APP_URL.startsWith("https://"),
+    path: COOKIE_PATH,
+    maxAge: 15 * 60,
+  });
 }
 
 export async function forgetSignInContext() {
@@ -23,5 +29,10 @@ export async function readSignInContext() {
   if (!token) return null;
   const view = await findInvitationByToken(token);
   if (view.state !== "PENDING" || view.replacedAt) return null;
-  return { teamName: view.team.name, roleName: view.role.name, inviterName: view.inviter?.name ?? null, email: view.email };
+  return {
+    teamName: view.team.name,
+    roleName: view.role.name,
+    inviterName: view.inviter?.name ?? null,
+    email: view.email,
+  };
 }

@@ -8,7 +8,11 @@ import { readPasswordResetLink } from "@/lib/auth/read-password-reset-link";
 import { getPasswordResetMessages } from "@/lib/i18n/password-reset";
 import { readRequestLanguage } from "@/lib/i18n/password-reset/read-request-language";
 
-export const metadata: Metadata = { title: "Reset password", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Reset password",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -20,7 +24,12 @@ export default async function ResetPasswordPage({ params }: Props) {
 
   if (link.state !== "valid") {
     const title = link.state === "used" ? t.usedTitle : link.state === "expired" ? t.expiredTitle : t.invalidTitle;
-    const body = link.state === "used" ? t.usedBody : link.state === "expired" ? t.expiredBody(PASSWORD_RESET_POLICY.lifetimeMinutes) : t.invalidBody;
+    const body =
+      link.state === "used"
+        ? t.usedBody
+        : link.state === "expired"
+          ? t.expiredBody(PASSWORD_RESET_POLICY.lifetimeMinutes)
+          : t.invalidBody;
     return (
       <InvitationShell lang={language}>
         <InvitationMessage title={title} body={body}>

@@ -17,7 +17,11 @@ type JsonSchema = Record<string, unknown>;
 
 /** JSON Schema 2020-12 (what OpenAPI 3.1 speaks) from the zod schema the handler validates with. */
 function schemaOf(schema: z.ZodType, io: "input" | "output" = "output"): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, target: "draft-2020-12", unrepresentable: "any" }) as JsonSchema;
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io,
+    target: "draft-2020-12",
+    unrepresentable: "any",
+  }) as JsonSchema;
   void _dialect;
   return rest;
 }
@@ -26,11 +30,23 @@ function queryParameters(schema: z.ZodObject) {
   return Object.entries(schema.shape).map(([name, field]) => {
     const fieldSchema = field as z.ZodType;
     const json = schemaOf(fieldSchema, "input");
-    return { name, in: "query", required: !fieldSchema.safeParse(undefined).success, description: json.description, schema: json };
+    return {
+      name,
+      in: "query",
+      required: !fieldSchema.safeParse(undefined).success,
+      description: json.description,
+      schema: json,
+    };
   });
 }
 
-const pathParameter = (name: string, description: string) => ({ name, in: "path", required: true, description, schema: { type: "string" } });
+const pathParameter = (name: string, description: string) => ({
+  name,
+  in: "path",
+  required: true,
+  description,
+  schema: { type: "string" },
+});
 const teamParameter = pathParameter("team", "Team id or slug");
 const invitationParameter = pathParameter("id", "Invitation id (UUID)");
 
@@ -52,25 +68,42 @@ const problemResponse = (description: string, extraHeaders: Record<string, unkno
 });
 
 const errors = {
-  "400": problemResponse("Invalid parameters or body (type .../invalid-request, `errors` lists field errors) or malformed JSON (.../malformed-json)"),
+  "400": problemResponse(
+    "Invalid parameters or body (type .../invalid-request, `errors` lists field errors) or malformed JSON (.../malformed-json)",
+  ),
   "401": problemResponse("Missing, unknown, expired or revoked API key (limited per client address)"),
-  "403": problemResponse("The key lacks the operation's scope, or its user lacks the permission (members.manage and api.access in that team)"),
-  "404": problemResponse("No such team or invitation for this caller: another team's resources, and teams you are not in, answer 404"),
+  "403": problemResponse(
+    "The key lacks the operation's scope, or its user lacks the permission (members.manage and api.access in that team)",
+  ),
+  "404": problemResponse(
+    "No such team or invitation for this caller: another team's resources, and teams you are not in, answer 404",
+  ),
   "409": problemResponse("The invitation is no longer pending (accepted, declined or withdrawn)"),
-  "410": problemResponse("The invitation can no longer be answered: it expired, was withdrawn, or was already accepted or declined"),
+  "410": problemResponse(
+    "The invitation can no longer be answered: it expired, was withdrawn, or was already accepted or declined",
+  ),
   "413": problemResponse(`Body larger than ${MAX_BODY_BYTES} bytes, whatever Content-Length says`),
   "415": problemResponse("Body is not application/json"),
   "422": problemResponse("The team's seat limit would be exceeded (type .../limit-reached)"),
-  "429": problemResponse("Too many requests: this key's requests per minute, or an invitation limit (per team, per inviter, resends per invitation)", {
-    "Retry-After": headerRef("Retry-After"),
-  }),
+  "429": problemResponse(
+    "Too many requests: this key's requests per minute, or an invitation limit (per team, per inviter, resends per invitation)",
+    {
+      "Retry-After": headerRef("Retry-After"),
+    },
+  ),
   "500": problemResponse("Unexpected failure (type .../internal); no details are given, the server logs them"),
-  "503": problemResponse("Busy (type .../unavailable): the write met too many concurrent ones, or no database connection freed up in time; nothing was written, try again after Retry-After", {
-    "Retry-After": headerRef("Retry-After"),
-  }),
+  "503": problemResponse(
+    "Busy (type .../unavailable): the write met too many concurrent ones, or no database connection freed up in time; nothing was written, try again after Retry-After",
+    {
+      "Retry-After": headerRef("Retry-After"),
+    },
+  ),
 };
 type ErrorStatus = keyof typeof errors;
-const errorsFor = (...statuses: ErrorStatus[]) => Object.fromEntries(["401", "403", "429", "500", ...statuses].sort().map((status) => [status, errors[status as ErrorStatus]]));
+const errorsFor = (...statuses: ErrorStatus[]) =>
+  Object.fromEntries(
+    ["401", "403", "429", "500", ...statuses].sort().map((status) => [status, errors[status as ErrorStatus]]),
+  );
 
 export function buildOpenApiDocument(serverUrl: string) {
   const read = [{ bearerAuth: [] }];
@@ -167,18 +200,26 @@ export function buildOpenApiDocument(serverUrl: string) {
         post: {
           operationId: "resendTeamInvitation",
           tags: ["Invitations"],
-          summary: "Email the same link again with a fresh lifetime; earlier emails' links keep working (pending or expired only)",
+          summary:
+            "Email the same link again with a fresh lifetime; earlier emails' links keep working (pending or expired only)",
           parameters: [teamParameter, invitationParameter],
-          responses: { "200": success("The invitation after resending", "Invitation"), ...errorsFor("404", "409", "503") },
+          responses: {
+            "200": success("The invitation after resending", "Invitation"),
+            ...errorsFor("404", "409", "503"),
+          },
         },
       },
       "/teams/{team}/invitations/{id}/reset-link": {
         post: {
           operationId: "resetTeamInvitationLink",
           tags: ["Invitations"],
-          summary: "Replace the link with a new one and email it with a fresh lifetime; every earlier link stops working (pending or expired only)",
+          summary:
+            "Replace the link with a new one and email it with a fresh lifetime; every earlier link stops working (pending or expired only)",
           parameters: [teamParameter, invitationParameter],
-          responses: { "200": success("The invitation after its link was reset", "Invitation"), ...errorsFor("404", "409") },
+          responses: {
+            "200": success("The invitation after its link was reset", "Invitation"),
+            ...errorsFor("404", "409"),
+          },
         },
       },
       "/teams/{team}/invitations/{id}/withdraw": {
@@ -195,7 +236,8 @@ export function buildOpenApiDocument(serverUrl: string) {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A personal API key" } },
       headers: {
         "RateLimit-Policy": {
-          description: 'The quota: `"per-key";q=<requests>;w=<window seconds>` (IETF draft-ietf-httpapi-ratelimit-headers)',
+          description:
+            'The quota: `"per-key";q=<requests>;w=<window seconds>` (IETF draft-ietf-httpapi-ratelimit-headers)',
           schema: { type: "string", examples: ['"per-key";q=600;w=60'] },
         },
         RateLimit: {

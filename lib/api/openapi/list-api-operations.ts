@@ -36,14 +36,23 @@ export function listApiOperations(document: { tags?: Array<{ name: string }>; pa
       description: operation.description,
       parameters: operation.parameters ?? [],
       requestBody: operation.requestBody
-        ? { required: operation.requestBody.required, schemaName: operation.requestBody.content["application/json"]?.schema.$ref?.split("/").pop() }
+        ? {
+            required: operation.requestBody.required,
+            schemaName: operation.requestBody.content["application/json"]?.schema.$ref?.split("/").pop(),
+          }
         : undefined,
       responses: Object.entries(operation.responses)
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([status, response]) => ({ status, description: response.description, headers: Object.keys(response.headers ?? {}) })),
+        .map(([status, response]) => ({
+          status,
+          description: response.description,
+          headers: Object.keys(response.headers ?? {}),
+        })),
     })),
   );
   const tagOrder = [...(document.tags ?? []).map((tag) => tag.name), ...operations.map((operation) => operation.tag)];
   const tags = [...new Set(tagOrder)];
-  return tags.map((tag) => ({ tag, operations: operations.filter((operation) => operation.tag === tag) })).filter((group) => group.operations.length > 0);
+  return tags
+    .map((tag) => ({ tag, operations: operations.filter((operation) => operation.tag === tag) }))
+    .filter((group) => group.operations.length > 0);
 }

@@ -10,7 +10,9 @@ export const EMAIL_LANGUAGES = [en, fr] as const;
 
 export type EmailLanguageCode = (typeof EMAIL_LANGUAGES)[number]["code"];
 
-const catalogues = new Map<string, EmailMessages>(EMAIL_LANGUAGES.map((language) => [language.code, language.messages]));
+const catalogues = new Map<string, EmailMessages>(
+  EMAIL_LANGUAGES.map((language) => [language.code, language.messages]),
+);
 
 /** The invitation's language picks the catalogue; English otherwise. */
 export function getEmailMessages(language: string): EmailMessages {

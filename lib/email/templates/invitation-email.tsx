@@ -1,4 +1,16 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from "@react-email/components";
 
 export type InvitationEmailProps = {
   lang: string;
@@ -23,8 +35,21 @@ export function InvitationEmail(props: InvitationEmailProps) {
     <Html lang={props.lang}>
       <Head />
       <Preview>{props.preview}</Preview>
-      <Body style={{ backgroundColor: "#f4f4f5", fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" }}>
-        <Container style={{ backgroundColor: "#ffffff", borderRadius: "8px", margin: "32px auto", maxWidth: "520px", padding: "32px" }}>
+      <Body
+        style={{
+          backgroundColor: "#f4f4f5",
+          fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
+        }}
+      >
+        <Container
+          style={{
+            backgroundColor: "#ffffff",
+            borderRadius: "8px",
+            margin: "32px auto",
+            maxWidth: "520px",
+            padding: "32px",
+          }}
+        >
           <Heading as="h1" style={{ fontSize: "22px", margin: "0 0 20px", color: "#09090b" }}>
             {props.heading}
           </Heading>
@@ -32,7 +57,17 @@ export function InvitationEmail(props: InvitationEmailProps) {
           <Text style={text}>{props.intro}</Text>
           <Text style={text}>{props.invitedAddress}</Text>
           <Section style={{ margin: "24px 0" }}>
-            <Button href={props.url} style={{ backgroundColor: "#18181b", borderRadius: "6px", color: "#ffffff", fontSize: "15px", fontWeight: 600, padding: "12px 20px" }}>
+            <Button
+              href={props.url}
+              style={{
+                backgroundColor: "#18181b",
+                borderRadius: "6px",
+                color: "#ffffff",
+                fontSize: "15px",
+                fontWeight: 600,
+                padding: "12px 20px",
+              }}
+            >
               {props.buttonLabel}
             </Button>
           </Section>

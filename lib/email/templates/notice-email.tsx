@@ -1,4 +1,16 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from "@react-email/components";
 
 export type NoticeEmailProps = {
   lang: string;
@@ -20,8 +32,21 @@ export function NoticeEmail(props: NoticeEmailProps) {
     <Html lang={props.lang}>
       <Head />
       <Preview>{props.preview}</Preview>
-      <Body style={{ backgroundColor: "#f4f4f5", fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" }}>
-        <Container style={{ backgroundColor: "#ffffff", borderRadius: "8px", margin: "32px auto", maxWidth: "520px", padding: "32px" }}>
+      <Body
+        style={{
+          backgroundColor: "#f4f4f5",
+          fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
+        }}
+      >
+        <Container
+          style={{
+            backgroundColor: "#ffffff",
+            borderRadius: "8px",
+            margin: "32px auto",
+            maxWidth: "520px",
+            padding: "32px",
+          }}
+        >
           <Heading as="h1" style={{ fontSize: "22px", margin: "0 0 20px", color: "#09090b" }}>
             {props.heading}
           </Heading>
@@ -32,7 +57,9 @@ export function NoticeEmail(props: NoticeEmailProps) {
           ))}
           {props.quote ? (
             <Section style={{ borderLeft: "3px solid #d4d4d8", margin: "0 0 16px", paddingLeft: "12px" }}>
-              <Text style={{ ...text, fontSize: "13px", color: "#52525b", margin: "0 0 4px" }}>{props.quote.intro}</Text>
+              <Text style={{ ...text, fontSize: "13px", color: "#52525b", margin: "0 0 4px" }}>
+                {props.quote.intro}
+              </Text>
               <Text style={{ ...text, margin: 0, whiteSpace: "pre-wrap" }}>{props.quote.text}</Text>
             </Section>
           ) : null}
@@ -41,12 +68,21 @@ export function NoticeEmail(props: NoticeEmailProps) {
               <Section style={{ margin: "24px 0" }}>
                 <Button
                   href={props.button.url}
-                  style={{ backgroundColor: "#18181b", borderRadius: "6px", color: "#ffffff", fontSize: "15px", fontWeight: 600, padding: "12px 20px" }}
+                  style={{
+                    backgroundColor: "#18181b",
+                    borderRadius: "6px",
+                    color: "#ffffff",
+                    fontSize: "15px",
+                    fontWeight: 600,
+                    padding: "12px 20px",
+                  }}
                 >
                   {props.button.label}
                 </Button>
               </Section>
-              {props.linkIntro ? <Text style={{ ...text, fontSize: "13px", color: "#52525b" }}>{props.linkIntro}</Text> : null}
+              {props.linkIntro ? (
+                <Text style={{ ...text, fontSize: "13px", color: "#52525b" }}>{props.linkIntro}</Text>
+              ) : null}
               <Text style={{ ...text, fontSize: "13px", wordBreak: "break-all" }}>
                 <Link href={props.button.url}>{props.button.url}</Link>
               </Text>

@@ -27,10 +27,16 @@ describe("describeInviteFailure", () => {
   });
 
   it("says what closed an invitation, as the server does in English", () => {
-    expect(describeInviteFailure(en, { code: "GONE", closed: "ACCEPTED" }, "Acme")).toBe("This invitation has already been used.");
-    expect(describeInviteFailure(en, { code: "GONE", closed: "EXPIRED" }, "Acme")).toBe("This invitation has expired. Ask an admin of Acme to send a new one.");
+    expect(describeInviteFailure(en, { code: "GONE", closed: "ACCEPTED" }, "Acme")).toBe(
+      "This invitation has already been used.",
+    );
+    expect(describeInviteFailure(en, { code: "GONE", closed: "EXPIRED" }, "Acme")).toBe(
+      "This invitation has expired. Ask an admin of Acme to send a new one.",
+    );
     for (const closed of ["ACCEPTED", "DECLINED", "WITHDRAWN", "EXPIRED"] as const) {
-      expect(describeInviteFailure(fr, { code: "GONE", closed }, "Acme")).not.toBe(describeInviteFailure(en, { code: "GONE", closed }, "Acme"));
+      expect(describeInviteFailure(fr, { code: "GONE", closed }, "Acme")).not.toBe(
+        describeInviteFailure(en, { code: "GONE", closed }, "Acme"),
+      );
     }
     expect(describeInviteFailure(fr, { code: "GONE" }, "Acme")).toBe(fr.noLongerOpen);
   });

@@ -2,7 +2,11 @@ import type { ErrorCode, Failure } from "@/lib/result";
 import type { InvitePageMessages } from "./en";
 
 /** A failed call from the invitation page: the server's failure, or no answer at all (network, a 429 from the proxy). */
-export type InviteFailure = { code: ErrorCode | "UNREACHABLE"; fieldErrors?: Record<string, string[]>; closed?: Failure["closed"] };
+export type InviteFailure = {
+  code: ErrorCode | "UNREACHABLE";
+  fieldErrors?: Record<string, string[]>;
+  closed?: Failure["closed"];
+};
 
 export const UNREACHABLE: InviteFailure = { code: "UNREACHABLE" };
 
@@ -49,7 +53,10 @@ export function describeInviteFailure(t: InvitePageMessages, failure: InviteFail
 }
 
 /** Field name → the rule it broke, in the page's language; fields we don't know are left out. */
-export function describeFieldErrors(t: InvitePageMessages, fieldErrors: Record<string, string[]> | undefined): Record<string, string> {
+export function describeFieldErrors(
+  t: InvitePageMessages,
+  fieldErrors: Record<string, string[]> | undefined,
+): Record<string, string> {
   const described: Record<string, string> = {};
   for (const field of Object.keys(fieldErrors ?? {})) {
     const rule = FIELD_RULES[field];

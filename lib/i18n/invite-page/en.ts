@@ -17,7 +17,8 @@ export const en = {
   password: "Password",
   passwordHint: "At least 12 characters.",
   email: "Email",
-  wrongAccount: (invited: string, current: string) => `This invitation is for ${invited}; you are signed in as ${current}.`,
+  wrongAccount: (invited: string, current: string) =>
+    `This invitation is for ${invited}; you are signed in as ${current}.`,
   signOutAndContinue: "Sign out and continue",
   alreadyMember: (team: string) => `You're already a member of ${team}.`,
   goToTeam: "Go to the team",
@@ -29,13 +30,15 @@ export const en = {
   declinedTitle: "Invitation declined",
   declinedBody: (team: string) => `You declined the invitation to ${team}. Nothing else will happen.`,
   invalidTitle: "This invitation link is not valid",
-  invalidBody: "Check that you copied the whole link from the email. If it still doesn't work, ask the person who invited you for a new invitation.",
+  invalidBody:
+    "Check that you copied the whole link from the email. If it still doesn't work, ask the person who invited you for a new invitation.",
   expiredTitle: "This invitation has expired",
   expiredBody: (team: string) => `Ask an admin of ${team} to send a new one.`,
   askForNew: "Ask for a new invitation",
   renewalRequested: "We've let the team know. You'll get a new email if they send another invitation.",
   withdrawnTitle: "This invitation was withdrawn",
-  withdrawnBody: (team: string) => `${team} withdrew this invitation. If you think that's a mistake, contact the person who invited you.`,
+  withdrawnBody: (team: string) =>
+    `${team} withdrew this invitation. If you think that's a mistake, contact the person who invited you.`,
   usedTitle: "This invitation has already been used",
   usedBody: "Sign in to reach the team.",
   usedBodySignedIn: "Open the team to continue.",
@@ -58,9 +61,11 @@ export const en = {
   renewalFailed: "We couldn't send your request. Wait a minute and try again.",
   alreadyMemberDecline: "If you don't need this invitation any more, you can decline it.",
   replacedTitle: (date: string) => `This link was replaced by a newer one sent on ${date}`,
-  replacedBody: "Open the invitation from the most recent email, or have the current link emailed to the invited address.",
+  replacedBody:
+    "Open the invitation from the most recent email, or have the current link emailed to the invited address.",
   emailCurrentLink: "Email me the current link",
-  currentLinkSent: "If this invitation is still open, its current link is on its way to the invited address. Check that inbox.",
+  currentLinkSent:
+    "If this invitation is still open, its current link is on its way to the invited address. Check that inbox.",
   currentLinkFailed: "We couldn't send your request. Wait a minute and try again.",
 };
 

@@ -19,7 +19,8 @@ export const fr: InvitePageMessages = {
   password: "Mot de passe",
   passwordHint: "Au moins 12 caractères.",
   email: "E-mail",
-  wrongAccount: (invited, current) => `Cette invitation est destinée à ${invited} ; vous êtes connecté·e en tant que ${current}.`,
+  wrongAccount: (invited, current) =>
+    `Cette invitation est destinée à ${invited} ; vous êtes connecté·e en tant que ${current}.`,
   signOutAndContinue: "Se déconnecter et continuer",
   alreadyMember: (team) => `Vous êtes déjà membre ${frenchDe(team)}.`,
   goToTeam: "Aller à l’équipe",
@@ -31,18 +32,21 @@ export const fr: InvitePageMessages = {
   declinedTitle: "Invitation refusée",
   declinedBody: (team) => `Vous avez refusé l’invitation ${frenchDe(team)}. Rien d’autre ne se passera.`,
   invalidTitle: "Ce lien d’invitation n’est pas valide",
-  invalidBody: "Vérifiez que vous avez copié le lien complet depuis l’e-mail. Si cela ne fonctionne toujours pas, demandez une nouvelle invitation à la personne qui vous a invité·e.",
+  invalidBody:
+    "Vérifiez que vous avez copié le lien complet depuis l’e-mail. Si cela ne fonctionne toujours pas, demandez une nouvelle invitation à la personne qui vous a invité·e.",
   expiredTitle: "Cette invitation a expiré",
   expiredBody: (team) => `Demandez à un administrateur ${frenchDe(team)} de vous en envoyer une nouvelle.`,
   askForNew: "Demander une nouvelle invitation",
   renewalRequested: "Nous avons prévenu l’équipe. Vous recevrez un nouvel e-mail si elle vous invite à nouveau.",
   withdrawnTitle: "Cette invitation a été retirée",
-  withdrawnBody: (team) => `${team} a retiré cette invitation. Si vous pensez que c’est une erreur, contactez la personne qui vous a invité·e.`,
+  withdrawnBody: (team) =>
+    `${team} a retiré cette invitation. Si vous pensez que c’est une erreur, contactez la personne qui vous a invité·e.`,
   usedTitle: "Cette invitation a déjà été utilisée",
   usedBody: "Connectez-vous pour accéder à l’équipe.",
   usedBodySignedIn: "Ouvrez l’équipe pour continuer.",
   declinedStateTitle: "Cette invitation a été refusée",
-  declinedStateBody: (team) => `Demandez à un administrateur ${frenchDe(team)} de vous inviter à nouveau si vous avez changé d’avis.`,
+  declinedStateBody: (team) =>
+    `Demandez à un administrateur ${frenchDe(team)} de vous inviter à nouveau si vous avez changé d’avis.`,
   signIn: "Se connecter",
   tooManyRequests: "Trop de requêtes. Patientez une minute puis réessayez.",
   requestFailed: "La demande n’a pas abouti. Vérifiez votre connexion, patientez une minute puis réessayez.",
@@ -52,7 +56,8 @@ export const fr: InvitePageMessages = {
   accountAlreadyExists: "Un compte existe déjà pour cette adresse. Connectez-vous pour accepter l’invitation.",
   roleNoLongerGrantable: (team) =>
     `Cette invitation ne peut plus être acceptée : la personne qui l’a envoyée ne peut plus attribuer ce rôle. Demandez à un administrateur ${frenchDe(team)} de vous inviter à nouveau.`,
-  teamFull: (team) => `${team} n’a plus de place disponible. Demandez à un administrateur d’en libérer une, puis acceptez à nouveau.`,
+  teamFull: (team) =>
+    `${team} n’a plus de place disponible. Demandez à un administrateur d’en libérer une, puis acceptez à nouveau.`,
   checkTheForm: "Vérifiez les champs ci-dessous.",
   nameRule: "Indiquez votre nom, 100 caractères au plus.",
   passwordRule: "Utilisez entre 12 et 200 caractères.",
@@ -62,6 +67,7 @@ export const fr: InvitePageMessages = {
   replacedTitle: (date) => `Ce lien a été remplacé par un lien plus récent, envoyé le ${date}`,
   replacedBody: "Ouvrez l’invitation depuis l’e-mail le plus récent, ou recevez le lien actuel à l’adresse invitée.",
   emailCurrentLink: "M’envoyer le lien actuel par e-mail",
-  currentLinkSent: "Si cette invitation est toujours ouverte, son lien actuel part vers l’adresse invitée. Consultez cette boîte de réception.",
+  currentLinkSent:
+    "Si cette invitation est toujours ouverte, son lien actuel part vers l’adresse invitée. Consultez cette boîte de réception.",
   currentLinkFailed: "Votre demande n’a pas pu être envoyée. Patientez une minute puis réessayez.",
 };

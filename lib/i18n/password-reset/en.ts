@@ -5,10 +5,12 @@ export const en = {
   email: "Email",
   sendLink: "Send reset link",
   sentTitle: "Check your inbox",
-  sent: (minutes: number) => `If an account exists for that address, we sent a link to reset its password. It works once, for ${minutes} minutes.`,
+  sent: (minutes: number) =>
+    `If an account exists for that address, we sent a link to reset its password. It works once, for ${minutes} minutes.`,
   sendAnother: "Use another address",
   backToSignIn: "Back to sign in",
-  tooManyRequests: (minutes: number) => `Too many reset requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+  tooManyRequests: (minutes: number) =>
+    `Too many reset requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
   unreachable: "The server could not be reached. Check your connection and try again.",
   unexpected: "Something went wrong. Try again in a moment.",
   resetTitle: "Choose a new password",

@@ -3,7 +3,8 @@ import type { PasswordResetMessages } from "./en";
 /** Les pages « mot de passe oublié » et « nouveau mot de passe », en français. */
 export const fr: PasswordResetMessages = {
   forgotTitle: "Mot de passe oublié ?",
-  forgotIntro: "Saisissez l’adresse e-mail de votre compte. Nous vous enverrons un lien pour choisir un nouveau mot de passe.",
+  forgotIntro:
+    "Saisissez l’adresse e-mail de votre compte. Nous vous enverrons un lien pour choisir un nouveau mot de passe.",
   email: "E-mail",
   sendLink: "Envoyer le lien",
   sentTitle: "Consultez votre boîte de réception",
@@ -11,7 +12,8 @@ export const fr: PasswordResetMessages = {
     `Si un compte existe pour cette adresse, nous lui avons envoyé un lien pour réinitialiser son mot de passe. Il ne fonctionne qu’une fois, pendant ${minutes} minutes.`,
   sendAnother: "Utiliser une autre adresse",
   backToSignIn: "Retour à la connexion",
-  tooManyRequests: (minutes) => `Trop de demandes de réinitialisation. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`,
+  tooManyRequests: (minutes) =>
+    `Trop de demandes de réinitialisation. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`,
   unreachable: "Le serveur est injoignable. Vérifiez votre connexion et réessayez.",
   unexpected: "Une erreur s’est produite. Réessayez dans un instant.",
   resetTitle: "Choisissez un nouveau mot de passe",
@@ -25,8 +27,10 @@ export const fr: PasswordResetMessages = {
   invalidTitle: "Ce lien n’est pas valide",
   invalidBody: "Vérifiez que vous avez copié le lien complet depuis l’e-mail, ou demandez-en un nouveau.",
   usedTitle: "Ce lien a déjà été utilisé",
-  usedBody: "Un lien de réinitialisation ne fonctionne qu’une fois. Si vous devez encore réinitialiser votre mot de passe, demandez un nouveau lien.",
+  usedBody:
+    "Un lien de réinitialisation ne fonctionne qu’une fois. Si vous devez encore réinitialiser votre mot de passe, demandez un nouveau lien.",
   expiredTitle: "Ce lien a expiré",
-  expiredBody: (minutes) => `Un lien de réinitialisation fonctionne pendant ${minutes} minutes. Demandez-en un nouveau.`,
+  expiredBody: (minutes) =>
+    `Un lien de réinitialisation fonctionne pendant ${minutes} minutes. Demandez-en un nouveau.`,
   askAgain: "Demander un nouveau lien",
 };

@@ -6,12 +6,14 @@ export const en = {
   general: {
     navLabel: "General",
     title: "General",
-    description: (team: string) => `The name of ${team}, how long its invitations last and how many people it may hold.`,
+    description: (team: string) =>
+      `The name of ${team}, how long its invitations last and how many people it may hold.`,
     name: "Team name",
     nameHint: "Shown to members and in invitation emails.",
     lifetime: "Invitations expire after",
     lifetimeUnit: "days",
-    lifetimeHint: "Between 1 and 30 days. New invitations and resent ones get this lifetime; invitations already sent keep theirs.",
+    lifetimeHint:
+      "Between 1 and 30 days. New invitations and resent ones get this lifetime; invitations already sent keep theirs.",
     seatLimit: "Seat limit",
     seatLimitHint: "Members plus pending invitations. Leave empty for no limit.",
     unlimited: "No limit",
@@ -78,7 +80,10 @@ export const en = {
       sendNumber: (n: number) => `send #${n}`,
       reason: (reason: string) => `“${reason}”`,
       anyDomain: "any domain",
-      settingNames: { name: "name", invitationLifetimeDays: "invitation lifetime", seatLimit: "seat limit" } as Record<string, string>,
+      settingNames: { name: "name", invitationLifetimeDays: "invitation lifetime", seatLimit: "seat limit" } as Record<
+        string,
+        string
+      >,
     },
   },
 };

@@ -7,12 +7,14 @@ export const fr: TeamSettingsMessages = {
   general: {
     navLabel: "Général",
     title: "Général",
-    description: (team: string) => `Le nom de ${team}, la durée de ses invitations et le nombre de personnes qu'elle peut accueillir.`,
+    description: (team: string) =>
+      `Le nom de ${team}, la durée de ses invitations et le nombre de personnes qu'elle peut accueillir.`,
     name: "Nom de l'équipe",
     nameHint: "Visible par les membres et dans les e-mails d'invitation.",
     lifetime: "Les invitations expirent après",
     lifetimeUnit: "jours",
-    lifetimeHint: "Entre 1 et 30 jours. Les nouvelles invitations et celles renvoyées reçoivent cette durée ; celles déjà envoyées gardent la leur.",
+    lifetimeHint:
+      "Entre 1 et 30 jours. Les nouvelles invitations et celles renvoyées reçoivent cette durée ; celles déjà envoyées gardent la leur.",
     seatLimit: "Nombre de places",
     seatLimitHint: "Membres et invitations en attente. Laissez vide pour ne pas limiter.",
     unlimited: "Illimité",
@@ -37,7 +39,8 @@ export const fr: TeamSettingsMessages = {
   activity: {
     navLabel: "Activité",
     title: "Activité",
-    description: (team: string) => `Qui a fait quoi dans ${team} : invitations, réponses, changements de membres et de paramètres.`,
+    description: (team: string) =>
+      `Qui a fait quoi dans ${team} : invitations, réponses, changements de membres et de paramètres.`,
     kind: "Action",
     person: "Personne",
     anyone: "Tout le monde",
@@ -48,7 +51,8 @@ export const fr: TeamSettingsMessages = {
     newest: "Les plus récents",
     empty: "Rien ne s'est encore passé dans cette équipe.",
     emptyFiltered: "Aucune activité ne correspond à ces filtres.",
-    shown: (count: number) => `${count} ${pluralize("fr", count, { one: "événement", other: "événements" })} sur cette page`,
+    shown: (count: number) =>
+      `${count} ${pluralize("fr", count, { one: "événement", other: "événements" })} sur cette page`,
     actors: { link: "Quelqu'un ayant le lien", invitee: "La personne invitée", deleted: "Un compte supprimé" },
     actions: {
       "invitation.created": "A invité",

@@ -10,7 +10,10 @@ export default async function PasswordPage() {
   await requireCurrentUser("/account/password");
   return (
     <div className="space-y-6">
-      <PageHeader title="Password" description="Change the password you sign in with. Every other browser signed in to your account is signed out; this one stays signed in." />
+      <PageHeader
+        title="Password"
+        description="Change the password you sign in with. Every other browser signed in to your account is signed out; this one stays signed in."
+      />
       <ChangePasswordForm />
       <p className="text-sm text-muted-foreground">
         Forgot your current password?{" "}

@@ -12,7 +12,10 @@ import { loadInvitationTableContext } from "@/lib/invitations/load-invitation-ta
 import { readTeamOverview } from "@/lib/teams/read-team-overview";
 import { requireTeamPage } from "@/lib/teams/require-team-page";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function TeamPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -49,7 +52,8 @@ export default async function TeamPage({ params, searchParams }: Props) {
           <Users aria-hidden className="mt-0.5 size-5 shrink-0 text-muted-foreground" />
           <div className="space-y-1">
             <CardTitle>
-              {overview.memberCount.toLocaleString("en")} {pluralize("en", overview.memberCount, { one: "member", other: "members" })}
+              {overview.memberCount.toLocaleString("en")}{" "}
+              {pluralize("en", overview.memberCount, { one: "member", other: "members" })}
             </CardTitle>
             <CardDescription>
               <Link href={`/teams/${team.slug}/settings/members`} className="underline underline-offset-4">

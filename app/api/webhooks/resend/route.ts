@@ -2,5 +2,8 @@ import { handleResendWebhook } from "@/lib/email/handle-resend-webhook";
 
 export async function POST(request: Request) {
   const outcome = await handleResendWebhook(request);
-  return new Response(outcome.body, { status: outcome.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(outcome.body, {
+    status: outcome.status,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }

@@ -7,7 +7,12 @@ import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { tokenSchema } from "./input-schemas";
 
 export async function acceptInvitationAction(input: unknown) {
-  const result = await runAction(z.strictObject({ token: tokenSchema }), input, (actor, { token }) => acceptInvitation(actor, token), () => "/");
+  const result = await runAction(
+    z.strictObject({ token: tokenSchema }),
+    input,
+    (actor, { token }) => acceptInvitation(actor, token),
+    () => "/",
+  );
   if (!result.ok) return result;
   redirect(`/teams/${result.team.slug}?joined=${result.alreadyMember ? "already" : "new"}`);
 }

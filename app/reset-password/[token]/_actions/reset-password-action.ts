@@ -9,5 +9,7 @@ const schema = z.strictObject({ token: z.string().min(1).max(200), password: z.s
 
 /** The link's token and the new password; the data layer decides everything else. */
 export async function resetPasswordAction(input: unknown) {
-  return runAction<typeof schema, { email: string }>(schema, input, async (_actor, { token, password }) => resetPassword(token, { password }, { clientAddress: await readClientAddress() }));
+  return runAction<typeof schema, { email: string }>(schema, input, async (_actor, { token, password }) =>
+    resetPassword(token, { password }, { clientAddress: await readClientAddress() }),
+  );
 }

@@ -5,5 +5,10 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { createApiKeySchema } from "@/lib/api-keys/create-api-key-schema";
 
 export async function createApiKeyAction(input: unknown) {
-  return runAction(createApiKeySchema, input, (actor, value) => createApiKey(actor, value), () => "/account/api-keys");
+  return runAction(
+    createApiKeySchema,
+    input,
+    (actor, value) => createApiKey(actor, value),
+    () => "/account/api-keys",
+  );
 }

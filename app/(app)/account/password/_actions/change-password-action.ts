@@ -9,5 +9,7 @@ const schema = z.strictObject({ currentPassword: z.string().max(1024), newPasswo
 
 /** The signed-in user's own password; this browser stays signed in, every other session ends. */
 export async function changePasswordAction(input: unknown) {
-  return runAction(schema, input, async (actor, data) => changePassword(actor, (await readSessionClaims())?.sessionId ?? null, data));
+  return runAction(schema, input, async (actor, data) =>
+    changePassword(actor, (await readSessionClaims())?.sessionId ?? null, data),
+  );
 }

@@ -5,7 +5,13 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { readSettingsNavigation } from "@/lib/teams/read-settings-navigation";
 
 // The navigation only hides what the role cannot use; every page still checks on its own.
-export default async function TeamSettingsLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+export default async function TeamSettingsLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
   const { slug } = await params;
   const user = await getCurrentUser();
   const navigation = user ? await readSettingsNavigation(user.id, slug) : null;

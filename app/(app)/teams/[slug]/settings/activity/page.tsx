@@ -10,7 +10,10 @@ import { requireTeamPage } from "@/lib/teams/require-team-page";
 
 export const metadata: Metadata = { title: "Activity" };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function ActivityPage({ params, searchParams }: Props) {
   const { slug } = await params;

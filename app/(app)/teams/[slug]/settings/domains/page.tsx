@@ -13,7 +13,9 @@ export default async function DomainsPage({ params }: { params: Promise<{ slug: 
         <h2 id="domains-heading" className="text-lg font-semibold">
           Allowed email domains
         </h2>
-        <p className="text-sm text-muted-foreground">Invitations to {team.name} can only go to addresses on these domains.</p>
+        <p className="text-sm text-muted-foreground">
+          Invitations to {team.name} can only go to addresses on these domains.
+        </p>
       </div>
       <DomainsForm teamSlug={slug} domains={team.allowedDomains} canEdit />
     </section>

@@ -11,7 +11,10 @@ export const metadata: Metadata = { title: "General" };
 export default async function GeneralSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { user } = await requireTeamPage(slug, "team.manage", `/teams/${slug}/settings/general`);
-  const [result, language] = await Promise.all([readTeamSettings({ kind: "user", userId: user.id }, { slug }), readRequestLanguage(TEAM_SETTINGS_LANGUAGES)]);
+  const [result, language] = await Promise.all([
+    readTeamSettings({ kind: "user", userId: user.id }, { slug }),
+    readRequestLanguage(TEAM_SETTINGS_LANGUAGES),
+  ]);
   if (!result.ok) notFound();
   const t = getTeamSettingsMessages(language).general;
   return (
@@ -23,7 +26,13 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
         <p className="text-sm text-muted-foreground">{t.description(result.settings.name)}</p>
       </div>
       {/* Keyed by the saved values, so a save (router.refresh) starts the form from what the server holds. */}
-      <GeneralSettingsForm key={JSON.stringify(result.settings)} teamSlug={slug} language={language} settings={result.settings} seats={result.seats} />
+      <GeneralSettingsForm
+        key={JSON.stringify(result.settings)}
+        teamSlug={slug}
+        language={language}
+        settings={result.settings}
+        seats={result.seats}
+      />
     </section>
   );
 }

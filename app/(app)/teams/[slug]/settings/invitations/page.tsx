@@ -10,7 +10,10 @@ import { requireTeamPage } from "@/lib/teams/require-team-page";
 
 export const metadata: Metadata = { title: "Invitations" };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function InvitationsPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -38,7 +41,9 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
         <h2 id="invitations-heading" className="text-lg font-semibold">
           Invitations
         </h2>
-        <p className="text-sm text-muted-foreground">Invite people to {access.team.name} and follow every invitation until it is answered.</p>
+        <p className="text-sm text-muted-foreground">
+          Invite people to {access.team.name} and follow every invitation until it is answered.
+        </p>
       </div>
       {result.ok ? (
         <InvitationsTable

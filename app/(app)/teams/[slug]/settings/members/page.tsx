@@ -16,7 +16,10 @@ import { requireTeamPage } from "@/lib/teams/require-team-page";
 
 export const metadata: Metadata = { title: "Members" };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function MembersPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -32,11 +35,15 @@ export default async function MembersPage({ params, searchParams }: Props) {
     redirect(withQuery(pathname, cleaned.params));
   }
   if (!result.ok && result.code === "INVALID") {
-    return <Alert variant="destructive">{result.error} The link may be outdated; open Members from the menu again.</Alert>;
+    return (
+      <Alert variant="destructive">{result.error} The link may be outdated; open Members from the menu again.</Alert>
+    );
   }
   if (!result.ok) notFound();
   // Admins see the invitations still waiting here too, and can invite from this page.
-  const overview = can(access.role, "members.manage") ? await readTeamOverview({ kind: "user", userId: user.id }, { slug }) : null;
+  const overview = can(access.role, "members.manage")
+    ? await readTeamOverview({ kind: "user", userId: user.id }, { slug })
+    : null;
   const pending = overview?.ok ? overview.invitations : null;
   const context = pending ? await loadInvitationTableContext(access) : null;
   const invitationsHref = `/teams/${slug}/settings/invitations?status=PENDING`;
@@ -45,9 +52,13 @@ export default async function MembersPage({ params, searchParams }: Props) {
     <section className="space-y-4" aria-labelledby="members-heading">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h2 id="members-heading" className="text-lg font-semibold">Members</h2>
+          <h2 id="members-heading" className="text-lg font-semibold">
+            Members
+          </h2>
           <p className="text-sm text-muted-foreground">
-            {result.teamSize.toLocaleString("en")} {pluralize("en", result.teamSize, { one: "person has", other: "people have" })} access to {result.access.team.name}.
+            {result.teamSize.toLocaleString("en")}{" "}
+            {pluralize("en", result.teamSize, { one: "person has", other: "people have" })} access to{" "}
+            {result.access.team.name}.
           </p>
         </div>
         {context ? <InviteUsersLauncher context={context} /> : null}
@@ -64,7 +75,8 @@ export default async function MembersPage({ params, searchParams }: Props) {
             ) : (
               <>
                 <span className="font-medium">
-                  {pending.pendingCount.toLocaleString("en")} pending {pluralize("en", pending.pendingCount, { one: "invitation", other: "invitations" })}
+                  {pending.pendingCount.toLocaleString("en")} pending{" "}
+                  {pluralize("en", pending.pendingCount, { one: "invitation", other: "invitations" })}
                 </span>{" "}
                 <span className="text-muted-foreground">waiting for an answer</span>
               </>

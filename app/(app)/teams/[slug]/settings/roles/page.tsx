@@ -18,7 +18,9 @@ export default async function RolesPage({ params }: { params: Promise<{ slug: st
   return (
     <section className="space-y-4" aria-labelledby="roles-heading">
       <div>
-        <h2 id="roles-heading" className="text-lg font-semibold">Roles &amp; Permissions</h2>
+        <h2 id="roles-heading" className="text-lg font-semibold">
+          Roles &amp; Permissions
+        </h2>
         <p className="text-sm text-muted-foreground">
           Built-in roles cannot be changed. A role can only be granted by someone whose role is at least as high.
         </p>
@@ -33,7 +35,11 @@ export default async function RolesPage({ params }: { params: Promise<{ slug: st
                 <span className="block text-xs font-normal text-muted-foreground">
                   {role.memberCount} {role.memberCount === 1 ? "member" : "members"}
                 </span>
-                {role.builtIn ? <Badge variant="muted" className="mt-1">Built-in</Badge> : null}
+                {role.builtIn ? (
+                  <Badge variant="muted" className="mt-1">
+                    Built-in
+                  </Badge>
+                ) : null}
               </TableHead>
             ))}
           </TableRow>
@@ -50,7 +56,10 @@ export default async function RolesPage({ params }: { params: Promise<{ slug: st
                   {role.permissions.includes(permission) ? (
                     <Check aria-label={`${role.name} has ${permission}`} className="mx-auto size-4 text-success" />
                   ) : (
-                    <Minus aria-label={`${role.name} lacks ${permission}`} className="mx-auto size-4 text-muted-foreground" />
+                    <Minus
+                      aria-label={`${role.name} lacks ${permission}`}
+                      className="mx-auto size-4 text-muted-foreground"
+                    />
                   )}
                 </TableCell>
               ))}

@@ -5,5 +5,10 @@ import { acceptReceivedInvitation } from "@/lib/invitations/accept-invitation";
 export const POST = apiRoute<{ id: string }>("invitations:write", async ({ actor, params }) => {
   const result = await acceptReceivedInvitation(actor, params.id);
   if (!result.ok) return problemFromFailure(result);
-  return json({ invitationId: result.invitationId, team: result.team, role: result.role, alreadyMember: result.alreadyMember });
+  return json({
+    invitationId: result.invitationId,
+    team: result.team,
+    role: result.role,
+    alreadyMember: result.alreadyMember,
+  });
 });

@@ -5,7 +5,10 @@ import { declineBodySchema } from "@/lib/api/schemas";
 import { declineReceivedInvitation } from "@/lib/invitations/accept-invitation";
 
 export const POST = apiRoute<{ id: string }>("invitations:write", async ({ actor, params, request }) => {
-  const body = request.headers.get("content-length") === "0" || !request.body ? { ok: true as const, value: {} } : await parseBody(request, declineBodySchema);
+  const body =
+    request.headers.get("content-length") === "0" || !request.body
+      ? { ok: true as const, value: {} }
+      : await parseBody(request, declineBodySchema);
   if (!body.ok) return body.response;
   const result = await declineReceivedInvitation(actor, params.id, body.value);
   if (!result.ok) return problemFromFailure(result);

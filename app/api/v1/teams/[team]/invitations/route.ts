@@ -21,5 +21,8 @@ export const POST = apiRoute<{ team: string }>("invitations:write", async ({ act
   const { emails, role, groups = [], language = "en" } = body.value;
   const result = await inviteMembersByReference(actor, toTeamRef(params.team), { emails, role, groups, language });
   if (!result.ok) return problemFromFailure(result);
-  return json({ summary: result.summary, counts: result.counts, results: result.results }, result.counts.invited > 0 ? 201 : 200);
+  return json(
+    { summary: result.summary, counts: result.counts, results: result.results },
+    result.counts.invited > 0 ? 201 : 200,
+  );
 });

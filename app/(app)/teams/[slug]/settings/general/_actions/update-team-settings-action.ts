@@ -14,6 +14,11 @@ export async function updateTeamSettingsAction(input: unknown) {
     input,
     (actor, { teamSlug, settings }) => updateTeamSettings(actor, { slug: teamSlug }, settings, messages),
     // The lifetime and the seat limit show in the invite dialog on these pages; the name in the header everywhere.
-    ({ teamSlug }) => [`/teams/${teamSlug}/settings/general`, `/teams/${teamSlug}/settings/invitations`, `/teams/${teamSlug}/settings/members`, `/teams/${teamSlug}`],
+    ({ teamSlug }) => [
+      `/teams/${teamSlug}/settings/general`,
+      `/teams/${teamSlug}/settings/invitations`,
+      `/teams/${teamSlug}/settings/members`,
+      `/teams/${teamSlug}`,
+    ],
   );
 }

@@ -5,5 +5,10 @@ import { deleteInvitation } from "@/lib/invitations/delete-invitation";
 import { invitationsPath, invitationTargetSchema } from "./input-schemas";
 
 export async function deleteInvitationAction(input: unknown) {
-  return runAction(invitationTargetSchema, input, (actor, { teamSlug, invitationId }) => deleteInvitation(actor, { slug: teamSlug }, invitationId), invitationsPath);
+  return runAction(
+    invitationTargetSchema,
+    input,
+    (actor, { teamSlug, invitationId }) => deleteInvitation(actor, { slug: teamSlug }, invitationId),
+    invitationsPath,
+  );
 }

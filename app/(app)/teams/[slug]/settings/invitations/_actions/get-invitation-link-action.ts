@@ -9,5 +9,7 @@ const schema = invitationTargetSchema.extend({ audit: z.enum(["copied", "shown"]
 
 /** `audit: "shown"` is the invite dialog displaying a link it just created; anything else is a copy. */
 export async function getInvitationLinkAction(input: unknown) {
-  return runAction(schema, input, (actor, { teamSlug, invitationId, audit }) => getInvitationLink(actor, { slug: teamSlug }, invitationId, audit));
+  return runAction(schema, input, (actor, { teamSlug, invitationId, audit }) =>
+    getInvitationLink(actor, { slug: teamSlug }, invitationId, audit),
+  );
 }

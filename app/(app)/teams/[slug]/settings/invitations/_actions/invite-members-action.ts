@@ -12,7 +12,8 @@ export async function inviteMembersAction(input: unknown) {
   return runAction(
     schema,
     input,
-    (actor, { teamSlug, invitation }) => inviteMembers(actor, { slug: teamSlug }, invitation as z.input<typeof inviteMembersSchema>),
+    (actor, { teamSlug, invitation }) =>
+      inviteMembers(actor, { slug: teamSlug }, invitation as z.input<typeof inviteMembersSchema>),
     invitationsPath,
   );
 }

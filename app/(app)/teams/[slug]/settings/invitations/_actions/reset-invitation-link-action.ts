@@ -5,5 +5,10 @@ import { resetInvitationLink } from "@/lib/invitations/reset-invitation-link";
 import { invitationsPath, invitationTargetSchema } from "./input-schemas";
 
 export async function resetInvitationLinkAction(input: unknown) {
-  return runAction(invitationTargetSchema, input, (actor, { teamSlug, invitationId }) => resetInvitationLink(actor, { slug: teamSlug }, invitationId), invitationsPath);
+  return runAction(
+    invitationTargetSchema,
+    input,
+    (actor, { teamSlug, invitationId }) => resetInvitationLink(actor, { slug: teamSlug }, invitationId),
+    invitationsPath,
+  );
 }

@@ -17,5 +17,10 @@ export async function changeMemberRoleAction(input: unknown) {
 }
 
 export async function removeMemberAction(input: unknown) {
-  return runAction(z.strictObject(target), input, (actor, { teamSlug, membershipId }) => removeMember(actor, { slug: teamSlug }, membershipId), membersPath);
+  return runAction(
+    z.strictObject(target),
+    input,
+    (actor, { teamSlug, membershipId }) => removeMember(actor, { slug: teamSlug }, membershipId),
+    membersPath,
+  );
 }
