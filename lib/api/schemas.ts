@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { splitEmailList } from "@/lib/email/parse-email";
-import { decodeCursor, type KeysetSort } from "@/lib/invitations/keyset-cursor";
+import { decodeCursor, type KeysetSort } from "@/lib/db/keyset-cursor";
 import { LANGUAGE_CODES } from "@/lib/invitations/languages";
 import { MAX_ADDRESSES_PER_REQUEST } from "@/lib/invitations/schemas";
 import { INVITATION_STATUSES } from "@/lib/invitations/status";

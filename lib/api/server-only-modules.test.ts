@@ -17,6 +17,8 @@ const PURE = new Set([
   "lib/auth/read-cookie-header.ts",
   "lib/auth/session-lifetime.ts",
   "lib/db/database-settings.ts",
+  "lib/db/escape-like-pattern.ts",
+  "lib/db/keyset-cursor.ts",
   "lib/db/name-statement.ts",
 ]);
 
@@ -34,6 +36,30 @@ describe("server-only modules", () => {
     .filter((path) => !PURE.has(path));
 
   it.each(modules)('%s starts with import "server-only"', (path) => {
+    expect(readFileSync(path, "utf8").split("\n")[0]).toBe('import "server-only";');
+  });
+});
+
+// Anywhere in lib/: a module that reaches the database, the environment (and so the secrets), the
+// session or request headers must never be bundled for the browser.
+const SERVER_IMPORTS = [/from "@\/lib\/db"/, /from "@\/lib\/env"/, /from "next-auth/, /from "next\/headers"/];
+
+describe("modules that touch the database, environment or session", () => {
+  const touching = modulesIn("lib")
+    .filter((path) => !path.startsWith("lib/generated/"))
+    .filter((path) => {
+      const source = readFileSync(path, "utf8");
+      return source
+        .split("\n")
+        .filter((line) => line.startsWith("import ") && !line.startsWith("import type "))
+        .some((line) => SERVER_IMPORTS.some((pattern) => pattern.test(line)));
+    });
+
+  it("are found (the scan works)", () => {
+    expect(touching.length).toBeGreaterThan(50);
+  });
+
+  it.each(touching)('%s starts with import "server-only"', (path) => {
     expect(readFileSync(path, "utf8").split("\n")[0]).toBe('import "server-only";');
   });
 });

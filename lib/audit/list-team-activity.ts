@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { toDisplayText } from "@/lib/email/display-text";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { decodeCursor, encodeCursor } from "@/lib/invitations/keyset-cursor";
+import { decodeCursor, encodeCursor } from "@/lib/db/keyset-cursor";
 import { fail } from "@/lib/result";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
 import { zodFailure } from "@/lib/validation/zod-failure";

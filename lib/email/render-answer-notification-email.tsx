@@ -1,3 +1,4 @@
+import "server-only";
 import { render } from "@react-email/render";
 import { env } from "@/lib/env";
 import { toDisplayText } from "./display-text";

@@ -1,11 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { escapeLikePattern } from "@/lib/db/escape-like-pattern";
 import type { InvitationListQuery, InvitationSortKey } from "./schemas";
 import type { InvitationDisplayStatus } from "./status";
-
-/** Prisma's `contains` passes % and _ through to LIKE; a search for "a_b" means those characters. */
-export function escapeLikePattern(text: string): string {
-  return text.replace(/[\\%_]/g, "\\$&");
-}
 
 /** EXPIRED and PENDING are the same stored status split by the database clock. */
 function statusCondition(status: InvitationDisplayStatus, now: Date): Prisma.InvitationWhereInput {

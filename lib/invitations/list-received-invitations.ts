@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { readDatabaseNow } from "@/lib/db/database-now";
 import { fail } from "@/lib/result";
 import { invitationDtoSelect, toInvitationDto } from "./invitation-dto";
-import { decodeCursor, encodeCursor, keysetOrderBy, keysetWhere, type KeysetSort } from "./keyset-cursor";
+import { decodeCursor, encodeCursor, keysetOrderBy, keysetWhere, type KeysetSort } from "@/lib/db/keyset-cursor";
 
 const SORT: KeysetSort = { field: "createdAt", order: "desc" };
 

@@ -6,7 +6,7 @@ import { fail } from "@/lib/result";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
 import { buildInvitationWhere } from "./invitation-filters";
 import { invitationDtoSelect, toInvitationDto } from "./invitation-dto";
-import { decodeCursor, encodeCursor, keysetOrderBy, keysetWhere, type KeysetSort } from "./keyset-cursor";
+import { decodeCursor, encodeCursor, keysetOrderBy, keysetWhere, type KeysetSort } from "@/lib/db/keyset-cursor";
 import type { InvitationDisplayStatus } from "./status";
 import { isUuid } from "@/lib/validation/uuid";
 

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { toDisplayText } from "@/lib/email/display-text";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { escapeLikePattern } from "@/lib/invitations/invitation-filters";
+import { escapeLikePattern } from "@/lib/db/escape-like-pattern";
 import { canManageMember } from "@/lib/permissions/can";
 import { grantableRoles } from "@/lib/permissions/grantable-roles";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
