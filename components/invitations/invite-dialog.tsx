@@ -3,7 +3,6 @@
 import { Copy, UserPlus } from "lucide-react";
 import type { ComponentProps } from "react";
 import { useEffect, useState, useTransition } from "react";
-import { getInvitationLinkAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/get-invitation-link-action";
 import { inviteMembersAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/invite-members-action";
 import { previewInvitationsAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/preview-invitations-action";
 import { Alert } from "@/components/ui/alert";
@@ -119,14 +118,8 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
         setError(result.error);
         return;
       }
-      const invited = result.results.filter((r) => r.outcome === "invited");
-      let link: Outcome["link"] = null;
-      const invitationId = invited.length === 1 ? invited[0]?.invitationId : undefined;
-      if (invitationId) {
-        // Shown, not copied: only the copy button records "link copied" in the history.
-        const linkResult = await getInvitationLinkAction({ teamSlug: context.teamSlug, invitationId, audit: "shown" });
-        link = linkResult.ok ? { invitationId, url: linkResult.url } : null;
-      }
+      // A single new invitation comes back with its link; showing it is no copy (nothing is recorded).
+      const link: Outcome["link"] = result.link;
       // The outcome is said in the dialog (a status region); a toast would say it twice.
       setOutcome({ summary: result.summary, results: result.results, link });
       onInvited();

@@ -4,7 +4,12 @@ import { addDays } from "date-fns";
 import type { AuditAction } from "@/lib/audit/audit-actions";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
-import { generateInvitationToken, hashInvitationToken, sealInvitationToken } from "@/lib/crypto/invitation-token";
+import {
+  buildInvitationUrl,
+  generateInvitationToken,
+  hashInvitationToken,
+  sealInvitationToken,
+} from "@/lib/crypto/invitation-token";
 import { db } from "@/lib/db";
 import { runTransaction, type Tx } from "@/lib/db/run-transaction";
 import { abortTransaction } from "@/lib/db/transaction-abort";
@@ -29,6 +34,9 @@ export type InviteByReferenceInput = {
   groups: string[];
   language: InvitationLanguage;
 };
+
+/** The link of the one invitation a request created, for its inviter; null for none or several. */
+export type NewInvitationLink = { invitationId: string; url: string } | null;
 
 type Known = {
   now: Date;
@@ -105,7 +113,11 @@ export async function inviteMembersByReference(
       : [],
   );
   if (toCreate.length === 0)
-    return { ok: true as const, ...summarizeInviteResults(results.filter((r) => r !== undefined)) } satisfies Result;
+    return {
+      ok: true as const,
+      ...summarizeInviteResults(results.filter((r) => r !== undefined)),
+      link: null,
+    } satisfies Result<{ link: NewInvitationLink }>;
 
   // Sorted, so two requests inviting overlapping lists claim the pending slots in the same order.
   toCreate.sort((a, b) => (a.canonical < b.canonical ? -1 : a.canonical > b.canonical ? 1 : 0));
@@ -119,6 +131,7 @@ export async function inviteMembersByReference(
       tokenHash: hashInvitationToken(token),
       tokenSealed: sealInvitationToken(token),
       idempotencyKey: invitationIdempotencyKey(id, 1),
+      token,
     };
   });
   const now = new Date(known!.now);
@@ -183,7 +196,14 @@ export async function inviteMembersByReference(
       : // Another request invited this address between our read and our insert.
         { input: entry.input, email: row.canonical, outcome: "already_invited", reason: "Already invited" };
   }
-  return { ok: true as const, ...summarizeInviteResults(results.filter((r) => r !== undefined)) } satisfies Result;
+  // One new invitation: the inviter sees its link at once (the dialog shows it; the API does not return it).
+  const single = created.length === 1 ? rows.find((row) => row.id === created[0]!.id) : undefined;
+  const link: NewInvitationLink = single ? { invitationId: single.id, url: buildInvitationUrl(single.token) } : null;
+  return {
+    ok: true as const,
+    ...summarizeInviteResults(results.filter((r) => r !== undefined)),
+    link,
+  } satisfies Result<{ link: NewInvitationLink }>;
 }
 
 /** A name is worth repeating back; an id is not. */
@@ -209,6 +229,8 @@ type InvitationRow = {
   tokenHash: string;
   tokenSealed: string;
   idempotencyKey: string;
+  /** Never written: the new invitation's link is built from it for its inviter. */
+  token: string;
 };
 
 /**
