@@ -217,7 +217,7 @@ const leaveGlobex = (database: Database, email: string) =>
     [email.toLowerCase()],
   );
 
-test("accept vs resend and accept vs edit, split across instances: one outcome, and the member holds the invitation's role", async ({
+test("accept vs reset link and accept vs edit, split across instances: one outcome, and the member holds the invitation's role", async ({
   browser,
   page,
 }) => {
@@ -234,7 +234,8 @@ test("accept vs resend and accept vs edit, split across instances: one outcome, 
   const memberRoleId = memberRole!.id;
   const SETTINGS = "/teams/globex/settings/invitations";
 
-  // Accept with the link the invitee holds, while a resend rotates it: exactly one of them wins.
+  // Accept with the link the invitee holds, while a reset replaces it: exactly one of them wins.
+  // (A resend keeps the link, so it and the accept may both succeed.)
   for (let round = 0; round < 4; round += 1) {
     const invited = await (
       await post(round % 2 ? A : B, "/teams/globex/invitations", globexKey, { emails: [racer.email], role: "member" })
@@ -246,7 +247,7 @@ test("accept vs resend and accept vs edit, split across instances: one outcome, 
     const token = linkBody.match(/tgi_[A-Za-z0-9_-]+/)![0];
     const [accept, resend] = await Promise.all([
       callAction(round % 2 ? B : A, `/invite/${token}`, "acceptInvitationAction", { token }, racerCookie),
-      post(round % 2 ? A : B, `/teams/globex/invitations/${id}/resend`, globexKey),
+      post(round % 2 ? A : B, `/teams/globex/invitations/${id}/reset-link`, globexKey),
     ]);
     const acceptBody = await accept.text();
     expect({ round, accept: accept.status < 500, resend: resend.status < 500 }).toEqual({
@@ -260,8 +261,8 @@ test("accept vs resend and accept vs edit, split across instances: one outcome, 
     if (!resent) expect(resend.status).toBe(409);
     expect({ round, winners: Number(accepted) + Number(resent) }).toEqual({ round, winners: 1 });
     test.info().annotations.push({
-      type: "accept vs resend",
-      description: `round ${round}: ${accepted ? "accept" : "resend"} won`,
+      type: "accept vs reset link",
+      description: `round ${round}: ${accepted ? "accept" : "reset"} won`,
     });
     const state = await stateOf(database, id);
     expect({ round, state }).toEqual({

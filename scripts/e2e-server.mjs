@@ -12,6 +12,10 @@ const env = {
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   DEV_MAILBOX: "on",
   INVITE_PAGE_REQUESTS_PER_MINUTE: "120",
+  // The suite invites well over a hundred addresses into Acme within the hour; the hourly invite
+  // quotas themselves are proven by the integration tests.
+  INVITES_PER_TEAM_PER_HOUR: "2000",
+  INVITES_PER_INVITER_PER_HOUR: "2000",
   // The expiry-reminder test waits for a sweep: every 3 s instead of every minute.
   REMINDER_SWEEP_SECONDS: "3",
   // As if behind one proxy: a spec's X-Forwarded-For entry stands for a distinct client.
