@@ -24,6 +24,8 @@ test("settings pages have no serious accessibility violations", async ({ page })
 });
 
 test("the invitee's pages have no serious accessibility violations, in each state", async ({ page, browser }) => {
+  // Every state of the page, each scanned by axe: over a minute on a loaded machine with PGlite.
+  test.slow();
   await page.goto("/invite/not-a-token");
   await expectNoSeriousViolations(page, "invite-invalid");
   await page.goto("/sign-in");
