@@ -1,16 +1,5 @@
-import {
-  Body,
-  Button,
-  Container,
-  Head,
-  Heading,
-  Hr,
-  Html,
-  Link,
-  Preview,
-  Section,
-  Text,
-} from "@react-email/components";
+import { EmailFrame } from "./email-frame";
+import { Button, Hr, Link, Section, Text } from "@react-email/components";
 
 export type InvitationEmailProps = {
   lang: string;
@@ -32,54 +21,32 @@ const text = { fontSize: "15px", lineHeight: "24px", color: "#27272a", margin: "
 /** Every string arrives already localized and, for user-supplied names, defused. */
 export function InvitationEmail(props: InvitationEmailProps) {
   return (
-    <Html lang={props.lang}>
-      <Head />
-      <Preview>{props.preview}</Preview>
-      <Body
-        style={{
-          backgroundColor: "#f4f4f5",
-          fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
-        }}
-      >
-        <Container
+    <EmailFrame lang={props.lang} preview={props.preview} heading={props.heading}>
+      {props.lead ? <Text style={{ ...text, fontWeight: 600 }}>{props.lead}</Text> : null}
+      <Text style={text}>{props.intro}</Text>
+      <Text style={text}>{props.invitedAddress}</Text>
+      <Section style={{ margin: "24px 0" }}>
+        <Button
+          href={props.url}
           style={{
-            backgroundColor: "#ffffff",
-            borderRadius: "8px",
-            margin: "32px auto",
-            maxWidth: "520px",
-            padding: "32px",
+            backgroundColor: "#18181b",
+            borderRadius: "6px",
+            color: "#ffffff",
+            fontSize: "15px",
+            fontWeight: 600,
+            padding: "12px 20px",
           }}
         >
-          <Heading as="h1" style={{ fontSize: "22px", margin: "0 0 20px", color: "#09090b" }}>
-            {props.heading}
-          </Heading>
-          {props.lead ? <Text style={{ ...text, fontWeight: 600 }}>{props.lead}</Text> : null}
-          <Text style={text}>{props.intro}</Text>
-          <Text style={text}>{props.invitedAddress}</Text>
-          <Section style={{ margin: "24px 0" }}>
-            <Button
-              href={props.url}
-              style={{
-                backgroundColor: "#18181b",
-                borderRadius: "6px",
-                color: "#ffffff",
-                fontSize: "15px",
-                fontWeight: 600,
-                padding: "12px 20px",
-              }}
-            >
-              {props.buttonLabel}
-            </Button>
-          </Section>
-          <Text style={{ ...text, fontSize: "13px", color: "#52525b" }}>{props.linkIntro}</Text>
-          <Text style={{ ...text, fontSize: "13px", wordBreak: "break-all" }}>
-            <Link href={props.url}>{props.url}</Link>
-          </Text>
-          <Text style={{ ...text, fontSize: "13px", color: "#52525b" }}>{props.expires}</Text>
-          <Hr style={{ borderColor: "#e4e4e7", margin: "24px 0" }} />
-          <Text style={{ ...text, fontSize: "12px", color: "#71717a", margin: 0 }}>{props.unexpected}</Text>
-        </Container>
-      </Body>
-    </Html>
+          {props.buttonLabel}
+        </Button>
+      </Section>
+      <Text style={{ ...text, fontSize: "13px", color: "#52525b" }}>{props.linkIntro}</Text>
+      <Text style={{ ...text, fontSize: "13px", wordBreak: "break-all" }}>
+        <Link href={props.url}>{props.url}</Link>
+      </Text>
+      <Text style={{ ...text, fontSize: "13px", color: "#52525b" }}>{props.expires}</Text>
+      <Hr style={{ borderColor: "#e4e4e7", margin: "24px 0" }} />
+      <Text style={{ ...text, fontSize: "12px", color: "#71717a", margin: 0 }}>{props.unexpected}</Text>
+    </EmailFrame>
   );
 }
