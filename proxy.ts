@@ -4,8 +4,8 @@ import { parseClientAddress } from "@/lib/auth/parse-client-address";
 import { renewSessionCookie } from "@/lib/auth/renew-session-cookie";
 import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
-import { getInvitePageMessages, INVITE_PAGE_LANGUAGES } from "@/lib/i18n/invite-page";
-import { pickLanguage } from "@/lib/i18n/invite-page/pick-language";
+import { getCatalogue, LANGUAGES } from "@/lib/i18n/catalogues";
+import { pickLanguage } from "@/lib/i18n/pick-language";
 import { limitInvitationPage } from "@/lib/rate-limit/limit-invitation-page";
 import { buildContentSecurityPolicy } from "@/lib/security/content-security-policy";
 
@@ -39,8 +39,8 @@ async function limitInvitationPages(request: NextRequest, policy: string): Promi
   const outcome = await limitInvitationPage(address);
   if (outcome.allowed) return null;
   // Before any invitation is read, the browser's languages choose the words.
-  const language = pickLanguage(request.headers.get("accept-language"), INVITE_PAGE_LANGUAGES);
-  const message = getInvitePageMessages(language).tooManyRequests;
+  const language = pickLanguage(request.headers.get("accept-language"), LANGUAGES);
+  const message = getCatalogue(language).invitePage.tooManyRequests;
   const headers = {
     "Retry-After": String(outcome.resetSeconds),
     "Referrer-Policy": "no-referrer",

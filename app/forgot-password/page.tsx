@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
 import { InvitationShell } from "@/components/invite/invitation-shell";
-import { getPasswordResetMessages } from "@/lib/i18n/password-reset";
-import { readRequestLanguage } from "@/lib/i18n/password-reset/read-request-language";
+import { getCatalogue } from "@/lib/i18n/catalogues";
+import { readRequestLanguage } from "@/lib/i18n/read-request-language";
 
 export const metadata: Metadata = { title: "Forgot password", robots: { index: false, follow: false } };
 
@@ -11,7 +11,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ForgotPasswordPage({ searchParams }: { searchParams: SearchParams }) {
   const { email } = await searchParams;
   const language = await readRequestLanguage();
-  const t = getPasswordResetMessages(language);
+  const t = getCatalogue(language).passwordReset;
   return (
     <InvitationShell lang={language}>
       <div className="space-y-2">

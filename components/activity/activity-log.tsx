@@ -13,8 +13,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { ActivityQuery } from "@/lib/audit/activity-query";
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
 import type { ActivityDetail, ActivityEntry } from "@/lib/audit/list-team-activity";
-import { getTeamSettingsMessages, type TeamSettingsMessages } from "@/lib/i18n/team-settings";
-import { localizeRoleName } from "@/lib/i18n/role-names";
+import { getCatalogue, type Catalogue } from "@/lib/i18n/catalogues";
+import { localizeRoleName } from "@/lib/i18n/role-label";
 import { cn } from "@/lib/utils/cn";
 
 type Props = {
@@ -31,7 +31,7 @@ const ANYONE = "anyone";
 const NO_CURSOR = { after: null, before: null };
 
 function describeDetail(
-  t: TeamSettingsMessages["activity"],
+  t: Catalogue["teamSettings"]["activity"],
   language: string,
   detail: ActivityDetail | null,
 ): string | null {
@@ -57,7 +57,7 @@ function describeDetail(
 
 /** The team's activity log: filters and the keyset cursor live in the URL; the server renders each page. */
 export function ActivityLog({ language, entries, people, query, newerCursor, olderCursor }: Props) {
-  const t = getTeamSettingsMessages(language).activity;
+  const t = getCatalogue(language).teamSettings.activity;
   const { params, update, isPending } = useUrlState();
   const filtered = query.kind.length > 0 || !!query.person;
   const resetFilters = () => update({ kind: null, person: null, ...NO_CURSOR });

@@ -9,11 +9,11 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { PASSWORD_RESET_POLICY } from "@/lib/auth/password-reset-policy";
-import { getPasswordResetMessages } from "@/lib/i18n/password-reset";
+import { getCatalogue } from "@/lib/i18n/catalogues";
 
 /** Asks for the address, then says the same thing whatever the address was. */
 export function ForgotPasswordForm({ language, email }: { language: string; email: string }) {
-  const t = getPasswordResetMessages(language);
+  const t = getCatalogue(language).passwordReset;
   const hydrated = useHydrated();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);

@@ -8,11 +8,11 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { getPasswordResetMessages } from "@/lib/i18n/password-reset";
+import { getCatalogue } from "@/lib/i18n/catalogues";
 
 /** The new password, twice; on success the person signs in with it (every session of the account has ended). */
 export function ResetPasswordForm({ token, language }: { token: string; language: string }) {
-  const t = getPasswordResetMessages(language);
+  const t = getCatalogue(language).passwordReset;
   const router = useRouter();
   const hydrated = useHydrated();
   const [pending, startTransition] = useTransition();

@@ -5,8 +5,8 @@ import { useState, useTransition } from "react";
 import { acceptInvitationAction } from "@/app/invite/[token]/_actions/accept-invitation-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { describeInviteFailure } from "@/lib/i18n/invite-page/describe-failure";
-import { getInvitePageMessages } from "@/lib/i18n/invite-page";
+import { describeInviteFailure } from "@/lib/i18n/describe-invite-failure";
+import { getCatalogue } from "@/lib/i18n/catalogues";
 import { callInviteAction } from "./call-invite-action";
 
 /** `autoFocus` when the invitee just signed in to answer: Enter accepts. */
@@ -22,7 +22,7 @@ export function AcceptButton({
   autoFocus?: boolean;
 }) {
   const router = useRouter();
-  const t = getInvitePageMessages(language);
+  const t = getCatalogue(language).invitePage;
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (

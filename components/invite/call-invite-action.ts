@@ -1,5 +1,5 @@
 import { unstable_rethrow } from "next/navigation";
-import { UNREACHABLE, type InviteFailure } from "@/lib/i18n/invite-page/describe-failure";
+import { UNREACHABLE, type InviteFailure } from "@/lib/i18n/describe-invite-failure";
 
 /**
  * Calls a server action from a page that must never fall into an error boundary: no answer

@@ -4,8 +4,8 @@ import { useState, useTransition } from "react";
 import { emailCurrentLinkAction } from "@/app/invite/[token]/_actions/email-current-link-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { describeInviteFailure } from "@/lib/i18n/invite-page/describe-failure";
-import { getInvitePageMessages } from "@/lib/i18n/invite-page";
+import { describeInviteFailure } from "@/lib/i18n/describe-invite-failure";
+import { getCatalogue } from "@/lib/i18n/catalogues";
 import { callInviteAction } from "./call-invite-action";
 
 type Props = { token: string; language: string; team: string };
@@ -15,7 +15,7 @@ type Props = { token: string; language: string; team: string };
  * not it sent anything, so the confirmation says where the email goes, not that it went.
  */
 export function EmailCurrentLinkButton({ token, language, team }: Props) {
-  const t = getInvitePageMessages(language);
+  const t = getCatalogue(language).invitePage;
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();

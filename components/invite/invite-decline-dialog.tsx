@@ -3,15 +3,15 @@
 import { useRouter } from "next/navigation";
 import { declineInvitationAction } from "@/app/invite/[token]/_actions/decline-invitation-action";
 import { Button } from "@/components/ui/button";
-import { describeFieldErrors, describeInviteFailure } from "@/lib/i18n/invite-page/describe-failure";
-import { getInvitePageMessages } from "@/lib/i18n/invite-page";
+import { describeFieldErrors, describeInviteFailure } from "@/lib/i18n/describe-invite-failure";
+import { getCatalogue } from "@/lib/i18n/catalogues";
 import { callInviteAction } from "./call-invite-action";
 import { DeclineDialog } from "./decline-dialog";
 
 /** The invitation page's Decline: by token, in the invitation's language; success redirects to the confirmation. */
 export function InviteDeclineDialog({ token, language, team }: { token: string; language: string; team: string }) {
   const router = useRouter();
-  const t = getInvitePageMessages(language);
+  const t = getCatalogue(language).invitePage;
   return (
     <DeclineDialog
       trigger={

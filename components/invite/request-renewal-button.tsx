@@ -4,15 +4,15 @@ import { useState, useTransition } from "react";
 import { requestRenewalAction } from "@/app/invite/[token]/_actions/request-renewal-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { describeInviteFailure } from "@/lib/i18n/invite-page/describe-failure";
-import { getInvitePageMessages } from "@/lib/i18n/invite-page";
+import { describeInviteFailure } from "@/lib/i18n/describe-invite-failure";
+import { getCatalogue } from "@/lib/i18n/catalogues";
 import { callInviteAction } from "./call-invite-action";
 
 type Props = { token: string; language: string; team: string; alreadyRequested: boolean };
 
 /** "Ask for a new invitation": success only when the server said so; a failure says why and lets them try again. */
 export function RequestRenewalButton({ token, language, team, alreadyRequested }: Props) {
-  const t = getInvitePageMessages(language);
+  const t = getCatalogue(language).invitePage;
   const [done, setDone] = useState(alreadyRequested);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();

@@ -9,15 +9,15 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { describeFieldErrors, describeInviteFailure } from "@/lib/i18n/invite-page/describe-failure";
-import { getInvitePageMessages } from "@/lib/i18n/invite-page";
+import { describeFieldErrors, describeInviteFailure } from "@/lib/i18n/describe-invite-failure";
+import { getCatalogue } from "@/lib/i18n/catalogues";
 import { callInviteAction } from "./call-invite-action";
 
 type Props = { token: string; email: string; language: string; team: string };
 
 export function SignUpForm({ token, email, language, team }: Props) {
   const router = useRouter();
-  const t = getInvitePageMessages(language);
+  const t = getCatalogue(language).invitePage;
   // Until hydrated, a native submit would skip our handler; keep the password out of any URL.
   const hydrated = useHydrated();
   const [pending, startTransition] = useTransition();

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { getTeamSettingsMessages } from "@/lib/i18n/team-settings";
+import { getCatalogue } from "@/lib/i18n/catalogues";
 import type { TeamSettingsDto } from "@/lib/teams/read-team-settings";
 import { TEAM_CHECKBOX_FIELDS, type BooleanTeamColumn } from "@/lib/teams/team-setting-fields";
 
@@ -26,7 +26,7 @@ type FieldErrors = Partial<Record<"name" | "invitationLifetimeDays" | "seatLimit
 const toNumber = (text: string) => (text.trim() === "" ? null : Number(text.trim()));
 
 export function GeneralSettingsForm({ teamSlug, language, settings, seats }: Props) {
-  const t = getTeamSettingsMessages(language).general;
+  const t = getCatalogue(language).teamSettings.general;
   const lang = language === "fr" ? "fr" : "en";
   const router = useRouter();
   const [name, setName] = useState(settings.name);

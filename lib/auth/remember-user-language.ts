@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { LANGUAGE_CODES } from "@/lib/invitations/languages";
-import { pickLanguage } from "@/lib/i18n/invite-page/pick-language";
+import { pickLanguage } from "@/lib/i18n/pick-language";
 
 /**
  * The language emails to this user are written in (answer notifications): the browser's, among

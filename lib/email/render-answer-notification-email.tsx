@@ -2,7 +2,7 @@ import "server-only";
 import { render } from "@react-email/render";
 import { env } from "@/lib/env";
 import { toDisplayText } from "./display-text";
-import { getEmailMessages } from "./messages";
+import { getCatalogue } from "@/lib/i18n/catalogues";
 import type { RenderedEmail } from "./render-invitation-email";
 import { NoticeEmail } from "./templates/notice-email";
 
@@ -24,7 +24,7 @@ export type AnswerNotificationInput = {
  * dropped, unable to become a link; React escapes it in the HTML.
  */
 export async function renderAnswerNotificationEmail(input: AnswerNotificationInput): Promise<RenderedEmail> {
-  const t = getEmailMessages(input.language);
+  const t = getCatalogue(input.language).email;
   const team = toDisplayText(input.teamName);
   // A strictly parsed address (lib/email/parse-email.ts): at worst a mail client links it as mailto:,
   // so it stays readable, also in the plain-text part, where a zero-width break would become a space.

@@ -1,9 +1,9 @@
 import { render } from "@react-email/render";
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
+import { getCatalogue, LANGUAGES } from "@/lib/i18n/catalogues";
 import { LANGUAGE_CODES } from "@/lib/invitations/languages";
 import { toDisplayText } from "./display-text";
-import { EMAIL_LANGUAGES, getEmailMessages } from "./messages";
 import { renderInvitationEmail, type InvitationEmailInput } from "./render-invitation-email";
 import { InvitationEmail } from "./templates/invitation-email";
 
@@ -69,7 +69,7 @@ describe("renderInvitationEmail", () => {
     expect(email.subject).toContain("Acmegnp");
   });
 
-  it.each(EMAIL_LANGUAGES.map((l) => l.code))(
+  it.each(LANGUAGES)(
     "registers %s once: a subject of fixed text plus the team name only, and an invitable language",
     async (code) => {
       const email = await renderInvitationEmail({ ...base, language: code });
@@ -83,7 +83,7 @@ describe("renderInvitationEmail", () => {
 
 /** The email as React renders it for one recipient, without the shared template. */
 async function renderDirectly(input: InvitationEmailInput) {
-  const t = getEmailMessages(input.language);
+  const t = getCatalogue(input.language).email;
   const team = toDisplayText(input.teamName);
   const expires = `${new Intl.DateTimeFormat(t.intlLocale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(input.expiresAt)} UTC`;
   const lead =
@@ -133,19 +133,16 @@ describe("renderInvitationEmail's shared template", () => {
     },
   ];
 
-  it.each(EMAIL_LANGUAGES.map((l) => l.code))(
-    "gives each recipient exactly what rendering their email alone gives (%s)",
-    async (language) => {
-      for (const variant of ["invitation", "reminder", "current_link"] as const) {
-        for (const teamName of ["Acme", 'R&D <Lab> "Q"']) {
-          for (const recipient of recipients) {
-            const input = { ...base, ...recipient, teamName, language, variant };
-            expect(await renderInvitationEmail(input)).toEqual(await renderDirectly(input));
-          }
+  it.each(LANGUAGES)("gives each recipient exactly what rendering their email alone gives (%s)", async (language) => {
+    for (const variant of ["invitation", "reminder", "current_link"] as const) {
+      for (const teamName of ["Acme", 'R&D <Lab> "Q"']) {
+        for (const recipient of recipients) {
+          const input = { ...base, ...recipient, teamName, language, variant };
+          expect(await renderInvitationEmail(input)).toEqual(await renderDirectly(input));
         }
       }
-    },
-  );
+    }
+  });
 
   it("keeps each team's, inviter's and role's template apart", async () => {
     const first = await renderInvitationEmail({ ...base, language: "en" });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { render } from "@react-email/render";
 import { toDisplayText } from "./display-text";
-import { getEmailMessages } from "./messages";
+import { getCatalogue } from "@/lib/i18n/catalogues";
 import { InvitationEmail } from "./templates/invitation-email";
 
 export type InvitationEmailInput = {
@@ -33,7 +33,7 @@ const templates = new Map<string, Promise<RenderedEmail>>();
  */
 export async function renderInvitationEmail(input: InvitationEmailInput): Promise<RenderedEmail> {
   const template = await readTemplate(input);
-  const t = getEmailMessages(input.language);
+  const t = getCatalogue(input.language).email;
   const values = { to: input.to, url: input.url, expires: formatExpiry(t.intlLocale, input.expiresAt) };
   return {
     subject: template.subject,
@@ -64,7 +64,7 @@ function readTemplate(input: InvitationEmailInput) {
 }
 
 async function renderTemplate(input: InvitationEmailInput): Promise<RenderedEmail> {
-  const t = getEmailMessages(input.language);
+  const t = getCatalogue(input.language).email;
   const team = toDisplayText(input.teamName);
   const inviter = toDisplayText(input.inviterName ?? team);
   const role = toDisplayText(input.roleName, 40);

@@ -1,5 +1,5 @@
 import { render } from "@react-email/render";
-import { getEmailMessages } from "./messages";
+import { getCatalogue } from "@/lib/i18n/catalogues";
 import type { RenderedEmail } from "./render-invitation-email";
 import { NoticeEmail } from "./templates/notice-email";
 
@@ -7,7 +7,7 @@ export type PasswordResetEmailInput = { language: string; to: string; url: strin
 
 /** The "forgot password" email: fixed text, the account's own address, and the single-use link. */
 export async function renderPasswordResetEmail(input: PasswordResetEmailInput): Promise<RenderedEmail> {
-  const t = getEmailMessages(input.language);
+  const t = getCatalogue(input.language).email;
   const element = (
     <NoticeEmail
       lang={input.language}

@@ -1,8 +1,9 @@
 import "server-only";
 import { headers } from "next/headers";
-import { pickLanguage } from "./invite-page/pick-language";
+import { LANGUAGES, type Language } from "./catalogues";
+import { pickLanguage } from "./pick-language";
 
-/** The best of `available` for the browser's Accept-Language (English otherwise), for pages and actions that speak several languages. */
-export async function readRequestLanguage(available: readonly string[]): Promise<string> {
-  return pickLanguage((await headers()).get("accept-language"), available);
+/** The catalogue language that best fits the browser's Accept-Language (English otherwise), for pages and actions before anyone is known. */
+export async function readRequestLanguage(): Promise<Language> {
+  return pickLanguage((await headers()).get("accept-language"), LANGUAGES) as Language;
 }

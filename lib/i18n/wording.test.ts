@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { getEmailMessages } from "@/lib/email/messages";
+import { getCatalogue } from "./catalogues";
 import { frenchDe } from "./french-de";
-import { getInvitePageMessages } from "./invite-page";
 import { pluralize } from "./pluralize";
-import { localizeRoleName } from "./role-names";
+import { localizeRoleName } from "./role-label";
 import { withIndefiniteArticle } from "./with-indefinite-article";
 
 describe("plurals", () => {
@@ -42,7 +41,7 @@ describe("elision and articles", () => {
     expect(["Admin", "Owner", "Member"].map(withIndefiniteArticle)).toEqual(["an Admin", "an Owner", "a Member"]);
   });
   it("the invitation page says d’Acme", () => {
-    const t = getInvitePageMessages("fr");
+    const t = getCatalogue("fr").invitePage;
     expect(t.alreadyMember("Acme")).toBe("Vous êtes déjà membre d’Acme.");
     expect(t.alreadyMember("Globex")).toBe("Vous êtes déjà membre de Globex.");
     expect(t.expiredBody("Acme")).toBe("Demandez à un administrateur d’Acme de vous en envoyer une nouvelle.");
@@ -51,18 +50,18 @@ describe("elision and articles", () => {
 
 describe("role names: one source per language", () => {
   it("the French email and the French page name a role alike", () => {
-    const page = getInvitePageMessages("fr").builtInRoles.admin;
+    const page = getCatalogue("fr").roles.admin;
     expect(page).toBe("Administrateur");
-    expect(getEmailMessages("fr").intro("Olivia", "Acme", "Admin")).toBe(
+    expect(getCatalogue("fr").email.intro("Olivia", "Acme", "Admin")).toBe(
       "Olivia vous invite à rejoindre Acme avec le rôle Administrateur.",
     );
     expect(localizeRoleName("fr", "Member")).toBe("Membre");
   });
   it("the English email reads as a sentence; a team's own role keeps its name", () => {
-    expect(getEmailMessages("en").intro("Olivia", "Acme", "Member")).toBe(
+    expect(getCatalogue("en").email.intro("Olivia", "Acme", "Member")).toBe(
       "Olivia has invited you to join Acme as a Member.",
     );
-    expect(getEmailMessages("en").intro("Olivia", "Acme", "Admin")).toBe(
+    expect(getCatalogue("en").email.intro("Olivia", "Acme", "Admin")).toBe(
       "Olivia has invited you to join Acme as an Admin.",
     );
     expect(localizeRoleName("fr", "Reviewer")).toBe("Reviewer");

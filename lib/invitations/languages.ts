@@ -1,8 +1,8 @@
-import { EMAIL_LANGUAGES, type EmailLanguageCode } from "@/lib/email/messages";
+import { LANGUAGE_CHOICES, type Language } from "@/lib/i18n/catalogues";
 
-/** Languages an invitation can be sent in: those with an email catalogue (lib/email/messages). */
-export const INVITATION_LANGUAGES = EMAIL_LANGUAGES.map(({ code, label }) => ({ code, label }));
+/** Languages an invitation can be sent in: every language with a catalogue (lib/i18n/catalogues). */
+export const INVITATION_LANGUAGES = LANGUAGE_CHOICES;
 
-export type InvitationLanguage = EmailLanguageCode;
+export type InvitationLanguage = Language;
 
 export const LANGUAGE_CODES = INVITATION_LANGUAGES.map((l) => l.code) as [InvitationLanguage, ...InvitationLanguage[]];

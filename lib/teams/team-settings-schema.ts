@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TeamSettingsMessages } from "@/lib/i18n/team-settings";
+import type { Catalogue } from "@/lib/i18n/catalogues";
 import { TEAM_CHECKBOX_FIELDS, type BooleanTeamColumn } from "./team-setting-fields";
 
 export const MAX_TEAM_NAME_LENGTH = 80;
@@ -9,7 +9,7 @@ export const MAX_SEAT_LIMIT = 100_000;
 const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** What the General page sends: the owners' settings (team.manage), with messages in the viewer's language. */
-export function teamSettingsSchema(errors: TeamSettingsMessages["general"]["errors"]) {
+export function teamSettingsSchema(errors: Catalogue["teamSettings"]["general"]["errors"]) {
   const checkboxes = Object.fromEntries(
     TEAM_CHECKBOX_FIELDS.map((field) => [field.key, z.boolean().optional()]),
   ) as Record<BooleanTeamColumn, z.ZodOptional<z.ZodBoolean>>;

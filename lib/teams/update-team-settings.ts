@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { runTransaction } from "@/lib/db/run-transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TeamSettingsMessages } from "@/lib/i18n/team-settings";
+import type { Catalogue } from "@/lib/i18n/catalogues";
 import { lockTeamSeats, lowestSeatLimit } from "@/lib/members/lock-team-seats";
 import { fail } from "@/lib/result";
 import { authorizeTeam, type TeamRef } from "./authorize-team";
@@ -24,7 +24,7 @@ export async function updateTeamSettings(
   actor: Actor | null,
   team: TeamRef,
   input: TeamSettingsInput,
-  messages: TeamSettingsMessages["general"],
+  messages: Catalogue["teamSettings"]["general"],
 ) {
   const access = await authorizeTeam(db, actor, team, "team.manage");
   if (!access.ok) return access.code === "FORBIDDEN" ? fail("FORBIDDEN", messages.errors.forbidden) : access;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { listTeamActivity } from "@/lib/audit/list-team-activity";
 import type { AuditAction } from "@/lib/audit/audit-actions";
-import { en } from "@/lib/i18n/team-settings/en";
+import { en as english } from "@/lib/i18n/catalogues/en";
 import { inviteMembers } from "@/lib/invitations/invite-members";
 import { withdrawInvitation } from "@/lib/invitations/withdraw-invitation";
 import { readTeamSettings } from "@/lib/teams/read-team-settings";
@@ -12,6 +12,7 @@ import { asActor, createTeamWithMembers, createUser } from "../helpers/factories
 import { getTestDatabase } from "../helpers/test-database";
 
 const { db } = getTestDatabase();
+const en = english.teamSettings;
 const schema = teamSettingsSchema(en.general.errors);
 const settings = (input: Record<string, unknown>) =>
   schema.parse({ name: "Team", invitationLifetimeDays: 7, seatLimit: null, ...input });

@@ -3,7 +3,7 @@
 import { runAction } from "@/lib/actions/run-action";
 import { readClientAddress } from "@/lib/auth/client-address";
 import { requestPasswordReset, requestPasswordResetSchema } from "@/lib/auth/request-password-reset";
-import { readRequestLanguage } from "@/lib/i18n/password-reset/read-request-language";
+import { readRequestLanguage } from "@/lib/i18n/read-request-language";
 
 /** No session needed: the answer is the same for every address (lib/auth/request-password-reset.ts). */
 export async function requestPasswordResetAction(input: unknown) {

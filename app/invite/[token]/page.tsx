@@ -10,8 +10,8 @@ import { SignUpForm } from "@/components/invite/sign-up-form";
 import { Button } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { toDisplayText } from "@/lib/email/display-text";
-import { getInvitePageMessages } from "@/lib/i18n/invite-page";
-import { roleLabel } from "@/lib/i18n/invite-page/role-label";
+import { getCatalogue } from "@/lib/i18n/catalogues";
+import { roleLabel } from "@/lib/i18n/role-label";
 import { findInvitationByToken } from "@/lib/invitations/find-invitation-by-token";
 import { isTeamMember } from "@/lib/teams/is-team-member";
 
@@ -32,7 +32,7 @@ export default async function InvitePage({ params, searchParams }: Props) {
   const [view, user] = await Promise.all([findInvitationByToken(token), getCurrentUser()]);
 
   if (view.state === "invalid") {
-    const t = getInvitePageMessages("en");
+    const t = getCatalogue("en").invitePage;
     return (
       <InvitationShell lang="en">
         <InvitationMessage title={t.invalidTitle} body={t.invalidBody} />
@@ -40,7 +40,7 @@ export default async function InvitePage({ params, searchParams }: Props) {
     );
   }
 
-  const t = getInvitePageMessages(view.language);
+  const t = getCatalogue(view.language).invitePage;
   const team = toDisplayText(view.team.name, 80, { breakLinks: false });
 
   if (view.state === "DECLINED") {
@@ -112,7 +112,7 @@ export default async function InvitePage({ params, searchParams }: Props) {
         </h1>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-muted-foreground">{t.role}</dt>
-          <dd className="font-medium">{roleLabel(t, view.role)}</dd>
+          <dd className="font-medium">{roleLabel(getCatalogue(view.language), view.role)}</dd>
           <dt className="text-muted-foreground">{t.invitedAddress}</dt>
           <dd className="break-all font-medium">{view.email}</dd>
           <dt className="text-muted-foreground">{t.expires}</dt>

@@ -5,8 +5,8 @@ import { InvitationMessage, InvitationShell } from "@/components/invite/invitati
 import { Button } from "@/components/ui/button";
 import { PASSWORD_RESET_POLICY } from "@/lib/auth/password-reset-policy";
 import { readPasswordResetLink } from "@/lib/auth/read-password-reset-link";
-import { getPasswordResetMessages } from "@/lib/i18n/password-reset";
-import { readRequestLanguage } from "@/lib/i18n/password-reset/read-request-language";
+import { getCatalogue } from "@/lib/i18n/catalogues";
+import { readRequestLanguage } from "@/lib/i18n/read-request-language";
 
 export const metadata: Metadata = {
   title: "Reset password",
@@ -20,7 +20,7 @@ type Props = { params: Promise<{ token: string }> };
 export default async function ResetPasswordPage({ params }: Props) {
   const { token } = await params;
   const [link, language] = await Promise.all([readPasswordResetLink(token), readRequestLanguage()]);
-  const t = getPasswordResetMessages(language);
+  const t = getCatalogue(language).passwordReset;
 
   if (link.state !== "valid") {
     const title = link.state === "used" ? t.usedTitle : link.state === "expired" ? t.expiredTitle : t.invalidTitle;

@@ -4,7 +4,7 @@ import { cleanTableQuery, withQuery } from "@/components/data-table/clean-table-
 import { ActivityLog } from "@/components/activity/activity-log";
 import { activityQuerySchema } from "@/lib/audit/activity-query";
 import { listTeamActivity } from "@/lib/audit/list-team-activity";
-import { getTeamSettingsMessages, TEAM_SETTINGS_LANGUAGES } from "@/lib/i18n/team-settings";
+import { getCatalogue } from "@/lib/i18n/catalogues";
 import { readRequestLanguage } from "@/lib/i18n/read-request-language";
 import { requireTeamPage } from "@/lib/teams/require-team-page";
 
@@ -24,7 +24,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
   if (cleaned.changed) redirect(withQuery(pathname, cleaned.params));
   const [result, language] = await Promise.all([
     listTeamActivity({ kind: "user", userId: user.id }, { slug }, Object.fromEntries(cleaned.params)),
-    readRequestLanguage(TEAM_SETTINGS_LANGUAGES),
+    readRequestLanguage(),
   ]);
   if (!result.ok && result.code === "INVALID") {
     // A cursor that is not ours (edited by hand, or from another version): start again at the newest events.
@@ -33,7 +33,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
     redirect(withQuery(pathname, cleaned.params));
   }
   if (!result.ok) notFound();
-  const t = getTeamSettingsMessages(language).activity;
+  const t = getCatalogue(language).teamSettings.activity;
 
   return (
     <section className="space-y-4" aria-labelledby="activity-heading" lang={language}>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { GeneralSettingsForm } from "@/components/team-settings/general-settings-form";
-import { getTeamSettingsMessages, TEAM_SETTINGS_LANGUAGES } from "@/lib/i18n/team-settings";
+import { getCatalogue } from "@/lib/i18n/catalogues";
 import { readRequestLanguage } from "@/lib/i18n/read-request-language";
 import { readTeamSettings } from "@/lib/teams/read-team-settings";
 import { requireTeamPage } from "@/lib/teams/require-team-page";
@@ -13,10 +13,10 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
   const { user } = await requireTeamPage(slug, "team.manage", `/teams/${slug}/settings/general`);
   const [result, language] = await Promise.all([
     readTeamSettings({ kind: "user", userId: user.id }, { slug }),
-    readRequestLanguage(TEAM_SETTINGS_LANGUAGES),
+    readRequestLanguage(),
   ]);
   if (!result.ok) notFound();
-  const t = getTeamSettingsMessages(language).general;
+  const t = getCatalogue(language).teamSettings.general;
   return (
     <section className="space-y-4" aria-labelledby="general-heading" lang={language}>
       <div>

@@ -2,13 +2,13 @@
 
 import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
-import { getTeamSettingsMessages, TEAM_SETTINGS_LANGUAGES } from "@/lib/i18n/team-settings";
+import { getCatalogue } from "@/lib/i18n/catalogues";
 import { readRequestLanguage } from "@/lib/i18n/read-request-language";
 import { teamSettingsSchema } from "@/lib/teams/team-settings-schema";
 import { updateTeamSettings } from "@/lib/teams/update-team-settings";
 
 export async function updateTeamSettingsAction(input: unknown) {
-  const messages = getTeamSettingsMessages(await readRequestLanguage(TEAM_SETTINGS_LANGUAGES)).general;
+  const messages = getCatalogue(await readRequestLanguage()).teamSettings.general;
   return runAction(
     z.strictObject({ teamSlug: z.string().min(1).max(64), settings: teamSettingsSchema(messages.errors) }),
     input,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { en } from "./en";
-import { fr } from "./fr";
+import { en } from "./catalogues/en";
+import { fr } from "./catalogues/fr";
 import { roleLabel } from "./role-label";
 
 describe("roleLabel", () => {

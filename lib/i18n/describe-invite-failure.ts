@@ -1,5 +1,7 @@
 import type { ErrorCode, Failure } from "@/lib/result";
-import type { InvitePageMessages } from "./en";
+import type { Catalogue } from "./catalogues";
+
+type InvitePageMessages = Catalogue["invitePage"];
 
 /** A failed call from the invitation page: the server's failure, or no answer at all (network, a 429 from the proxy). */
 export type InviteFailure = {

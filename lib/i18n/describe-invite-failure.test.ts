@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { ErrorCode } from "@/lib/result";
-import { en } from "./en";
-import { fr } from "./fr";
-import { describeFieldErrors, describeInviteFailure, type InviteFailure } from "./describe-failure";
+import { en as english } from "./catalogues/en";
+import { fr as french } from "./catalogues/fr";
+import { describeFieldErrors, describeInviteFailure, type InviteFailure } from "./describe-invite-failure";
+
+const en = english.invitePage;
+const fr = french.invitePage;
 
 const CODES: Array<InviteFailure["code"]> = [
   "UNAUTHENTICATED",

@@ -1,5 +1,5 @@
 /**
- * The best of the invitation page's languages for an Accept-Language header ("fr-CH, fr;q=0.9,
+ * The best of the catalogue languages for an Accept-Language header ("fr-CH, fr;q=0.9,
  * en;q=0.8"), for answers given before any invitation is looked up; English otherwise.
  */
 export function pickLanguage(acceptLanguage: string | null, available: readonly string[]): string {

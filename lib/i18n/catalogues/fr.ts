@@ -1,0 +1,238 @@
+import type { AuditAction } from "@/lib/audit/audit-actions";
+import type { Catalogue } from "./en";
+import { frenchDe } from "../french-de";
+import { pluralize } from "../pluralize";
+import { translateRoleName } from "../translate-role-name";
+
+const roles: Catalogue["roles"] = { owner: "Propriétaire", admin: "Administrateur", member: "Membre" };
+
+/** Everything Teamgate says in French: the same `Catalogue` as English, key for key. */
+export const fr: Catalogue = {
+  label: "Français",
+  roles,
+  email: {
+    intlLocale: "fr-FR",
+    subject: (team) => `Rejoignez ${team} sur Teamgate`,
+    preview: (team) => `Rejoignez ${team} sur Teamgate`,
+    heading: (team) => `Rejoignez ${team} sur Teamgate`,
+    intro: (inviter, team, role) =>
+      `${inviter} vous invite à rejoindre ${team} avec le rôle ${translateRoleName(roles, role)}.`,
+    invitedAddress: (email) => `Cette invitation est destinée à ${email}.`,
+    expires: (date) => `L’invitation expire le ${date}.`,
+    button: "Accepter l’invitation",
+    linkIntro: "Ou ouvrez ce lien dans votre navigateur :",
+    unexpected:
+      "Si vous ne vous attendiez pas à cette invitation, ignorez cet e-mail : rien ne se passe tant que vous n’acceptez pas.",
+    reminderSubject: (team) => `Rappel : votre invitation à rejoindre ${team} expire bientôt`,
+    reminderLead: (date) => `Pour rappel, cette invitation expire le ${date}.`,
+    currentLinkSubject: (team) => `Votre lien actuel pour rejoindre ${team}`,
+    currentLinkLead: "Vous avez demandé le lien actuel de cette invitation. Les liens précédents ne fonctionnent plus.",
+    answer: {
+      subject: (invitee, answer, team) =>
+        `${invitee} a ${answer === "accepted" ? "accepté" : "refusé"} l’invitation à rejoindre ${team}`,
+      heading: (answer) => (answer === "accepted" ? "Invitation acceptée" : "Invitation refusée"),
+      accepted: (invitee, team, role) =>
+        `${invitee} a accepté l’invitation et a rejoint ${team} avec le rôle ${translateRoleName(roles, role)}.`,
+      declined: (invitee, team) => `${invitee} a refusé l’invitation à rejoindre ${team}.`,
+      reasonIntro: "Motif indiqué :",
+      invitedBy: (inviter) => `Invitation envoyée par ${inviter}.`,
+      button: "Ouvrir les invitations de l’équipe",
+      why: (team) =>
+        `Vous recevez cet e-mail parce que vous avez invité cette personne dans ${team}, ou parce que vous en gérez les membres et que l’équipe prévient ses administrateurs des réponses.`,
+    },
+    reset: {
+      subject: "Réinitialisez votre mot de passe Teamgate",
+      heading: "Réinitialisez votre mot de passe",
+      intro: (email) =>
+        `Quelqu’un a demandé à réinitialiser le mot de passe du compte Teamgate associé à ${email}. Pour choisir un nouveau mot de passe, utilisez le bouton ci-dessous.`,
+      expires: (minutes) => `Le lien ne fonctionne qu’une fois, pendant ${minutes} minutes.`,
+      button: "Choisir un nouveau mot de passe",
+      ignore: "Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail : votre mot de passe ne change pas.",
+    },
+  },
+  invitePage: {
+    invitedYou: (inviter, team) => `${inviter} vous invite à rejoindre ${team}`,
+    invitedYouNoInviter: (team) => `Vous êtes invité·e à rejoindre ${team}`,
+    role: "Rôle",
+    invitedAddress: "Adresse invitée",
+    expires: "Expire le",
+    accept: "Accepter",
+    decline: "Refuser",
+    acceptAndJoin: "Créer mon compte et rejoindre",
+    signInToAccept: "Se connecter pour accepter",
+    accountExists: (email) => `Un compte existe pour ${email}. Connectez-vous pour accepter.`,
+    createAccount: "Créez votre compte pour rejoindre l’équipe. Ce lien confirme votre adresse e-mail.",
+    name: "Votre nom",
+    password: "Mot de passe",
+    passwordHint: "Au moins 12 caractères.",
+    email: "E-mail",
+    wrongAccount: (invited, current) =>
+      `Cette invitation est destinée à ${invited} ; vous êtes connecté·e en tant que ${current}.`,
+    signOutAndContinue: "Se déconnecter et continuer",
+    alreadyMember: (team) => `Vous êtes déjà membre ${frenchDe(team)}.`,
+    goToTeam: "Aller à l’équipe",
+    declineTitle: "Refuser cette invitation ?",
+    declineDescription: (team) => `${team} verra que vous avez refusé. Vous pouvez indiquer une raison.`,
+    declineReason: "Raison (facultatif)",
+    declineConfirm: "Refuser l’invitation",
+    cancel: "Annuler",
+    declinedTitle: "Invitation refusée",
+    declinedBody: (team) => `Vous avez refusé l’invitation ${frenchDe(team)}. Rien d’autre ne se passera.`,
+    invalidTitle: "Ce lien d’invitation n’est pas valide",
+    invalidBody:
+      "Vérifiez que vous avez copié le lien complet depuis l’e-mail. Si cela ne fonctionne toujours pas, demandez une nouvelle invitation à la personne qui vous a invité·e.",
+    expiredTitle: "Cette invitation a expiré",
+    expiredBody: (team) => `Demandez à un administrateur ${frenchDe(team)} de vous en envoyer une nouvelle.`,
+    askForNew: "Demander une nouvelle invitation",
+    renewalRequested: "Nous avons prévenu l’équipe. Vous recevrez un nouvel e-mail si elle vous invite à nouveau.",
+    withdrawnTitle: "Cette invitation a été retirée",
+    withdrawnBody: (team) =>
+      `${team} a retiré cette invitation. Si vous pensez que c’est une erreur, contactez la personne qui vous a invité·e.`,
+    usedTitle: "Cette invitation a déjà été utilisée",
+    usedBody: "Connectez-vous pour accéder à l’équipe.",
+    usedBodySignedIn: "Ouvrez l’équipe pour continuer.",
+    declinedStateTitle: "Cette invitation a été refusée",
+    declinedStateBody: (team) =>
+      `Demandez à un administrateur ${frenchDe(team)} de vous inviter à nouveau si vous avez changé d’avis.`,
+    signIn: "Se connecter",
+    tooManyRequests: "Trop de requêtes. Patientez une minute puis réessayez.",
+    requestFailed: "La demande n’a pas abouti. Vérifiez votre connexion, patientez une minute puis réessayez.",
+    noLongerOpen: "Il n’est plus possible de répondre à cette invitation.",
+    conflict: "Impossible de répondre à cette invitation pour le moment. Réessayez dans un instant.",
+    signInFirst: "Connectez-vous pour continuer.",
+    accountAlreadyExists: "Un compte existe déjà pour cette adresse. Connectez-vous pour accepter l’invitation.",
+    roleNoLongerGrantable: (team) =>
+      `Cette invitation ne peut plus être acceptée : la personne qui l’a envoyée ne peut plus attribuer ce rôle. Demandez à un administrateur ${frenchDe(team)} de vous inviter à nouveau.`,
+    teamFull: (team) =>
+      `${team} n’a plus de place disponible. Demandez à un administrateur d’en libérer une, puis acceptez à nouveau.`,
+    checkTheForm: "Vérifiez les champs ci-dessous.",
+    nameRule: "Indiquez votre nom, 100 caractères au plus.",
+    passwordRule: "Utilisez entre 12 et 200 caractères.",
+    reasonRule: "La raison doit faire moins de 500 caractères.",
+    renewalFailed: "Votre demande n’a pas pu être envoyée. Patientez une minute puis réessayez.",
+    alreadyMemberDecline: "Si vous n’avez plus besoin de cette invitation, vous pouvez la refuser.",
+    replacedTitle: (date) => `Ce lien a été remplacé par un lien plus récent, envoyé le ${date}`,
+    replacedBody: "Ouvrez l’invitation depuis l’e-mail le plus récent, ou recevez le lien actuel à l’adresse invitée.",
+    emailCurrentLink: "M’envoyer le lien actuel par e-mail",
+    currentLinkSent:
+      "Si cette invitation est toujours ouverte, son lien actuel part vers l’adresse invitée. Consultez cette boîte de réception.",
+    currentLinkFailed: "Votre demande n’a pas pu être envoyée. Patientez une minute puis réessayez.",
+  },
+  passwordReset: {
+    forgotTitle: "Mot de passe oublié ?",
+    forgotIntro:
+      "Saisissez l’adresse e-mail de votre compte. Nous vous enverrons un lien pour choisir un nouveau mot de passe.",
+    email: "E-mail",
+    sendLink: "Envoyer le lien",
+    sentTitle: "Consultez votre boîte de réception",
+    sent: (minutes) =>
+      `Si un compte existe pour cette adresse, nous lui avons envoyé un lien pour réinitialiser son mot de passe. Il ne fonctionne qu’une fois, pendant ${minutes} minutes.`,
+    sendAnother: "Utiliser une autre adresse",
+    backToSignIn: "Retour à la connexion",
+    tooManyRequests: (minutes) =>
+      `Trop de demandes de réinitialisation. Réessayez dans ${minutes} ${pluralize("fr", minutes, { one: "minute", other: "minutes" })}.`,
+    unreachable: "Le serveur est injoignable. Vérifiez votre connexion et réessayez.",
+    unexpected: "Une erreur s’est produite. Réessayez dans un instant.",
+    resetTitle: "Choisissez un nouveau mot de passe",
+    resetIntro: (email) => `Pour le compte ${email}. Toutes les sessions ouvertes de ce compte seront déconnectées.`,
+    newPassword: "Nouveau mot de passe",
+    confirmPassword: "Répétez le nouveau mot de passe",
+    passwordHint: "Au moins 12 caractères.",
+    passwordRule: "Utilisez entre 12 et 200 caractères.",
+    passwordsDiffer: "Les deux mots de passe sont différents.",
+    setPassword: "Enregistrer le mot de passe",
+    invalidTitle: "Ce lien n’est pas valide",
+    invalidBody: "Vérifiez que vous avez copié le lien complet depuis l’e-mail, ou demandez-en un nouveau.",
+    usedTitle: "Ce lien a déjà été utilisé",
+    usedBody:
+      "Un lien de réinitialisation ne fonctionne qu’une fois. Si vous devez encore réinitialiser votre mot de passe, demandez un nouveau lien.",
+    expiredTitle: "Ce lien a expiré",
+    expiredBody: (minutes) =>
+      `Un lien de réinitialisation fonctionne pendant ${minutes} minutes. Demandez-en un nouveau.`,
+    askAgain: "Demander un nouveau lien",
+  },
+  teamSettings: {
+    general: {
+      navLabel: "Général",
+      title: "Général",
+      description: (team: string) =>
+        `Le nom de ${team}, la durée de ses invitations et le nombre de personnes qu'elle peut accueillir.`,
+      name: "Nom de l'équipe",
+      nameHint: "Visible par les membres et dans les e-mails d'invitation.",
+      lifetime: "Les invitations expirent après",
+      lifetimeUnit: "jours",
+      lifetimeHint:
+        "Entre 1 et 30 jours. Les nouvelles invitations et celles renvoyées reçoivent cette durée ; celles déjà envoyées gardent la leur.",
+      seatLimit: "Nombre de places",
+      seatLimitHint: "Membres et invitations en attente. Laissez vide pour ne pas limiter.",
+      unlimited: "Illimité",
+      seatsUsed: (used: number, members: number, pending: number) =>
+        `${used} ${pluralize("fr", used, { one: "place occupée", other: "places occupées" })} : ${members} ${pluralize("fr", members, { one: "membre", other: "membres" })}, ${pending} ${pluralize("fr", pending, { one: "invitation en attente", other: "invitations en attente" })}.`,
+      notifications: "Notifications",
+      save: "Enregistrer",
+      saved: "Paramètres de l'équipe enregistrés",
+      nothingChanged: "Rien à enregistrer : les paramètres n'ont pas changé.",
+      errors: {
+        nameRequired: "Saisissez un nom d'équipe.",
+        nameTooLong: "Le nom doit faire moins de 80 caractères.",
+        nameInvalid: "Le nom ne peut pas contenir de retour à la ligne ni de caractère de contrôle.",
+        lifetimeRange: "Choisissez entre 1 et 30 jours.",
+        seatLimitRange: "Saisissez un nombre entier de 1 à 100 000, ou laissez vide pour ne pas limiter.",
+        seatLimitBelowUsed: (used: number) =>
+          `${used} ${pluralize("fr", used, { one: "place est occupée", other: "places sont occupées" })} (membres et invitations en attente) : la limite ne peut pas être inférieure. Retirez des membres ou des invitations d'abord.`,
+        forbidden: "Seuls les propriétaires de l'équipe peuvent modifier ces paramètres.",
+        failed: "Les paramètres n'ont pas été enregistrés. Réessayez.",
+      },
+    },
+    activity: {
+      navLabel: "Activité",
+      title: "Activité",
+      description: (team: string) =>
+        `Qui a fait quoi dans ${team} : invitations, réponses, changements de membres et de paramètres.`,
+      kind: "Action",
+      person: "Personne",
+      anyone: "Tout le monde",
+      reset: "Réinitialiser les filtres",
+      columns: { when: "Quand", person: "Personne", action: "Action", target: "Concerne", details: "Détails" },
+      newer: "Plus récents",
+      older: "Plus anciens",
+      newest: "Les plus récents",
+      empty: "Rien ne s'est encore passé dans cette équipe.",
+      emptyFiltered: "Aucune activité ne correspond à ces filtres.",
+      shown: (count: number) =>
+        `${count} ${pluralize("fr", count, { one: "événement", other: "événements" })} sur cette page`,
+      actors: { link: "Quelqu'un ayant le lien", invitee: "La personne invitée", deleted: "Un compte supprimé" },
+      actions: {
+        "invitation.created": "A invité",
+        "invitation.resent": "A renvoyé l'invitation",
+        "invitation.link_reset": "A réinitialisé le lien d'invitation",
+        "invitation.current_link_requested": "A demandé le lien actuel",
+        "invitation.reminder_queued": "Rappel envoyé",
+        "invitation.superseded": "Remplacée par une nouvelle invitation",
+        "invitation.updated": "A modifié l'invitation",
+        "invitation.withdrawn": "A retiré l'invitation",
+        "invitation.deleted": "A supprimé l'invitation",
+        "invitation.accepted": "A accepté l'invitation",
+        "invitation.declined": "A refusé l'invitation",
+        "invitation.link_copied": "A copié le lien d'invitation",
+        "invitation.renewal_requested": "A demandé une nouvelle invitation",
+        "member.joined": "A rejoint l'équipe",
+        "member.role_changed": "A changé le rôle de",
+        "member.removed": "A retiré de l'équipe",
+        "team.domains_changed": "A modifié les domaines autorisés",
+        "team.settings_changed": "A modifié les paramètres de l'équipe",
+        "user.password_reset": "A réinitialisé son mot de passe",
+        "user.password_changed": "A changé son mot de passe",
+      } satisfies Record<AuditAction, string>,
+      details: {
+        asRole: (role: string) => `comme ${role}`,
+        roleChange: (from: string, to: string) => `${from} → ${to}`,
+        wasRole: (role: string) => `était ${role}`,
+        sendNumber: (n: number) => `envoi n° ${n}`,
+        reason: (reason: string) => `« ${reason} »`,
+        anyDomain: "tous les domaines",
+        settingNames: { name: "nom", invitationLifetimeDays: "durée des invitations", seatLimit: "nombre de places" },
+      },
+    },
+  },
+};
