@@ -51,15 +51,20 @@ const BUSY = "The server is busy. Nothing was changed; try again in a moment.";
  * the same rows) rolls back and runs the work again, up to TRANSACTION_ATTEMPTS times with a
  * short random pause; the work must therefore have no effect outside the database. When the pool
  * has no connection for MAX_WAIT_MS, or the races never settle, the caller gets UNAVAILABLE (503
- * with Retry-After), never an error page, and nothing was written.
+ * with Retry-After), never an error page, and nothing was written. Background work (the email
+ * sender) and machine callers (the provider's webhook) pass `maxWaitMs: TRANSACTION_MAX_WAIT_MS`:
+ * nobody is waiting on them, so they queue as long as the client's default allows.
  */
 export async function runTransaction<T>(
   work: (tx: Tx) => Promise<T>,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; maxWaitMs?: number } = {},
 ): Promise<T | Failure> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.$transaction(work, { maxWait: MAX_WAIT_MS, timeout: options.timeoutMs ?? TIMEOUT_MS });
+      return await db.$transaction(work, {
+        maxWait: options.maxWaitMs ?? MAX_WAIT_MS,
+        timeout: options.timeoutMs ?? TIMEOUT_MS,
+      });
     } catch (error) {
       if (error instanceof TransactionAbort) return error.failure;
       const kind = classifyTransactionError(error);

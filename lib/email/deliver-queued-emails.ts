@@ -2,7 +2,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { buildInvitationUrl, unsealInvitationToken } from "@/lib/crypto/invitation-token";
 import { db } from "@/lib/db";
+import { TRANSACTION_MAX_WAIT_MS } from "@/lib/db/create-client";
 import { readDatabaseNow } from "@/lib/db/database-now";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { env } from "@/lib/env";
 import { renderInvitationEmail } from "./render-invitation-email";
 import { ANSWER_NOTIFICATION_KIND } from "@/lib/invitations/queue-answer-notifications";
@@ -149,9 +151,10 @@ function stopIfAborted(signal?: AbortSignal) {
 }
 
 async function claimDueRows(limit: number, leaseSeconds: number): Promise<ClaimedRow[]> {
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLAIM_LOCK_ID}::bigint)`;
-    return tx.$queryRaw<ClaimedRow[]>`
+  const claimed = await runTransaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLAIM_LOCK_ID}::bigint)`;
+      return tx.$queryRaw<ClaimedRow[]>`
       WITH due AS (
         SELECT "id", "payload"->>'batchKey' AS "batchKey" FROM "EmailOutbox"
         WHERE "status" = 'PENDING' AND "nextAttemptAt" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
@@ -167,7 +170,12 @@ async function claimDueRows(limit: number, leaseSeconds: number): Promise<Claime
       UPDATE "EmailOutbox" SET "lockedUntil" = now() + make_interval(secs => ${leaseSeconds}::int), "attempts" = "attempts" + 1
       WHERE "id" IN (SELECT "id" FROM due UNION SELECT "id" FROM batch_mates)
       RETURNING "id", "invitationId", "passwordResetId", "kind", "to", "payload", "idempotencyKey", "attempts"`;
-  });
+    },
+    { maxWaitMs: TRANSACTION_MAX_WAIT_MS },
+  );
+  // No connection in time, or a race past its retries: this run ends (the worker logs it) and the next poll claims.
+  if (!Array.isArray(claimed)) throw new Error(claimed.error);
+  return claimed;
 }
 
 async function sendAlone(item: Prepared, signal: AbortSignal | undefined, tally: Tally) {

@@ -2,7 +2,8 @@ import "server-only";
 import { Webhook } from "svix";
 import bodyLimits from "@/lib/api/body-limits.json";
 import { readBodyBytes } from "@/lib/api/read-body-bytes";
-import { db } from "@/lib/db";
+import { TRANSACTION_MAX_WAIT_MS } from "@/lib/db/create-client";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { env } from "@/lib/env";
 
 /** Resend's delivery events are a few hundred bytes; anything near this is not one of them. */
@@ -53,35 +54,40 @@ export async function handleResendWebhook(request: Request): Promise<WebhookOutc
   const messageId = event.data?.email_id;
   if (!next || !messageId) return { status: 200, body: "Ignored" };
 
-  return db.$transaction(async (tx) => {
-    const outbox = await tx.emailOutbox.findUnique({
-      where: { providerMessageId: messageId },
-      select: { invitationId: true, payload: true },
-    });
-    // The provider can report on an email before the sender has saved its id. Nothing is
-    // recorded, so Svix's retry (same event id) applies it once the id is known.
-    if (!outbox) return { status: 409, body: "Unknown email id; retry later" };
+  const outcome = await runTransaction(
+    async (tx): Promise<WebhookOutcome> => {
+      const outbox = await tx.emailOutbox.findUnique({
+        where: { providerMessageId: messageId },
+        select: { invitationId: true, payload: true },
+      });
+      // The provider can report on an email before the sender has saved its id. Nothing is
+      // recorded, so Svix's retry (same event id) applies it once the id is known.
+      if (!outbox) return { status: 409, body: "Unknown email id; retry later" };
 
-    const fresh = await tx.$executeRaw`
+      const fresh = await tx.$executeRaw`
       INSERT INTO "WebhookEvent" ("id", "type", "receivedAt") VALUES (${svixHeaders["svix-id"]}, ${event.type ?? "unknown"}, now())
       ON CONFLICT ("id") DO NOTHING`;
-    if (fresh === 0) return { status: 200, body: "Already processed" };
+      if (fresh === 0) return { status: 200, body: "Already processed" };
 
-    const sendNumber = Number((outbox.payload as { sendNumber?: number } | null)?.sendNumber ?? 0);
-    if (!outbox.invitationId || !sendNumber) return { status: 200, body: "Not an invitation email" };
+      const sendNumber = Number((outbox.payload as { sendNumber?: number } | null)?.sendNumber ?? 0);
+      if (!outbox.invitationId || !sendNumber) return { status: 200, body: "Not an invitation email" };
 
-    const error =
-      next === "BOUNCED"
-        ? (event.data?.bounce?.message ?? "The recipient's server refused the message")
-        : next === "COMPLAINED"
-          ? "The recipient marked the message as spam"
-          : null;
-    await tx.$executeRaw`
+      const error =
+        next === "BOUNCED"
+          ? (event.data?.bounce?.message ?? "The recipient's server refused the message")
+          : next === "COMPLAINED"
+            ? "The recipient marked the message as spam"
+            : null;
+      await tx.$executeRaw`
       UPDATE "Invitation"
       SET "deliveryStatus" = ${next}::"DeliveryStatus", "deliveryError" = ${error}
       WHERE "id" = ${outbox.invitationId}::uuid AND "sendCount" = ${sendNumber}::int
         AND (CASE "deliveryStatus" WHEN 'QUEUED' THEN 0 WHEN 'FAILED' THEN 0 WHEN 'SENT' THEN 1 WHEN 'DELIVERED' THEN 2 ELSE 3 END)
           < (CASE ${next}::"DeliveryStatus" WHEN 'SENT' THEN 1 WHEN 'DELIVERED' THEN 2 ELSE 3 END)`;
-    return { status: 200, body: "OK" };
-  });
+      return { status: 200, body: "OK" };
+    },
+    { maxWaitMs: TRANSACTION_MAX_WAIT_MS },
+  );
+  // Busy, or racing past its retries: nothing was recorded, and Svix delivers the event again later.
+  return "ok" in outcome ? { status: 503, body: "Busy; retry later" } : outcome;
 }
