@@ -40,7 +40,8 @@ export default async function ApiReferencePage() {
         <aside className="mb-6 lg:mb-0">
           <ApiReferenceNav groups={listApiOperations(document)} />
         </aside>
-        <main className="min-w-0">
+        {/* Not a <main>: Swagger UI renders the page's <main> (its operations) inside this column. */}
+        <div className="min-w-0">
           <h1 className="text-2xl font-semibold tracking-tight">{document.info.title} reference</h1>
           <p className="mt-1 text-sm text-muted-foreground">
             Version {document.info.version} · OpenAPI {document.openapi}
@@ -55,7 +56,7 @@ export default async function ApiReferencePage() {
             </p>
           </noscript>
           <SwaggerReference spec={document} />
-        </main>
+        </div>
       </div>
     </div>
   );
