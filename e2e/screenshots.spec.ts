@@ -99,6 +99,21 @@ for (const colorScheme of ["light", "dark"] as const) {
         await page.goto(path);
         await shot(page, `${colorScheme}-${name}-${width}`, key, { fullPage: true });
       }
+
+      // Swagger UI's bundle is large: on a busy machine it may take more than the default 10 s.
+      await page.goto("/docs/api");
+      await expect(page.locator("#operations-tag-Invitations")).toBeVisible({ timeout: 30_000 });
+      await shot(
+        page,
+        `${colorScheme}-api-reference-${width}`,
+        page.getByRole("heading", { name: "Teamgate API reference" }),
+      );
+      await page.goto("/docs/api#/Invitations/createInvitations");
+      await shot(
+        page,
+        `${colorScheme}-api-reference-operation-${width}`,
+        page.locator("#operations-Invitations-createInvitations .opblock-body"),
+      );
     }
   });
 }

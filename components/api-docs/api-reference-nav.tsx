@@ -3,22 +3,22 @@ import { MethodBadge } from "./method-badge";
 
 type Groups = Array<{ tag: string; operations: ApiOperation[] }>;
 
-function NavList({ groups, schemaNames }: { groups: Groups; schemaNames: string[] }) {
+/** Swagger UI's deep link to a tag or an operation (its `createDeepLinkPath`: spaces as %20). */
+const deepLink = (...parts: string[]) => `#/${parts.map((part) => part.trim().replace(/\s/g, "%20")).join("/")}`;
+
+function NavList({ groups }: { groups: Groups }) {
   return (
     <div className="space-y-5 text-sm">
-      <a href="#introduction" className="block font-medium hover:underline">
-        Introduction
-      </a>
       {groups.map(({ tag, operations }) => (
         <div key={tag} className="space-y-1">
-          <a href={`#tag-${tag}`} className="block font-medium hover:underline">
+          <a href={deepLink(tag)} className="block font-medium hover:underline">
             {tag}
           </a>
           <ul className="space-y-1">
             {operations.map((operation) => (
               <li key={operation.operationId}>
                 <a
-                  href={`#${operation.operationId}`}
+                  href={deepLink(tag, operation.operationId)}
                   className="flex items-start gap-2 rounded-md px-1 py-1 text-muted-foreground hover:bg-accent hover:text-foreground"
                 >
                   <MethodBadge method={operation.method} />
@@ -29,42 +29,28 @@ function NavList({ groups, schemaNames }: { groups: Groups; schemaNames: string[
           </ul>
         </div>
       ))}
-      <div className="space-y-1">
-        <a href="#schemas" className="block font-medium hover:underline">
-          Schemas
-        </a>
-        <ul className="space-y-1">
-          {schemaNames.map((name) => (
-            <li key={name}>
-              <a
-                href={`#schema-${name}`}
-                className="block rounded-md px-1 py-0.5 font-mono text-xs text-muted-foreground hover:bg-accent hover:text-foreground"
-              >
-                {name}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </div>
     </div>
   );
 }
 
-/** Navigation by tag and operation: a sticky sidebar on wide screens, a disclosure above the content on narrow ones. */
-export function ApiReferenceNav({ groups, schemaNames }: { groups: Groups; schemaNames: string[] }) {
+/**
+ * Navigation by tag and operation into Swagger UI's deep links: a sticky sidebar on wide screens,
+ * a disclosure above the reference on narrow ones.
+ */
+export function ApiReferenceNav({ groups }: { groups: Groups }) {
   return (
     <>
       <details className="rounded-lg border p-3 lg:hidden">
         <summary className="cursor-pointer text-sm font-medium">Operations</summary>
         <nav aria-label="API reference" className="mt-3">
-          <NavList groups={groups} schemaNames={schemaNames} />
+          <NavList groups={groups} />
         </nav>
       </details>
       <nav
         aria-label="API reference"
         className="sticky top-20 hidden max-h-[calc(100dvh-6rem)] overflow-y-auto pb-6 lg:block"
       >
-        <NavList groups={groups} schemaNames={schemaNames} />
+        <NavList groups={groups} />
       </nav>
     </>
   );

@@ -31,13 +31,14 @@ export const invitationColumns = helper.columns([
     id: "email",
     header: COLUMN_LABELS.email,
     cell: (info) => (
-      <span className="block min-w-32 max-w-[50vw] truncate font-medium sm:max-w-64" title={info.getValue()}>
+      <span className="block min-w-28 max-w-[40vw] truncate font-medium sm:max-w-64" title={info.getValue()}>
         {info.getValue()}
       </span>
     ),
     enableHiding: false,
   }),
   // Fixed minimum widths: a row changing status (Pending → Withdrawn) must not move the columns.
+  // On a phone the email gives way (40vw) so that its status shows whole beside the row menu.
   helper.accessor("status", {
     id: "status",
     header: COLUMN_LABELS.status,

@@ -46,8 +46,10 @@ type Props = {
 const VISIBILITY_KEY = "teamgate.invitations.columns";
 const DEFAULT_VISIBILITY: VisibilityState = { id: false };
 
-// The row menu stays in reach when the columns are wider than the screen and the table scrolls.
-const STICKY_ACTIONS = "sticky right-0 z-10";
+// The row menu stays in reach when the columns are wider than the screen and the table scrolls;
+// below lg its edge and shadow show that more columns pass under it.
+const STICKY_ACTIONS =
+  "sticky right-0 z-10 shadow-[inset_1px_0_0_var(--border),-8px_0_8px_-8px_rgb(0_0_0/0.35)] lg:shadow-none";
 
 export function InvitationsTable({
   invitations,

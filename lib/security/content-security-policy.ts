@@ -1,8 +1,9 @@
 /**
  * The page's Content-Security-Policy. Scripts run only with this response's nonce (Next.js puts
  * it on its own scripts) or when loaded by one of those ('strict-dynamic'); nothing is loaded from
- * another origin. Styles allow inline ones: Radix and Sonner set style attributes and insert
- * <style> elements at runtime, which a nonce cannot cover, and CSS cannot run script.
+ * another origin. Styles allow inline ones: Radix, Sonner and Swagger UI (the API reference) set
+ * style attributes and insert <style> elements at runtime, which a nonce cannot cover, and CSS
+ * cannot run script.
  * Development adds 'unsafe-eval', which React's dev tooling needs; production never has it.
  */
 export function buildContentSecurityPolicy({
