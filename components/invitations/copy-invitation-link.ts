@@ -1,7 +1,7 @@
 "use client";
 
 import { toast } from "sonner";
-import { getInvitationLinkAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/get-invitation-link-action";
+import { getInvitationLinkAction } from "@/actions/invitations/get-invitation-link-action";
 
 /** Asks the server for the link (the explicit copy-link operation) and puts it on the clipboard. */
 export async function copyInvitationLink(teamSlug: string, invitationId: string): Promise<string | null> {

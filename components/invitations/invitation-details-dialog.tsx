@@ -3,8 +3,8 @@
 import { Copy, KeyRound, Link as LinkIcon } from "lucide-react";
 import { useEffect, useState, useTransition, type RefObject } from "react";
 import { toast } from "sonner";
-import { getInvitationDetailsAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/get-invitation-details-action";
-import { resetInvitationLinkAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/reset-invitation-link-action";
+import { getInvitationDetailsAction } from "@/actions/invitations/get-invitation-details-action";
+import { resetInvitationLinkAction } from "@/actions/invitations/reset-invitation-link-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";

@@ -3,10 +3,10 @@
 import { Copy, Eye, KeyRound, MoreHorizontal, RotateCw, Trash2, Undo2 } from "lucide-react";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { deleteInvitationAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/delete-invitation-action";
-import { resendInvitationAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/resend-invitation-action";
-import { resetInvitationLinkAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/reset-invitation-link-action";
-import { withdrawInvitationAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/withdraw-invitation-action";
+import { deleteInvitationAction } from "@/actions/invitations/delete-invitation-action";
+import { resendInvitationAction } from "@/actions/invitations/resend-invitation-action";
+import { resetInvitationLinkAction } from "@/actions/invitations/reset-invitation-link-action";
+import { withdrawInvitationAction } from "@/actions/invitations/withdraw-invitation-action";
 import { Button } from "@/components/ui/button";
 import { DropdownMenuItem, DropdownMenuSeparator } from "@/components/ui/dropdown-menu";
 import { RowMenu } from "@/components/ui/row-menu";

@@ -3,8 +3,8 @@
 import { Copy, UserPlus } from "lucide-react";
 import type { ComponentProps } from "react";
 import { useEffect, useState, useTransition } from "react";
-import { inviteMembersAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/invite-members-action";
-import { previewInvitationsAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/preview-invitations-action";
+import { inviteMembersAction } from "@/actions/invitations/invite-members-action";
+import { previewInvitationsAction } from "@/actions/invitations/preview-invitations-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {

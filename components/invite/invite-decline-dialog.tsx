@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { declineInvitationAction } from "@/app/invite/[token]/_actions/decline-invitation-action";
+import { declineInvitationAction } from "@/actions/invitee/decline-invitation-action";
 import { Button } from "@/components/ui/button";
 import { describeFieldErrors, describeInviteFailure } from "@/lib/i18n/invite-page/describe-failure";
 import { getInvitePageMessages } from "@/lib/i18n/invite-page";

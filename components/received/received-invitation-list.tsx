@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import {
   acceptReceivedInvitationAction,
   declineReceivedInvitationAction,
-} from "@/app/(app)/invitations/_actions/respond-received-invitation-action";
+} from "@/actions/invitee/accept-received-invitation-action";
 import { Button } from "@/components/ui/button";
 import { DeclineDialog } from "@/components/invite/decline-dialog";
 import { Card } from "@/components/ui/card";

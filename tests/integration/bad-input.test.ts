@@ -12,10 +12,8 @@ vi.mock("@/lib/actions/session-actor", () => ({ getSessionActor: async () => ses
 const teamInvitations = await import("@/app/api/v1/teams/[team]/invitations/route");
 const teamInvitation = await import("@/app/api/v1/teams/[team]/invitations/[id]/route");
 const sentRoute = await import("@/app/api/v1/invitations/sent/route");
-const { withdrawInvitationAction } =
-  await import("@/app/(app)/teams/[slug]/settings/invitations/_actions/withdraw-invitation-action");
-const { previewInvitationsAction } =
-  await import("@/app/(app)/teams/[slug]/settings/invitations/_actions/preview-invitations-action");
+const { withdrawInvitationAction } = await import("@/actions/invitations/withdraw-invitation-action");
+const { previewInvitationsAction } = await import("@/actions/invitations/preview-invitations-action");
 const { createApiKey } = await import("@/lib/api-keys/create-api-key");
 const { listTeamMembers } = await import("@/lib/members/list-team-members");
 const { listTeamInvitations } = await import("@/lib/invitations/list-team-invitations");
