@@ -3,14 +3,14 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
-import { acceptInvitation } from "@/lib/invitations/accept-invitation";
+import { acceptInvitationByToken } from "@/lib/invitations/accept-invitation-by-token";
 import { tokenSchema } from "./input-schemas";
 
 export async function acceptInvitationAction(input: unknown) {
   const result = await runAction(
     z.strictObject({ token: tokenSchema }),
     input,
-    (actor, { token }) => acceptInvitation(actor, token),
+    (actor, { token }) => acceptInvitationByToken(actor, token),
     () => "/",
   );
   if (!result.ok) return result;

@@ -1,25 +1,14 @@
 "use server";
 
-import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
-import { acceptReceivedInvitation, declineReceivedInvitation } from "@/lib/invitations/accept-invitation";
-
-const schema = z.strictObject({ invitationId: z.string().max(64), reason: z.string().max(2000).optional() });
+import { acceptInvitationById } from "@/lib/invitations/accept-invitation-by-id";
+import { receivedInvitationSchema } from "./input-schemas";
 
 export async function acceptReceivedInvitationAction(input: unknown) {
   return runAction(
-    schema,
+    receivedInvitationSchema,
     input,
-    (actor, { invitationId }) => acceptReceivedInvitation(actor, invitationId),
+    (actor, { invitationId }) => acceptInvitationById(actor, invitationId),
     () => ["/invitations", "/"],
-  );
-}
-
-export async function declineReceivedInvitationAction(input: unknown) {
-  return runAction(
-    schema,
-    input,
-    (actor, { invitationId, reason }) => declineReceivedInvitation(actor, invitationId, { reason }),
-    () => "/invitations",
   );
 }

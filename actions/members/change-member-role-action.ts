@@ -2,25 +2,16 @@
 
 import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
-import { changeMemberRole, removeMember } from "@/lib/members/manage-member";
+import { changeMemberRole } from "@/lib/members/manage-member";
+import { memberTargetSchema, membersPath } from "./input-schemas";
 
-const target = { teamSlug: z.string().min(1).max(64), membershipId: z.string().max(64) };
-const membersPath = (input: { teamSlug: string }) => `/teams/${input.teamSlug}/settings/members`;
+const schema = memberTargetSchema.extend({ roleId: z.string().max(64) });
 
 export async function changeMemberRoleAction(input: unknown) {
   return runAction(
-    z.strictObject({ ...target, roleId: z.string().max(64) }),
+    schema,
     input,
     (actor, { teamSlug, membershipId, roleId }) => changeMemberRole(actor, { slug: teamSlug }, membershipId, roleId),
-    membersPath,
-  );
-}
-
-export async function removeMemberAction(input: unknown) {
-  return runAction(
-    z.strictObject(target),
-    input,
-    (actor, { teamSlug, membershipId }) => removeMember(actor, { slug: teamSlug }, membershipId),
     membersPath,
   );
 }

@@ -3,10 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import {
-  acceptReceivedInvitationAction,
-  declineReceivedInvitationAction,
-} from "@/actions/invitee/accept-received-invitation-action";
+import { acceptReceivedInvitationAction } from "@/actions/invitee/accept-received-invitation-action";
+import { declineReceivedInvitationAction } from "@/actions/invitee/decline-received-invitation-action";
 import { Button } from "@/components/ui/button";
 import { DeclineDialog } from "@/components/invite/decline-dialog";
 import { Card } from "@/components/ui/card";
