@@ -3,17 +3,16 @@
 import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
 import { inviteMembers } from "@/lib/invitations/invite-members";
-import { inviteMembersSchema } from "@/lib/invitations/schemas";
 import { invitationsPath, teamSlugSchema } from "./input-schemas";
 
+/** The invitation itself is parsed once, by `inviteMembers`, after the team's permission check. */
 const schema = z.strictObject({ teamSlug: teamSlugSchema, invitation: z.unknown() });
 
 export async function inviteMembersAction(input: unknown) {
   return runAction(
     schema,
     input,
-    (actor, { teamSlug, invitation }) =>
-      inviteMembers(actor, { slug: teamSlug }, invitation as z.input<typeof inviteMembersSchema>),
+    (actor, { teamSlug, invitation }) => inviteMembers(actor, { slug: teamSlug }, invitation),
     invitationsPath,
   );
 }

@@ -4,13 +4,15 @@ import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
 import { getTeamSettingsMessages, TEAM_SETTINGS_LANGUAGES } from "@/lib/i18n/team-settings";
 import { readRequestLanguage } from "@/lib/i18n/read-request-language";
-import { teamSettingsSchema } from "@/lib/teams/team-settings-schema";
 import { updateTeamSettings } from "@/lib/teams/update-team-settings";
+
+/** The settings are parsed once, by `updateTeamSettings`, in the viewer's language. */
+const schema = z.strictObject({ teamSlug: z.string().min(1).max(64), settings: z.unknown() });
 
 export async function updateTeamSettingsAction(input: unknown) {
   const messages = getTeamSettingsMessages(await readRequestLanguage(TEAM_SETTINGS_LANGUAGES)).general;
   return runAction(
-    z.strictObject({ teamSlug: z.string().min(1).max(64), settings: teamSettingsSchema(messages.errors) }),
+    schema,
     input,
     (actor, { teamSlug, settings }) => updateTeamSettings(actor, { slug: teamSlug }, settings, messages),
     // The lifetime and the seat limit show in the invite dialog on these pages; the name in the header everywhere.

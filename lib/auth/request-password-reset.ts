@@ -37,7 +37,7 @@ export const PASSWORD_RESET_EMAIL_KIND = "password_reset";
  * instance; only these refuse, with when to retry.
  */
 export async function requestPasswordReset(
-  input: z.input<typeof requestPasswordResetSchema>,
+  input: unknown,
   context: { clientAddress: string; language: string },
 ): Promise<{ ok: true } | Failure> {
   const parsed = requestPasswordResetSchema.safeParse(input);

@@ -41,7 +41,7 @@ const dead = (state: Exclude<PasswordResetLinkState, "valid">): ResetPasswordFai
  */
 export async function resetPassword(
   token: string,
-  input: z.input<typeof resetPasswordSchema>,
+  input: unknown,
   context: { clientAddress: string },
 ): Promise<{ ok: true; email: string } | ResetPasswordFailure> {
   const limited = await consumeRateLimit(db, {

@@ -37,4 +37,3 @@ export function teamSettingsSchema(errors: TeamSettingsMessages["general"]["erro
   });
 }
 
-export type TeamSettingsInput = z.output<ReturnType<typeof teamSettingsSchema>>;
