@@ -10,7 +10,7 @@ import { withdrawInvitationAction } from "@/actions/invitations/withdraw-invitat
 import { Button } from "@/components/ui/button";
 import { DropdownMenuItem, DropdownMenuSeparator } from "@/components/ui/dropdown-menu";
 import { RowMenu } from "@/components/ui/row-menu";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { copyInvitationLink } from "./copy-invitation-link";
 import { InvitationDetailsDialog } from "./invitation-details-dialog";
 import type { InvitationRow } from "./invitation-row";

@@ -23,7 +23,7 @@ import { pluralize } from "@/lib/i18n/pluralize";
 import type { PreviewEntry } from "@/lib/invitations/preview-invitations";
 import type { InviteAddressResult } from "@/lib/invitations/summarize-invite-results";
 import { copyInvitationLink } from "./copy-invitation-link";
-import type { InvitationTableContext } from "./invitation-row";
+import type { InvitationOptions } from "./invitation-row";
 import { GroupCheckboxes } from "./group-checkboxes";
 import { InvitePreview } from "./invite-preview";
 import { LANGUAGE_OPTIONS, roleOptions } from "./select-options";
@@ -34,7 +34,7 @@ type Preview = { entries: PreviewEntry[]; tooMany: boolean; error: string | null
 const NO_PREVIEW: Preview = { entries: [], tooMany: false, error: null };
 
 type Props = {
-  context: InvitationTableContext;
+  context: InvitationOptions;
   onInvited: () => void;
   open: boolean;
   onOpenChange: (open: boolean) => void;

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { describeFieldErrors, describeInviteFailure } from "@/lib/i18n/invite-page/describe-failure";
 import { getInvitePageMessages } from "@/lib/i18n/invite-page";
 import { callInviteAction } from "./call-invite-action";
-import { DeclineDialog } from "./decline-dialog";
+import { DeclineDialog } from "@/components/ui/decline-dialog";
 
 /** The invitation page's Decline: by token, in the invitation's language; success redirects to the confirmation. */
 export function InviteDeclineDialog({ token, language, team }: { token: string; language: string; team: string }) {

@@ -6,7 +6,7 @@ import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { changeMemberRoleAction } from "@/actions/members/change-member-role-action";
 import { removeMemberAction } from "@/actions/members/remove-member-action";
-import { ConfirmDialog } from "@/components/invitations/confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { roleOptions } from "@/components/invitations/select-options";
 import { Button } from "@/components/ui/button";
 import {

@@ -16,7 +16,7 @@ const { withdrawInvitationAction } = await import("@/actions/invitations/withdra
 const { previewInvitationsAction } = await import("@/actions/invitations/preview-invitations-action");
 const { createApiKey } = await import("@/lib/api-keys/create-api-key");
 const { listTeamMembers } = await import("@/lib/members/list-team-members");
-const { listTeamInvitations } = await import("@/lib/invitations/list-team-invitations");
+const { listTeamInvitationsByOffset } = await import("@/lib/invitations/list-team-invitations-by-offset");
 const { invitationListQuerySchema } = await import("@/lib/invitations/schemas");
 const { cleanTableQuery } = await import("@/components/data-table/clean-table-query");
 
@@ -189,14 +189,14 @@ describe("server actions and pages refuse a NUL as a field error", () => {
         changed: true,
         query: "status=PENDING",
       });
-      const result = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { q });
+      const result = await listTeamInvitationsByOffset(asActor(ctx.admin), ctx.ref, { q });
       expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { q: expect.any(Array) } });
     },
   );
 
   it("the invitations page's search still finds ordinary text", async () => {
     const { ctx } = await adminWithKey();
-    const result = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { q: "  nobody-here  " });
+    const result = await listTeamInvitationsByOffset(asActor(ctx.admin), ctx.ref, { q: "  nobody-here  " });
     expect(result).toMatchObject({ ok: true, total: 0, query: { q: "nobody-here" } });
   });
 });

@@ -9,7 +9,7 @@ import { findInvitationByToken } from "@/lib/invitations/find-invitation-by-toke
 const COOKIE = "teamgate-invitation-sign-in";
 const COOKIE_PATH = "/sign-in";
 
-export async function rememberSignInContext(token: string) {
+export async function rememberSignInInvitation(token: string) {
   (await cookies()).set(COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
@@ -19,12 +19,12 @@ export async function rememberSignInContext(token: string) {
   });
 }
 
-export async function forgetSignInContext() {
+export async function forgetSignInInvitation() {
   (await cookies()).delete({ name: COOKIE, path: COOKIE_PATH });
 }
 
 /** The pending invitation the visitor is signing in for, if they came from one. */
-export async function readSignInContext() {
+export async function readSignInInvitation() {
   const token = (await cookies()).get(COOKIE)?.value;
   if (!token) return null;
   const view = await findInvitationByToken(token);

@@ -12,7 +12,7 @@ import { isUuid } from "@/lib/validation/uuid";
 
 const SORT_FIELDS = { created: "createdAt", email: "emailCanonical", expires: "expiresAt" } as const;
 
-export type TeamInvitationsPageQuery = {
+export type TeamInvitationsCursorQuery = {
   status: InvitationDisplayStatus[];
   role: string[];
   q?: string;
@@ -22,7 +22,11 @@ export type TeamInvitationsPageQuery = {
 };
 
 /** Cursor pagination over a team's invitations (the API's list): keyset on (sort column, id). */
-export async function listTeamInvitationsPage(actor: Actor | null, team: TeamRef, query: TeamInvitationsPageQuery) {
+export async function listTeamInvitationsByCursor(
+  actor: Actor | null,
+  team: TeamRef,
+  query: TeamInvitationsCursorQuery,
+) {
   const access = await authorizeTeam(db, actor, team, "members.manage");
   if (!access.ok) return access;
   const descending = query.sort.startsWith("-");

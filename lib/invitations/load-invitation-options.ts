@@ -9,7 +9,7 @@ import type { TeamAccess } from "@/lib/teams/authorize-team";
  * viewer may grant (decided here, by `canGrantRole`), groups, the people who invited, and the
  * team's invitation lifetime and seats as the team's settings hold them now.
  */
-export async function loadInvitationTableContext(access: TeamAccess) {
+export async function loadInvitationOptions(access: TeamAccess) {
   const teamId = access.team.id;
   const [roles, groups, inviters, seats] = await Promise.all([
     db.role.findMany({ where: { teamId }, orderBy: { rank: "desc" }, select: { id: true, name: true, rank: true } }),

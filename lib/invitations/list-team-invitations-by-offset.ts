@@ -29,7 +29,7 @@ function orderInvitations(query: Pick<InvitationListQuery, "sort" | "order">) {
 }
 
 /** One page of a team's invitations: filtered, sorted and paged in the database. */
-export async function listTeamInvitations(actor: Actor | null, team: TeamRef, rawQuery: unknown) {
+export async function listTeamInvitationsByOffset(actor: Actor | null, team: TeamRef, rawQuery: unknown) {
   const access = await authorizeTeam(db, actor, team, "members.manage");
   if (!access.ok) return access;
   // The page cleans its URL first; a direct call with text PostgreSQL cannot hold is INVALID, not a 500.
