@@ -1,6 +1,7 @@
 "use client";
 
 import { toast } from "sonner";
+import { copyText } from "@/components/ui/copy-text";
 import { getInvitationLinkAction } from "@/actions/invitations/get-invitation-link-action";
 
 /** Asks the server for the link (the explicit copy-link operation) and puts it on the clipboard. */
@@ -12,13 +13,4 @@ export async function copyInvitationLink(teamSlug: string, invitationId: string)
   }
   await copyText(result.url);
   return result.url;
-}
-
-export async function copyText(text: string) {
-  try {
-    await navigator.clipboard.writeText(text);
-    toast.success("Link copied");
-  } catch {
-    toast.error("Couldn't reach the clipboard. Select the link and copy it by hand.");
-  }
 }

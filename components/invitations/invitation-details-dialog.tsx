@@ -14,8 +14,9 @@ import { returnFocus } from "@/components/ui/return-focus";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { INVITATION_LANGUAGES } from "@/lib/invitations/languages";
-import { ConfirmDialog } from "./confirm-dialog";
-import { copyInvitationLink, copyText } from "./copy-invitation-link";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { copyText } from "@/components/ui/copy-text";
+import { copyInvitationLink } from "./copy-invitation-link";
 import { EditInvitationForm } from "./edit-invitation-form";
 import { DeliveryBadge, InvitationStatusBadge } from "./invitation-status-badge";
 

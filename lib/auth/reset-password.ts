@@ -42,10 +42,10 @@ const dead = (state: Exclude<PasswordResetLinkState, "valid">): ResetPasswordFai
 export async function resetPassword(
   token: string,
   input: unknown,
-  context: { clientAddress: string },
+  requester: { clientAddress: string },
 ): Promise<{ ok: true; email: string } | ResetPasswordFailure> {
   const limited = await consumeRateLimit(db, {
-    key: `password-reset:ip:${context.clientAddress}`,
+    key: `password-reset:ip:${requester.clientAddress}`,
     limit: POLICY.perClient,
     windowSeconds: POLICY.windowSeconds,
   });
