@@ -36,4 +36,3 @@ export function teamSettingsSchema(errors: TeamSettingsMessages["general"]["erro
     checkboxes: z.strictObject(checkboxes).default({}),
   });
 }
-
