@@ -6,7 +6,7 @@ import { runAction } from "@/lib/actions/run-action";
 import { declineInvitationByToken } from "@/lib/invitations/decline-invitation-by-token";
 import { tokenSchema } from "./input-schemas";
 
-const schema = z.strictObject({ token: tokenSchema, reason: z.unknown() });
+const schema = z.strictObject({ token: tokenSchema, reason: z.unknown().optional() });
 
 export async function declineInvitationAction(input: unknown) {
   let token = "";

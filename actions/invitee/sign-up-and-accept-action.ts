@@ -5,7 +5,7 @@ import { signUpFromInvitation } from "@/lib/invitations/sign-up-from-invitation"
 import { zodFailure } from "@/lib/validation/zod-failure";
 import { tokenSchema } from "./input-schemas";
 
-const schema = z.strictObject({ token: tokenSchema, name: z.unknown(), password: z.unknown() });
+const schema = z.strictObject({ token: tokenSchema, name: z.unknown().optional(), password: z.unknown().optional() });
 
 /** No session is needed (or used): the token names the address the account is created for. */
 export async function signUpAndAcceptAction(input: unknown) {

@@ -7,7 +7,7 @@ import { readRequestLanguage } from "@/lib/i18n/read-request-language";
 import { updateTeamSettings } from "@/lib/teams/update-team-settings";
 
 /** The settings are parsed once, by `updateTeamSettings`, in the viewer's language. */
-const schema = z.strictObject({ teamSlug: z.string().min(1).max(64), settings: z.unknown() });
+const schema = z.strictObject({ teamSlug: z.string().min(1).max(64), settings: z.unknown().optional() });
 
 export async function updateTeamSettingsAction(input: unknown) {
   const messages = getTeamSettingsMessages(await readRequestLanguage(TEAM_SETTINGS_LANGUAGES)).general;
