@@ -19,8 +19,8 @@ let captured: Captured[] = [];
 client.$on("query", (event) => captured.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }));
 (globalThis as { teamgateDb?: unknown }).teamgateDb = client;
 
-const { listTeamInvitations } = await import("@/lib/invitations/list-team-invitations");
-const { listTeamInvitationsPage } = await import("@/lib/invitations/list-team-invitations-page");
+const { listTeamInvitationsByOffset } = await import("@/lib/invitations/list-team-invitations-by-offset");
+const { listTeamInvitationsByCursor } = await import("@/lib/invitations/list-team-invitations-by-cursor");
 
 const admin = await client.user.findUniqueOrThrow({
   where: { emailCanonical: "admin@acme.test" },
@@ -29,18 +29,23 @@ const admin = await client.user.findUniqueOrThrow({
 const actor = { kind: "user" as const, userId: admin.id };
 const team = { slug: "acme" };
 
-const firstApiPage = await listTeamInvitationsPage(actor, team, { status: [], role: [], sort: "-created", limit: 50 });
+const firstApiPage = await listTeamInvitationsByCursor(actor, team, {
+  status: [],
+  role: [],
+  sort: "-created",
+  limit: 50,
+});
 const cursor = firstApiPage.ok ? (firstApiPage.next ?? undefined) : undefined;
 
 const reads: Record<string, () => Promise<unknown>> = {
-  "1. invitations page, newest first": () => listTeamInvitations(actor, team, {}),
+  "1. invitations page, newest first": () => listTeamInvitationsByOffset(actor, team, {}),
   "2a. invitations page, by email, pending only": () =>
-    listTeamInvitations(actor, team, { sort: "email", order: "asc", status: "PENDING" }),
-  "2b. invitations page, text search": () => listTeamInvitations(actor, team, { q: "inv4242" }),
+    listTeamInvitationsByOffset(actor, team, { sort: "email", order: "asc", status: "PENDING" }),
+  "2b. invitations page, text search": () => listTeamInvitationsByOffset(actor, team, { q: "inv4242" }),
   "3a. API list, first page (limit=50)": () =>
-    listTeamInvitationsPage(actor, team, { status: [], role: [], sort: "-created", limit: 50 }),
+    listTeamInvitationsByCursor(actor, team, { status: [], role: [], sort: "-created", limit: 50 }),
   "3b. API list, next page by cursor": () =>
-    listTeamInvitationsPage(actor, team, { status: [], role: [], sort: "-created", limit: 50, cursor }),
+    listTeamInvitationsByCursor(actor, team, { status: [], role: [], sort: "-created", limit: 50, cursor }),
 };
 
 const explainer = new pg.Client({ connectionString: url });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
-import { readSignInContext } from "@/app/invite/_lib/sign-in-context";
+import { readSignInInvitation } from "@/app/invite/_lib/sign-in-invitation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { toSafeRedirectPath } from "@/lib/auth/safe-redirect";
 import { withIndefiniteArticle } from "@/lib/i18n/with-indefinite-article";
@@ -16,7 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const callbackUrl = toSafeRedirectPath(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
   const email = typeof params.email === "string" ? params.email.slice(0, 254) : "";
   if (await getCurrentUser()) redirect(callbackUrl);
-  const invitation = await readSignInContext();
+  const invitation = await readSignInInvitation();
 
   return (
     <main className="flex min-h-dvh items-center justify-center p-4">

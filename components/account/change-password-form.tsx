@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { changePasswordAction } from "@/app/(app)/account/password/_actions/change-password-action";
+import { changePasswordAction } from "@/actions/account/change-password-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState, useTransition, type FormEvent } from "react";
-import { requestPasswordResetAction } from "@/app/forgot-password/_actions/request-password-reset-action";
+import { requestPasswordResetAction } from "@/actions/auth/request-password-reset-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";

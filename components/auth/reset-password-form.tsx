@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { resetPasswordAction } from "@/app/reset-password/[token]/_actions/reset-password-action";
+import { resetPasswordAction } from "@/actions/auth/reset-password-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";

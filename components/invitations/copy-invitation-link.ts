@@ -1,7 +1,8 @@
 "use client";
 
 import { toast } from "sonner";
-import { getInvitationLinkAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/get-invitation-link-action";
+import { copyText } from "@/components/ui/copy-text";
+import { getInvitationLinkAction } from "@/actions/invitations/get-invitation-link-action";
 
 /** Asks the server for the link (the explicit copy-link operation) and puts it on the clipboard. */
 export async function copyInvitationLink(teamSlug: string, invitationId: string): Promise<string | null> {
@@ -12,13 +13,4 @@ export async function copyInvitationLink(teamSlug: string, invitationId: string)
   }
   await copyText(result.url);
   return result.url;
-}
-
-export async function copyText(text: string) {
-  try {
-    await navigator.clipboard.writeText(text);
-    toast.success("Link copied");
-  } catch {
-    toast.error("Couldn't reach the clipboard. Select the link and copy it by hand.");
-  }
 }

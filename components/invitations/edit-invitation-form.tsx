@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { updateInvitationAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/update-invitation-action";
+import { updateInvitationAction } from "@/actions/invitations/update-invitation-action";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { GroupCheckboxes } from "./group-checkboxes";

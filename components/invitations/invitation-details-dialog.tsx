@@ -3,8 +3,8 @@
 import { Copy, KeyRound, Link as LinkIcon } from "lucide-react";
 import { useEffect, useState, useTransition, type RefObject } from "react";
 import { toast } from "sonner";
-import { getInvitationDetailsAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/get-invitation-details-action";
-import { resetInvitationLinkAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/reset-invitation-link-action";
+import { getInvitationDetailsAction } from "@/actions/invitations/get-invitation-details-action";
+import { resetInvitationLinkAction } from "@/actions/invitations/reset-invitation-link-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -14,8 +14,9 @@ import { returnFocus } from "@/components/ui/return-focus";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { INVITATION_LANGUAGES } from "@/lib/invitations/languages";
-import { ConfirmDialog } from "./confirm-dialog";
-import { copyInvitationLink, copyText } from "./copy-invitation-link";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { copyText } from "@/components/ui/copy-text";
+import { copyInvitationLink } from "./copy-invitation-link";
 import { EditInvitationForm } from "./edit-invitation-form";
 import { DeliveryBadge, InvitationStatusBadge } from "./invitation-status-badge";
 

@@ -6,7 +6,8 @@ export type InvitationRow = InvitationDto & { can: InvitationActions };
 
 export type TableOption = { value: string; label: string };
 
-export type InvitationTableContext = {
+/** What the invitations table and the invite dialog offer beside the rows (`loadInvitationOptions`). */
+export type InvitationOptions = {
   teamSlug: string;
   roles: Array<{ id: string; name: string; rank: number }>;
   /** The roles the viewer may grant, highest first (the server applied `canGrantRole`). */

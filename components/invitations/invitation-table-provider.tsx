@@ -1,9 +1,9 @@
 "use client";
 
 import { createContext, useContext, type ReactNode } from "react";
-import type { InvitationTableContext } from "./invitation-row";
+import type { InvitationOptions } from "./invitation-row";
 
-type Value = { context: InvitationTableContext; onChanged: () => void };
+type Value = { context: InvitationOptions; onChanged: () => void };
 
 const TableContext = createContext<Value | null>(null);
 

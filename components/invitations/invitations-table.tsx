@@ -23,7 +23,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { InvitationListQuery } from "@/lib/invitations/schemas";
 import { cn } from "@/lib/utils/cn";
 import { COLUMN_LABELS, invitationColumns } from "./invitation-columns";
-import type { InvitationRow, InvitationTableContext } from "./invitation-row";
+import type { InvitationRow, InvitationOptions } from "./invitation-row";
 import { STATUS_OPTIONS } from "./invitation-status-badge";
 import { invitationFeatures } from "./invitation-table-features";
 import { InvitationTableProvider } from "./invitation-table-provider";
@@ -40,7 +40,7 @@ type Props = {
   teamHasInvitations: boolean;
   pageCount: number;
   query: InvitationListQuery;
-  context: InvitationTableContext;
+  context: InvitationOptions;
 };
 
 const VISIBILITY_KEY = "teamgate.invitations.columns";

@@ -3,8 +3,8 @@
 import { Copy, UserPlus } from "lucide-react";
 import type { ComponentProps } from "react";
 import { useEffect, useState, useTransition } from "react";
-import { inviteMembersAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/invite-members-action";
-import { previewInvitationsAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/preview-invitations-action";
+import { inviteMembersAction } from "@/actions/invitations/invite-members-action";
+import { previewInvitationsAction } from "@/actions/invitations/preview-invitations-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -23,7 +23,7 @@ import { pluralize } from "@/lib/i18n/pluralize";
 import type { PreviewEntry } from "@/lib/invitations/preview-invitations";
 import type { InviteAddressResult } from "@/lib/invitations/summarize-invite-results";
 import { copyInvitationLink } from "./copy-invitation-link";
-import type { InvitationTableContext } from "./invitation-row";
+import type { InvitationOptions } from "./invitation-row";
 import { GroupCheckboxes } from "./group-checkboxes";
 import { InvitePreview } from "./invite-preview";
 import { LANGUAGE_OPTIONS, roleOptions } from "./select-options";
@@ -34,7 +34,7 @@ type Preview = { entries: PreviewEntry[]; tooMany: boolean; error: string | null
 const NO_PREVIEW: Preview = { entries: [], tooMany: false, error: null };
 
 type Props = {
-  context: InvitationTableContext;
+  context: InvitationOptions;
   onInvited: () => void;
   open: boolean;
   onOpenChange: (open: boolean) => void;

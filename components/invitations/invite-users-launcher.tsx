@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { InvitationTableContext } from "./invitation-row";
+import type { InvitationOptions } from "./invitation-row";
 import { InviteButton, InviteDialog } from "./invite-dialog";
 
 /** The "Invite users" button and its dialog, for pages other than the invitations table. */
-export function InviteUsersLauncher({ context }: { context: InvitationTableContext }) {
+export function InviteUsersLauncher({ context }: { context: InvitationOptions }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   return (

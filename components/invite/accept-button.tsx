@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { acceptInvitationAction } from "@/app/invite/[token]/_actions/accept-invitation-action";
+import { acceptInvitationAction } from "@/actions/invitee/accept-invitation-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describeInviteFailure } from "@/lib/i18n/describe-invite-failure";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { emailCurrentLinkAction } from "@/app/invite/[token]/_actions/email-current-link-action";
+import { emailCurrentLinkAction } from "@/actions/invitee/email-current-link-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describeInviteFailure } from "@/lib/i18n/describe-invite-failure";

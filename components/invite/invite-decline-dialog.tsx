@@ -1,12 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { declineInvitationAction } from "@/app/invite/[token]/_actions/decline-invitation-action";
+import { declineInvitationAction } from "@/actions/invitee/decline-invitation-action";
 import { Button } from "@/components/ui/button";
 import { describeFieldErrors, describeInviteFailure } from "@/lib/i18n/describe-invite-failure";
 import { getCatalogue } from "@/lib/i18n/catalogues";
 import { callInviteAction } from "./call-invite-action";
-import { DeclineDialog } from "./decline-dialog";
+import { DeclineDialog } from "@/components/ui/decline-dialog";
 
 /** The invitation page's Decline: by token, in the invitation's language; success redirects to the confirmation. */
 export function InviteDeclineDialog({ token, language, team }: { token: string; language: string; team: string }) {

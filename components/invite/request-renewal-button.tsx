@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { requestRenewalAction } from "@/app/invite/[token]/_actions/request-renewal-action";
+import { requestRenewalAction } from "@/actions/invitee/request-renewal-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describeInviteFailure } from "@/lib/i18n/describe-invite-failure";

@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { signUpAndAcceptAction } from "@/app/invite/[token]/_actions/sign-up-and-accept-action";
+import { signUpAndAcceptAction } from "@/actions/invitee/sign-up-and-accept-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";

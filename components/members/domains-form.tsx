@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { updateAllowedDomainsAction } from "@/app/(app)/teams/[slug]/settings/domains/_actions/update-allowed-domains-action";
+import { updateAllowedDomainsAction } from "@/actions/teams/update-allowed-domains-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";

@@ -4,11 +4,9 @@ import { MoreHorizontal, UserMinus, UserCog } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import {
-  changeMemberRoleAction,
-  removeMemberAction,
-} from "@/app/(app)/teams/[slug]/settings/members/_actions/manage-member-actions";
-import { ConfirmDialog } from "@/components/invitations/confirm-dialog";
+import { changeMemberRoleAction } from "@/actions/members/change-member-role-action";
+import { removeMemberAction } from "@/actions/members/remove-member-action";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { roleOptions } from "@/components/invitations/select-options";
 import { Button } from "@/components/ui/button";
 import {

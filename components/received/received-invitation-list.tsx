@@ -3,12 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import {
-  acceptReceivedInvitationAction,
-  declineReceivedInvitationAction,
-} from "@/app/(app)/invitations/_actions/respond-received-invitation-action";
+import { acceptReceivedInvitationAction } from "@/actions/invitee/accept-received-invitation-action";
+import { declineReceivedInvitationAction } from "@/actions/invitee/decline-received-invitation-action";
 import { Button } from "@/components/ui/button";
-import { DeclineDialog } from "@/components/invite/decline-dialog";
+import { DeclineDialog } from "@/components/ui/decline-dialog";
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 

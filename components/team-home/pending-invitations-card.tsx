@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { resendInvitationAction } from "@/app/(app)/teams/[slug]/settings/invitations/_actions/resend-invitation-action";
+import { resendInvitationAction } from "@/actions/invitations/resend-invitation-action";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";

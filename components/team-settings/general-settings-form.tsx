@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { updateTeamSettingsAction } from "@/app/(app)/teams/[slug]/settings/general/_actions/update-team-settings-action";
+import { updateTeamSettingsAction } from "@/actions/teams/update-team-settings-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";

@@ -1,6 +1,5 @@
 import "server-only";
 import { addDays } from "date-fns";
-import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { fail } from "@/lib/result";
@@ -17,7 +16,7 @@ export const MAX_ACTIVE_API_KEYS = 25;
  * The secret is returned once, here; only its hash is stored. The user's row is locked while
  * counting, so parallel requests cannot pass the cap; expiry is set by the database clock.
  */
-export async function createApiKey(actor: Actor | null, input: z.input<typeof createApiKeySchema>) {
+export async function createApiKey(actor: Actor | null, input: unknown) {
   const user = requireSessionUser(actor);
   if (!user.ok) return user;
   const parsed = createApiKeySchema.safeParse(input);

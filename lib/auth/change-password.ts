@@ -30,7 +30,7 @@ const WINDOW_SECONDS = 15 * 60;
 export async function changePassword(
   actor: Actor | null,
   sessionId: string | null,
-  input: z.input<typeof changePasswordSchema>,
+  input: unknown,
 ): Promise<{ ok: true; sessionsEnded: number } | Failure> {
   if (!actor || actor.kind !== "user" || !sessionId) return fail("UNAUTHENTICATED", "Sign in to change your password.");
   const parsed = changePasswordSchema.safeParse(input);

@@ -37,8 +37,8 @@ export const PASSWORD_RESET_EMAIL_KIND = "password_reset";
  * instance; only these refuse, with when to retry.
  */
 export async function requestPasswordReset(
-  input: z.input<typeof requestPasswordResetSchema>,
-  context: { clientAddress: string; language: string },
+  input: unknown,
+  requester: { clientAddress: string; language: string },
 ): Promise<{ ok: true } | Failure> {
   const parsed = requestPasswordResetSchema.safeParse(input);
   if (!parsed.success) return zodFailure(parsed.error);
@@ -46,7 +46,7 @@ export async function requestPasswordReset(
   const canonical = canonicalizeEmail(parsed.data.email);
 
   for (const [key, limit] of [
-    [`password-reset:ip:${context.clientAddress}`, POLICY.perClient],
+    [`password-reset:ip:${requester.clientAddress}`, POLICY.perClient],
     [`password-reset:email:${canonical}`, POLICY.perAddress],
   ] as const) {
     const outcome = await consumeRateLimit(db, { key, limit, windowSeconds: POLICY.windowSeconds });
@@ -75,7 +75,7 @@ export async function requestPasswordReset(
       )
       INSERT INTO "EmailOutbox" ("id", "passwordResetId", "kind", "to", "payload", "idempotencyKey")
       SELECT gen_random_uuid(), reset."id", ${PASSWORD_RESET_EMAIL_KIND}, account."email",
-        jsonb_build_object('language', ${context.language}::text), 'password-reset/' || reset."id"::text
+        jsonb_build_object('language', ${requester.language}::text), 'password-reset/' || reset."id"::text
       FROM reset, account
       RETURNING "id"`;
     return rows.length > 0;

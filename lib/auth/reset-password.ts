@@ -41,11 +41,11 @@ const dead = (state: Exclude<PasswordResetLinkState, "valid">): ResetPasswordFai
  */
 export async function resetPassword(
   token: string,
-  input: z.input<typeof resetPasswordSchema>,
-  context: { clientAddress: string },
+  input: unknown,
+  requester: { clientAddress: string },
 ): Promise<{ ok: true; email: string } | ResetPasswordFailure> {
   const limited = await consumeRateLimit(db, {
-    key: `password-reset:ip:${context.clientAddress}`,
+    key: `password-reset:ip:${requester.clientAddress}`,
     limit: POLICY.perClient,
     windowSeconds: POLICY.windowSeconds,
   });

@@ -21,7 +21,7 @@ export type PreviewEntry = {
 const previewSchema = z.string().max(100_000);
 
 /** What would happen to each address, before sending: the invite dialog's live preview. */
-export async function previewInvitations(actor: Actor | null, team: TeamRef, text: string) {
+export async function previewInvitations(actor: Actor | null, team: TeamRef, text: unknown) {
   const access = await authorizeTeam(db, actor, team, "members.manage");
   if (!access.ok) return access;
   const parsed = previewSchema.safeParse(text);

@@ -26,14 +26,12 @@ export const inviteMembersSchema = z.strictObject({
   groupIds: z.array(uuidSchema).max(50).default([]),
   language: z.enum(LANGUAGE_CODES).default("en"),
 });
-export type InviteMembersInput = z.input<typeof inviteMembersSchema>;
 
 export const updateInvitationSchema = z.strictObject({
   roleId: uuidSchema.optional(),
   groupIds: z.array(uuidSchema).max(50).optional(),
   language: z.enum(LANGUAGE_CODES).optional(),
 });
-export type UpdateInvitationInput = z.input<typeof updateInvitationSchema>;
 
 export const invitationIdSchema = uuid;
 

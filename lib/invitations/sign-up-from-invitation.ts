@@ -27,7 +27,7 @@ const DEAD = "This invitation can no longer be accepted.";
  * any more, no free seat), no account is left behind. The address is the invitation's own
  * (the link proves the inbox, so it counts as verified); nobody can choose another one here.
  */
-export async function signUpFromInvitation(token: string, input: z.input<typeof signUpFromInvitationSchema>) {
+export async function signUpFromInvitation(token: string, input: unknown) {
   const parsed = signUpFromInvitationSchema.safeParse(input);
   if (!parsed.success) return zodFailure(parsed.error);
   if (!isWellFormedInvitationToken(token)) return fail("NOT_FOUND", INVALID_LINK);

@@ -10,15 +10,10 @@ import { zodFailure } from "@/lib/validation/zod-failure";
 import { authorizeInvitation } from "./authorize-invitation";
 import { describeClosedInvitation } from "./describe-closed-invitation";
 import { readClosedState } from "./read-closed-state";
-import { updateInvitationSchema, type UpdateInvitationInput } from "./schemas";
+import { updateInvitationSchema } from "./schemas";
 
-/** Pending only: role (within the hierarchy), groups or language; the token and link stay. */
-export async function updateInvitation(
-  actor: Actor | null,
-  team: TeamRef,
-  invitationId: string,
-  input: UpdateInvitationInput,
-) {
+/** Pending only: role (within the hierarchy), groups or language; the token and link stay. `input` is parsed here, once, after the permission check. */
+export async function updateInvitation(actor: Actor | null, team: TeamRef, invitationId: string, input: unknown) {
   const auth = await authorizeInvitation(actor, team, invitationId);
   if (!auth.ok) return auth;
   const parsed = updateInvitationSchema.safeParse(input);

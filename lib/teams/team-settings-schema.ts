@@ -36,5 +36,3 @@ export function teamSettingsSchema(errors: Catalogue["teamSettings"]["general"][
     checkboxes: z.strictObject(checkboxes).default({}),
   });
 }
-
-export type TeamSettingsInput = z.output<ReturnType<typeof teamSettingsSchema>>;

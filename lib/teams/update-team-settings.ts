@@ -7,10 +7,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Catalogue } from "@/lib/i18n/catalogues";
 import { lockTeamSeats, lowestSeatLimit } from "@/lib/members/lock-team-seats";
 import { fail } from "@/lib/result";
+import { zodFailure } from "@/lib/validation/zod-failure";
 import { authorizeTeam, type TeamRef } from "./authorize-team";
 import type { TeamSettingsDto } from "./read-team-settings";
 import { TEAM_CHECKBOX_FIELDS } from "./team-setting-fields";
-import type { TeamSettingsInput } from "./team-settings-schema";
+import { teamSettingsSchema } from "./team-settings-schema";
 
 type Change = { from: Prisma.InputJsonValue | null; to: Prisma.InputJsonValue | null };
 
@@ -18,16 +19,20 @@ type Change = { from: Prisma.InputJsonValue | null; to: Prisma.InputJsonValue | 
  * The General page's write (team.manage: owners). Under the team's seat lock, so the floor it
  * checks cannot move while it writes: a new seat limit may not be below the seats in use
  * (members plus pending invitations, `lockTeamSeats`). Records what changed, from and to, in
- * one audit row; a save that changes nothing writes nothing.
+ * one audit row; a save that changes nothing writes nothing. The input is parsed here, once, with
+ * messages in the viewer's language.
  */
 export async function updateTeamSettings(
   actor: Actor | null,
   team: TeamRef,
-  input: TeamSettingsInput,
+  rawInput: unknown,
   messages: Catalogue["teamSettings"]["general"],
 ) {
   const access = await authorizeTeam(db, actor, team, "team.manage");
   if (!access.ok) return access.code === "FORBIDDEN" ? fail("FORBIDDEN", messages.errors.forbidden) : access;
+  const parsed = teamSettingsSchema(messages.errors).safeParse(rawInput);
+  if (!parsed.success) return zodFailure(parsed.error);
+  const input = parsed.data;
   const teamId = access.team.id;
   const checkboxSelect = Object.fromEntries(TEAM_CHECKBOX_FIELDS.map((field) => [field.key, true]));
 

@@ -7,7 +7,8 @@ vi.hoisted(() => {
 });
 
 const { deliverQueuedEmails } = await import("@/lib/email/deliver-queued-emails");
-const { acceptInvitation, declineInvitation } = await import("@/lib/invitations/accept-invitation");
+const { acceptInvitationByToken } = await import("@/lib/invitations/accept-invitation-by-token");
+const { declineInvitationByToken } = await import("@/lib/invitations/decline-invitation-by-token");
 const { getInvitationLink } = await import("@/lib/invitations/get-invitation-link");
 const { inviteMembers } = await import("@/lib/invitations/invite-members");
 const { signUpFromInvitation } = await import("@/lib/invitations/sign-up-from-invitation");
@@ -52,9 +53,9 @@ describe(`answer notifications (${engine})`, () => {
     const invitee = await createUser(db, { email: "ada-accepts@example.com" });
     const { id, token } = await inviteOne(ctx, ctx.admin, invitee.email);
 
-    expect(await acceptInvitation(asActor(invitee), token)).toMatchObject({ ok: true, alreadyMember: false });
+    expect(await acceptInvitationByToken(asActor(invitee), token)).toMatchObject({ ok: true, alreadyMember: false });
     // Repeating the accept is the same success again, and queues nothing more.
-    expect(await acceptInvitation(asActor(invitee), token)).toMatchObject({ ok: true, alreadyMember: true });
+    expect(await acceptInvitationByToken(asActor(invitee), token)).toMatchObject({ ok: true, alreadyMember: true });
 
     const queued = await notifications(id);
     expect(queued).toEqual([
@@ -85,7 +86,7 @@ describe(`answer notifications (${engine})`, () => {
     const invitee = await createUser(db, { email: "grace-accepts@example.com" });
     const { id, token } = await inviteOne(ctx, ctx.admin, invitee.email);
 
-    expect(await acceptInvitation(asActor(invitee), token)).toMatchObject({ ok: true });
+    expect(await acceptInvitationByToken(asActor(invitee), token)).toMatchObject({ ok: true });
     const queued = await notifications(id);
     expect(queued.map((row) => row.to).sort()).toEqual([ctx.owner.email, ctx.admin.email, secondAdmin.email].sort());
     expect(queued.map((row) => row.to)).not.toContain(ctx.member.email);
@@ -103,7 +104,7 @@ describe(`answer notifications (${engine})`, () => {
     await db.membership.delete({ where: { teamId_userId: { teamId: ctx.team.id, userId: ctx.admin.id } } });
     const { id, token } = await inviteOne(ctx, ctx.owner, ctx.admin.email);
     await db.membership.create({ data: { teamId: ctx.team.id, userId: ctx.admin.id, roleId: ctx.roles.admin.id } });
-    expect(await declineInvitation(null, token)).toMatchObject({ ok: true });
+    expect(await declineInvitationByToken(null, token)).toMatchObject({ ok: true });
     expect((await notifications(id)).map((row) => row.to)).toEqual([ctx.owner.email]);
   });
 
@@ -111,7 +112,7 @@ describe(`answer notifications (${engine})`, () => {
     const ctx = await createTeamWithMembers(db);
     const { id, token } = await inviteOne(ctx, ctx.admin, "lin-declines@example.com");
     const reason = `<a href="//evil.example">click</a> & <script>alert(1)</script>`;
-    expect(await declineInvitation(null, token, { reason })).toMatchObject({ ok: true });
+    expect(await declineInvitationByToken(null, token, { reason })).toMatchObject({ ok: true });
     expect((await notifications(id)).map((row) => row.payload)).toEqual([
       { answer: "declined", recipientId: ctx.admin.id },
     ]);
@@ -135,7 +136,7 @@ describe(`answer notifications (${engine})`, () => {
       where: { teamId_userId: { teamId: ctx.team.id, userId: ctx.admin.id } },
       data: { roleId: ctx.roles.member.id },
     });
-    expect(await acceptInvitation(asActor(invitee), token)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await acceptInvitationByToken(asActor(invitee), token)).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await db.invitation.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({
       status: "PENDING",
     });
@@ -153,7 +154,9 @@ describe(`answer notifications (${engine})`, () => {
     const { id, token } = await inviteOne(ctx, ctx.admin, invitee.email);
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
-        index % 2 === 0 ? acceptInvitation(asActor(invitee), token) : declineInvitation(asActor(invitee), token),
+        index % 2 === 0
+          ? acceptInvitationByToken(asActor(invitee), token)
+          : declineInvitationByToken(asActor(invitee), token),
       ),
     );
     expect(results.some((result) => result.ok)).toBe(true);

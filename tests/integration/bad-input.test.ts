@@ -12,13 +12,11 @@ vi.mock("@/lib/actions/session-actor", () => ({ getSessionActor: async () => ses
 const teamInvitations = await import("@/app/api/v1/teams/[team]/invitations/route");
 const teamInvitation = await import("@/app/api/v1/teams/[team]/invitations/[id]/route");
 const sentRoute = await import("@/app/api/v1/invitations/sent/route");
-const { withdrawInvitationAction } =
-  await import("@/app/(app)/teams/[slug]/settings/invitations/_actions/withdraw-invitation-action");
-const { previewInvitationsAction } =
-  await import("@/app/(app)/teams/[slug]/settings/invitations/_actions/preview-invitations-action");
+const { withdrawInvitationAction } = await import("@/actions/invitations/withdraw-invitation-action");
+const { previewInvitationsAction } = await import("@/actions/invitations/preview-invitations-action");
 const { createApiKey } = await import("@/lib/api-keys/create-api-key");
 const { listTeamMembers } = await import("@/lib/members/list-team-members");
-const { listTeamInvitations } = await import("@/lib/invitations/list-team-invitations");
+const { listTeamInvitationsByOffset } = await import("@/lib/invitations/list-team-invitations-by-offset");
 const { invitationListQuerySchema } = await import("@/lib/invitations/schemas");
 const { cleanTableQuery } = await import("@/components/data-table/clean-table-query");
 
@@ -191,14 +189,14 @@ describe("server actions and pages refuse a NUL as a field error", () => {
         changed: true,
         query: "status=PENDING",
       });
-      const result = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { q });
+      const result = await listTeamInvitationsByOffset(asActor(ctx.admin), ctx.ref, { q });
       expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { q: expect.any(Array) } });
     },
   );
 
   it("the invitations page's search still finds ordinary text", async () => {
     const { ctx } = await adminWithKey();
-    const result = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { q: "  nobody-here  " });
+    const result = await listTeamInvitationsByOffset(asActor(ctx.admin), ctx.ref, { q: "  nobody-here  " });
     expect(result).toMatchObject({ ok: true, total: 0, query: { q: "nobody-here" } });
   });
 });

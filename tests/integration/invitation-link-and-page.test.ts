@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { declineInvitation } from "@/lib/invitations/accept-invitation";
+import { declineInvitationByToken } from "@/lib/invitations/decline-invitation-by-token";
 import { findInvitationByToken } from "@/lib/invitations/find-invitation-by-token";
 import { getInvitationLink } from "@/lib/invitations/get-invitation-link";
 import { inviteMembers } from "@/lib/invitations/invite-members";
@@ -75,7 +75,7 @@ describe("the invitee page's lookup", () => {
     const withdrawn = await tokenOf(withdrawnId);
     await withdrawInvitation(asActor(ctx.admin), ctx.ref, withdrawnId);
     const declined = await tokenOf(await invite(ctx, "declined@example.com"));
-    await declineInvitation(null, declined);
+    await declineInvitationByToken(null, declined);
     const expiredId = await invite(ctx, "expired@example.com");
     const expired = await tokenOf(expiredId);
     await db.invitation.update({ where: { id: expiredId }, data: { expiresAt: new Date(Date.now() - 120_000) } });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { problemFromFailure } from "@/lib/api/problem";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { acceptInvitation, declineInvitation } from "@/lib/invitations/accept-invitation";
+import { acceptInvitationByToken } from "@/lib/invitations/accept-invitation-by-token";
+import { declineInvitationByToken } from "@/lib/invitations/decline-invitation-by-token";
 import { getInvitationLink } from "@/lib/invitations/get-invitation-link";
 import { inviteMembers } from "@/lib/invitations/invite-members";
 import { resetInvitationLink } from "@/lib/invitations/reset-invitation-link";
@@ -58,7 +59,7 @@ describe(`invitation lifecycle races (${engine})`, () => {
           roleId: ctx.roles.member.id,
           groupIds: [ctx.groups[1]!.id],
         }),
-        acceptInvitation(asActor(invitee), token),
+        acceptInvitationByToken(asActor(invitee), token),
       ]);
 
       expect(accept).toMatchObject({ ok: true, alreadyMember: false });
@@ -103,7 +104,7 @@ describe(`invitation lifecycle races (${engine})`, () => {
 
       const [demote, accept] = await Promise.all([
         changeMemberRole(asActor(ctx.owner), ctx.ref, inviterMembership.id, ctx.roles.member.id),
-        acceptInvitation(asActor(invitee), token),
+        acceptInvitationByToken(asActor(invitee), token),
       ]);
       expect(demote).toMatchObject({ ok: true });
       const membership = await db.membership.findUnique({
@@ -141,7 +142,7 @@ describe(`invitation lifecycle races (${engine})`, () => {
 
         const [resend, accept] = await Promise.all([
           resetInvitationLink(asActor(ctx.admin), ctx.ref, id),
-          acceptInvitation(asActor(invitee), token),
+          acceptInvitationByToken(asActor(invitee), token),
         ]);
 
         const invitation = await db.invitation.findUniqueOrThrow({ where: { id } });
@@ -169,7 +170,7 @@ describe(`invitation lifecycle races (${engine})`, () => {
     const user = await createUser(db, { email: "double-click@example.com" });
     const { id, token } = await invite(ctx, "double-click@example.com");
 
-    const results = await Promise.all(Array.from({ length: 20 }, () => acceptInvitation(asActor(user), token)));
+    const results = await Promise.all(Array.from({ length: 20 }, () => acceptInvitationByToken(asActor(user), token)));
 
     for (const result of results)
       expect(result).toMatchObject({ ok: true, team: { slug: ctx.team.slug }, role: { name: "Member" } });
@@ -275,7 +276,9 @@ describe(`invitation lifecycle races (${engine})`, () => {
     const tokens: string[] = [];
     for (const invitee of invitees) tokens.push((await invite(ctx, invitee.email)).token);
 
-    const results = await Promise.all(invitees.map((invitee, i) => acceptInvitation(asActor(invitee), tokens[i]!)));
+    const results = await Promise.all(
+      invitees.map((invitee, i) => acceptInvitationByToken(asActor(invitee), tokens[i]!)),
+    );
 
     for (const result of results) expect(result).toMatchObject({ ok: true, alreadyMember: false });
     expect(await db.membership.count({ where: { teamId: ctx.team.id } })).toBe(28);
@@ -349,7 +352,7 @@ describe("who may answer", () => {
     const stranger = await createUser(db, { email: "stranger@example.com" });
     const first = await invite(ctx, "decline-one@example.com");
 
-    const refused = await declineInvitation(asActor(stranger), first.token, { reason: "not me" });
+    const refused = await declineInvitationByToken(asActor(stranger), first.token, { reason: "not me" });
     expect(refused).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(JSON.stringify(refused)).not.toContain("decline-one@example.com");
     expect(await db.invitation.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
@@ -358,7 +361,7 @@ describe("who may answer", () => {
     });
     expect(await db.auditEvent.count({ where: { targetId: first.id, action: "invitation.declined" } })).toBe(0);
 
-    expect(await declineInvitation(null, first.token)).toMatchObject({ ok: true });
+    expect(await declineInvitationByToken(null, first.token)).toMatchObject({ ok: true });
     expect(await db.invitation.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
       status: "DECLINED",
       responderId: null,
@@ -369,7 +372,7 @@ describe("who may answer", () => {
 
     const invitee = await createUser(db, { email: "decline-two@example.com" });
     const second = await invite(ctx, "decline-two@example.com");
-    expect(await declineInvitation(asActor(invitee), second.token)).toMatchObject({ ok: true });
+    expect(await declineInvitationByToken(asActor(invitee), second.token)).toMatchObject({ ok: true });
     expect(await db.invitation.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
       status: "DECLINED",
       responderId: invitee.id,
@@ -387,12 +390,12 @@ describe("who may answer", () => {
     const stranger = await createUser(db, { email: "nosy@example.com" });
     const invitee = await createUser(db, { email: "private-person@example.com" });
     const { token } = await invite(ctx, "private-person@example.com");
-    expect(await acceptInvitation(asActor(invitee), token)).toMatchObject({ ok: true });
+    expect(await acceptInvitationByToken(asActor(invitee), token)).toMatchObject({ ok: true });
 
     for (const answer of [
-      acceptInvitation(asActor(stranger), token),
-      declineInvitation(asActor(stranger), token),
-      declineInvitation(null, token),
+      acceptInvitationByToken(asActor(stranger), token),
+      declineInvitationByToken(asActor(stranger), token),
+      declineInvitationByToken(null, token),
     ]) {
       const result = await answer;
       expect(result).toMatchObject({ ok: false, code: "GONE", error: "This invitation has already been used." });

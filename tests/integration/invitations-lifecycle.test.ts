@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { env } from "@/lib/env";
-import {
-  acceptInvitation,
-  acceptReceivedInvitation,
-  declineInvitation,
-  declineReceivedInvitation,
-} from "@/lib/invitations/accept-invitation";
+import { acceptInvitationByToken } from "@/lib/invitations/accept-invitation-by-token";
+import { acceptInvitationById } from "@/lib/invitations/accept-invitation-by-id";
+import { declineInvitationByToken } from "@/lib/invitations/decline-invitation-by-token";
+import { declineInvitationById } from "@/lib/invitations/decline-invitation-by-id";
 import { deleteInvitation } from "@/lib/invitations/delete-invitation";
 import { findInvitationByToken } from "@/lib/invitations/find-invitation-by-token";
 import { getInvitationLink } from "@/lib/invitations/get-invitation-link";
@@ -252,7 +250,7 @@ describe("accept and decline", () => {
       role: { name: "Admin" },
       accountExists: true,
     });
-    const accepted = await acceptInvitation(asActor(invitee), token);
+    const accepted = await acceptInvitationByToken(asActor(invitee), token);
     expect(accepted).toMatchObject({
       ok: true,
       alreadyMember: false,
@@ -285,22 +283,22 @@ describe("accept and decline", () => {
     ]);
     expect(await findInvitationByToken(token)).toMatchObject({ state: "ACCEPTED" });
     // Idempotent for the same person; dead for anything else.
-    expect(await acceptInvitation(asActor(invitee), token)).toMatchObject({ ok: true, alreadyMember: true });
-    expect(await declineInvitation(null, token)).toMatchObject({ ok: false, code: "GONE" });
+    expect(await acceptInvitationByToken(asActor(invitee), token)).toMatchObject({ ok: true, alreadyMember: true });
+    expect(await declineInvitationByToken(null, token)).toMatchObject({ ok: false, code: "GONE" });
   });
 
   it("refuses the wrong account and changes nothing", async () => {
     const ctx = await createTeamWithMembers(db);
     const { token } = await inviteOne(ctx, "right@example.com");
     const wrong = await createUser(db, { email: "wrong@example.com" });
-    expect(await acceptInvitation(asActor(wrong), token)).toMatchObject({
+    expect(await acceptInvitationByToken(asActor(wrong), token)).toMatchObject({
       ok: false,
       code: "FORBIDDEN",
       error: "This invitation is for right@example.com; you are signed in as wrong@example.com.",
     });
     expect(await db.membership.count({ where: { userId: wrong.id } })).toBe(0);
     expect(await findInvitationByToken(token)).toMatchObject({ state: "PENDING" });
-    expect(await acceptInvitation(null, token)).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await acceptInvitationByToken(null, token)).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
   });
 
   it("answers unknown, malformed and expired tokens clearly and changes nothing, judging expiry by the database clock", async () => {
@@ -313,17 +311,17 @@ describe("accept and decline", () => {
     expect(await findInvitationByToken(token)).toMatchObject({ state: "EXPIRED" });
     expect(await countReceivedInvitations(user)).toBe(0);
     expect(await listReceivedInvitations(asActor(user))).toMatchObject({ ok: true, invitations: [] });
-    expect(await acceptInvitation(asActor(user), token)).toMatchObject({
+    expect(await acceptInvitationByToken(asActor(user), token)).toMatchObject({
       ok: false,
       code: "GONE",
       error: expect.stringContaining("expired"),
     });
-    expect(await declineInvitation(null, token)).toMatchObject({ ok: false, code: "GONE" });
-    expect(await acceptInvitation(asActor(user), `tgi_${"A".repeat(43)}`)).toMatchObject({
+    expect(await declineInvitationByToken(null, token)).toMatchObject({ ok: false, code: "GONE" });
+    expect(await acceptInvitationByToken(asActor(user), `tgi_${"A".repeat(43)}`)).toMatchObject({
       ok: false,
       code: "NOT_FOUND",
     });
-    expect(await acceptInvitation(asActor(user), "garbage")).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await acceptInvitationByToken(asActor(user), "garbage")).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await findInvitationByToken("garbage")).toEqual({ state: "invalid" });
     expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.invitation.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PENDING" });
@@ -341,7 +339,7 @@ describe("accept and decline", () => {
     const rows = await db.$queryRaw<Array<{ drift: number }>>`
       SELECT abs(extract(epoch FROM ("updatedAt" - now())))::float AS drift FROM "Invitation" WHERE "id" = ${id}::uuid`;
     expect(rows[0]!.drift).toBeLessThan(60);
-    expect(await acceptInvitation(asActor(user), token)).toMatchObject({ ok: true });
+    expect(await acceptInvitationByToken(asActor(user), token)).toMatchObject({ ok: true });
   });
 
   it("says so when the invitee is already a member, and consumes the invitation", async () => {
@@ -349,7 +347,7 @@ describe("accept and decline", () => {
     const { token, id } = await inviteOne(ctx, "twice@example.com");
     const user = await createUser(db, { email: "twice@example.com" });
     await db.membership.create({ data: { teamId: ctx.team.id, userId: user.id, roleId: ctx.roles.member.id } });
-    expect(await acceptInvitation(asActor(user), token)).toMatchObject({ ok: true, alreadyMember: true });
+    expect(await acceptInvitationByToken(asActor(user), token)).toMatchObject({ ok: true, alreadyMember: true });
     expect((await db.invitation.findUniqueOrThrow({ where: { id } })).status).toBe("ACCEPTED");
   });
 
@@ -361,14 +359,14 @@ describe("accept and decline", () => {
       data: { roleId: ctx.roles.member.id },
     });
     const user = await createUser(db, { email: "escalate@example.com" });
-    expect(await acceptInvitation(asActor(user), token)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await acceptInvitationByToken(asActor(user), token)).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it("declines with a reason the admins can read; no membership", async () => {
     const ctx = await createTeamWithMembers(db);
     const { token, id } = await inviteOne(ctx, "nope@example.com");
-    expect(await declineInvitation(null, token, { reason: "Wrong team" })).toMatchObject({ ok: true });
+    expect(await declineInvitationByToken(null, token, { reason: "Wrong team" })).toMatchObject({ ok: true });
     const details = await getTeamInvitation(asActor(ctx.admin), ctx.ref, id);
     expect(details).toMatchObject({ ok: true, invitation: { status: "DECLINED", declineReason: "Wrong team" } });
     expect(details.ok && details.history.map((h) => h.action)).toEqual([
@@ -376,7 +374,7 @@ describe("accept and decline", () => {
       "invitation.link_copied",
       "invitation.declined",
     ]);
-    expect(await declineInvitation(null, token, { reason: "x".repeat(501) })).toMatchObject({
+    expect(await declineInvitationByToken(null, token, { reason: "x".repeat(501) })).toMatchObject({
       ok: false,
       code: "INVALID",
     });
@@ -388,24 +386,24 @@ describe("accept and decline", () => {
     const { id, token } = await inviteOne(ctx, "unverified@example.com");
     const auditBefore = await db.auditEvent.count({ where: { targetId: id } });
 
-    expect(await acceptReceivedInvitation(asActor(unverified), id)).toMatchObject({
+    expect(await acceptInvitationById(asActor(unverified), id)).toMatchObject({
       ok: false,
       code: "FORBIDDEN",
       error: expect.stringContaining("Confirm your email"),
     });
-    expect(await declineReceivedInvitation(asActor(unverified), id)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await declineInvitationById(asActor(unverified), id)).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await db.membership.count({ where: { userId: unverified.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { targetId: id } })).toBe(auditBefore);
     expect(await findInvitationByToken(token)).toMatchObject({ state: "PENDING" });
 
-    expect(await acceptInvitation(asActor(unverified), token)).toMatchObject({ ok: true, alreadyMember: false });
+    expect(await acceptInvitationByToken(asActor(unverified), token)).toMatchObject({ ok: true, alreadyMember: false });
   });
 
   it("accepts by id for a verified account", async () => {
     const ctx = await createTeamWithMembers(db);
     const user = await createUser(db, { email: "verified@example.com" });
     const { id } = await inviteOne(ctx, "verified@example.com");
-    expect(await acceptReceivedInvitation(asActor(user), id)).toMatchObject({ ok: true, alreadyMember: false });
+    expect(await acceptInvitationById(asActor(user), id)).toMatchObject({ ok: true, alreadyMember: false });
     expect(await db.membership.count({ where: { userId: user.id, teamId: ctx.team.id } })).toBe(1);
   });
 
@@ -562,7 +560,7 @@ describe("admin operations", () => {
     expect(await withdrawInvitation(asActor(ctx.admin), ctx.ref, id)).toMatchObject({ ok: true });
     expect(await findInvitationByToken(token)).toMatchObject({ state: "WITHDRAWN" });
     const user = await createUser(db, { email: "gone@example.com" });
-    expect(await acceptInvitation(asActor(user), token)).toMatchObject({
+    expect(await acceptInvitationByToken(asActor(user), token)).toMatchObject({
       ok: false,
       code: "GONE",
       error: expect.stringContaining("withdrawn"),

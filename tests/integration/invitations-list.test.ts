@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INVITATION_COUNT_LIMIT, listTeamInvitations } from "@/lib/invitations/list-team-invitations";
+import { INVITATION_COUNT_LIMIT, listTeamInvitationsByOffset } from "@/lib/invitations/list-team-invitations-by-offset";
 import { INVITATION_SORT_KEYS } from "@/lib/invitations/schemas";
 import { asActor, createTeamWithMembers } from "../helpers/factories";
 import { getTestDatabase } from "../helpers/test-database";
@@ -34,7 +34,7 @@ describe("listing a team's invitations", () => {
         ]!,
     );
     const search = async (q: string) => {
-      const result = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { q });
+      const result = await listTeamInvitationsByOffset(asActor(ctx.admin), ctx.ref, { q });
       if (!result.ok) throw new Error(result.error);
       return result.invitations.map((i) => i.email).sort();
     };
@@ -49,7 +49,7 @@ describe("listing a team's invitations", () => {
     const ctx = await createTeamWithMembers(db);
     await insertInvitations(ctx, INVITATION_COUNT_LIMIT + 5);
 
-    const first = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { perPage: "100" });
+    const first = await listTeamInvitationsByOffset(asActor(ctx.admin), ctx.ref, { perPage: "100" });
     expect(first.ok).toBe(true);
     if (!first.ok) return;
     expect(first).toMatchObject({
@@ -60,28 +60,28 @@ describe("listing a team's invitations", () => {
     });
     expect(first.invitations[0]!.email).toBe("bulk1@example.com");
 
-    const last = await listTeamInvitations(asActor(ctx.admin), ctx.ref, {
+    const last = await listTeamInvitationsByOffset(asActor(ctx.admin), ctx.ref, {
       perPage: "100",
       page: String(INVITATION_COUNT_LIMIT / 100),
     });
     expect(last.ok && last.invitations).toHaveLength(100);
-    const beyond = await listTeamInvitations(asActor(ctx.admin), ctx.ref, {
+    const beyond = await listTeamInvitationsByOffset(asActor(ctx.admin), ctx.ref, {
       perPage: "100",
       page: String(INVITATION_COUNT_LIMIT / 100 + 1),
     });
     expect(beyond.ok && beyond.query.page).toBe(INVITATION_COUNT_LIMIT / 100);
     expect(beyond.ok && beyond.invitations.map((i) => i.id)).toEqual(last.ok && last.invitations.map((i) => i.id));
 
-    const narrowed = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { q: "bulk10004@" });
+    const narrowed = await listTeamInvitationsByOffset(asActor(ctx.admin), ctx.ref, { q: "bulk10004@" });
     expect(narrowed).toMatchObject({ ok: true, total: 1, totalIsCapped: false });
   });
 
   it("tells an empty team from a filter that matches nothing", async () => {
     const ctx = await createTeamWithMembers(db);
-    const empty = await listTeamInvitations(asActor(ctx.admin), ctx.ref, {});
+    const empty = await listTeamInvitationsByOffset(asActor(ctx.admin), ctx.ref, {});
     expect(empty).toMatchObject({ ok: true, total: 0, teamHasInvitations: false });
     await insertInvitations(ctx, 2);
-    const noMatch = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { q: "zzz" });
+    const noMatch = await listTeamInvitationsByOffset(asActor(ctx.admin), ctx.ref, { q: "zzz" });
     expect(noMatch).toMatchObject({ ok: true, total: 0, teamHasInvitations: true });
   });
 
@@ -99,7 +99,7 @@ describe("listing a team's invitations", () => {
       WHERE "teamId" = ${ctx.team.id}::uuid`;
     for (const sort of INVITATION_SORT_KEYS) {
       const read = async (order: "asc" | "desc") => {
-        const result = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { sort, order, perPage: "20" });
+        const result = await listTeamInvitationsByOffset(asActor(ctx.admin), ctx.ref, { sort, order, perPage: "20" });
         if (!result.ok) throw new Error(result.error);
         return result.invitations;
       };
@@ -111,7 +111,10 @@ describe("listing a team's invitations", () => {
         sort,
       ).toEqual(ascending.map((i) => i.id).reverse());
     }
-    const byEmail = (await listTeamInvitations(asActor(ctx.admin), ctx.ref, { sort: "email", order: "asc" })) as {
+    const byEmail = (await listTeamInvitationsByOffset(asActor(ctx.admin), ctx.ref, {
+      sort: "email",
+      order: "asc",
+    })) as {
       invitations: Array<{ email: string }>;
     };
     expect(byEmail.invitations.map((i) => i.email)).toEqual(byEmail.invitations.map((i) => i.email).sort());
@@ -119,7 +122,7 @@ describe("listing a team's invitations", () => {
 
   it("refuses a sort key that is not whitelisted", async () => {
     const ctx = await createTeamWithMembers(db);
-    const result = await listTeamInvitations(asActor(ctx.admin), ctx.ref, { sort: "tokenHash" });
+    const result = await listTeamInvitationsByOffset(asActor(ctx.admin), ctx.ref, { sort: "tokenHash" });
     expect(result).toMatchObject({ ok: false, code: "INVALID" });
   });
 });

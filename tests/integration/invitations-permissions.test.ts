@@ -5,7 +5,7 @@ import { deleteInvitation } from "@/lib/invitations/delete-invitation";
 import { getInvitationLink } from "@/lib/invitations/get-invitation-link";
 import { getTeamInvitation } from "@/lib/invitations/get-team-invitation";
 import { inviteMembers } from "@/lib/invitations/invite-members";
-import { listTeamInvitations } from "@/lib/invitations/list-team-invitations";
+import { listTeamInvitationsByOffset } from "@/lib/invitations/list-team-invitations-by-offset";
 import { resendInvitation } from "@/lib/invitations/resend-invitation";
 import { resetInvitationLink } from "@/lib/invitations/reset-invitation-link";
 import { updateInvitation } from "@/lib/invitations/update-invitation";
@@ -25,7 +25,7 @@ type Operation = (
 ) => Promise<{ ok: boolean; code?: string }>;
 
 const operations: Record<string, Operation> = {
-  list: (actor, team) => listTeamInvitations(actor, team, {}),
+  list: (actor, team) => listTeamInvitationsByOffset(actor, team, {}),
   details: (actor, team, id) => getTeamInvitation(actor, team, id),
   invite: (actor, team, _id, ctx) =>
     inviteMembers(actor, team, { emails: `matrix-new-${randomUUID()}@example.com`, roleId: ctx.roles.member.id }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
-import { acceptInvitation } from "@/lib/invitations/accept-invitation";
+import { acceptInvitationByToken } from "@/lib/invitations/accept-invitation-by-token";
 import { getInvitationLink } from "@/lib/invitations/get-invitation-link";
 import { inviteMembers } from "@/lib/invitations/invite-members";
 import { withdrawInvitation } from "@/lib/invitations/withdraw-invitation";
@@ -34,7 +34,7 @@ describe(`races (${engine})`, () => {
     const user = await createUser(db, { email: "racer@example.com" });
     const { token, id } = await inviteWithToken(ctx, "racer@example.com");
 
-    const results = await Promise.all(Array.from({ length: 50 }, () => acceptInvitation(asActor(user), token)));
+    const results = await Promise.all(Array.from({ length: 50 }, () => acceptInvitationByToken(asActor(user), token)));
 
     const joined = results.filter((r) => r.ok && !r.alreadyMember);
     expect(joined).toHaveLength(1);
@@ -58,7 +58,7 @@ describe(`races (${engine})`, () => {
       const user = await createUser(db, { email });
       const { id, token } = await inviteWithToken(ctx, email);
       const [accept, withdraw] = await Promise.all([
-        acceptInvitation(asActor(user), token),
+        acceptInvitationByToken(asActor(user), token),
         withdrawInvitation(asActor(ctx.admin), ctx.ref, id),
       ]);
       expect(accept.ok !== withdraw.ok).toBe(true);
@@ -161,7 +161,7 @@ describe(`races (${engine})`, () => {
     await db.team.update({ where: { id: ctx.team.id }, data: { seatLimit: 6 } });
 
     const results = await Promise.all(
-      invitees.map((invitee, i) => acceptInvitation(asActor(invitee), invited[i]!.token)),
+      invitees.map((invitee, i) => acceptInvitationByToken(asActor(invitee), invited[i]!.token)),
     );
 
     expect(results.filter((r) => r.ok)).toHaveLength(3);

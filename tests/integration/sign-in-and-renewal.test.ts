@@ -12,7 +12,7 @@ const { inviteMembers } = await import("@/lib/invitations/invite-members");
 const { getInvitationLink } = await import("@/lib/invitations/get-invitation-link");
 const { requestInvitationRenewal } = await import("@/lib/invitations/request-invitation-renewal");
 const { findInvitationByToken } = await import("@/lib/invitations/find-invitation-by-token");
-const { acceptInvitation } = await import("@/lib/invitations/accept-invitation");
+const { acceptInvitationByToken } = await import("@/lib/invitations/accept-invitation-by-token");
 const { resendInvitation } = await import("@/lib/invitations/resend-invitation");
 
 const { db } = getTestDatabase();
@@ -57,7 +57,7 @@ describe("sign-in", () => {
     const id = invited.ok ? invited.results[0]!.invitationId! : "";
     const link = await getInvitationLink(asActor(ctx.admin), ctx.ref, id);
     const token = link.ok ? link.url.split("/invite/")[1]! : "";
-    expect(await acceptInvitation(asActor(user), token)).toMatchObject({ ok: true, alreadyMember: false });
+    expect(await acceptInvitationByToken(asActor(user), token)).toMatchObject({ ok: true, alreadyMember: false });
   });
 
   it("pauses an address after repeated failures, even with the right password, and says so", async () => {

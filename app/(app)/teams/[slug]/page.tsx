@@ -8,7 +8,7 @@ import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { withIndefiniteArticle } from "@/lib/i18n/with-indefinite-article";
 import { pluralize } from "@/lib/i18n/pluralize";
-import { loadInvitationTableContext } from "@/lib/invitations/load-invitation-table-context";
+import { loadInvitationOptions } from "@/lib/invitations/load-invitation-options";
 import { readTeamOverview } from "@/lib/teams/read-team-overview";
 import { requireTeamPage } from "@/lib/teams/require-team-page";
 
@@ -24,7 +24,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const overview = await readTeamOverview({ kind: "user", userId: user.id }, { slug });
   if (!overview.ok) notFound();
   const { team, role } = access;
-  const context = overview.invitations ? await loadInvitationTableContext(access) : null;
+  const context = overview.invitations ? await loadInvitationOptions(access) : null;
   const asRole = withIndefiniteArticle(role.name);
   return (
     <div className="space-y-6">

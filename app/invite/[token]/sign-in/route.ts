@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { startInvitationSignIn } from "@/lib/invitations/invitation-sign-in";
-import { rememberSignInContext } from "../../_lib/sign-in-context";
+import { rememberSignInInvitation } from "../../_lib/sign-in-invitation";
 
 export const dynamic = "force-dynamic";
 
@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const target = await startInvitationSignIn(token);
-  if (target.startsWith("/sign-in")) await rememberSignInContext(token);
+  if (target.startsWith("/sign-in")) await rememberSignInInvitation(token);
   redirect(target);
 }

@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { cleanTableQuery, withQuery } from "@/components/data-table/clean-table-query";
 import { InvitationsTable } from "@/components/invitations/invitations-table";
 import { Alert } from "@/components/ui/alert";
-import { listTeamInvitations } from "@/lib/invitations/list-team-invitations";
-import { loadInvitationTableContext } from "@/lib/invitations/load-invitation-table-context";
+import { listTeamInvitationsByOffset } from "@/lib/invitations/list-team-invitations-by-offset";
+import { loadInvitationOptions } from "@/lib/invitations/load-invitation-options";
 import { invitationListQuerySchema } from "@/lib/invitations/schemas";
 import { requireTeamPage } from "@/lib/teams/require-team-page";
 
@@ -25,8 +25,8 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
   if (cleaned.changed) redirect(withQuery(pathname, cleaned.params));
   const actor = { kind: "user" as const, userId: user.id };
   const [result, context] = await Promise.all([
-    listTeamInvitations(actor, { slug }, Object.fromEntries(cleaned.params)),
-    loadInvitationTableContext(access),
+    listTeamInvitationsByOffset(actor, { slug }, Object.fromEntries(cleaned.params)),
+    loadInvitationOptions(access),
   ]);
   const requestedPage = cleaned.params.get("page");
   if (result.ok && requestedPage !== null && Number(requestedPage) !== result.query.page) {

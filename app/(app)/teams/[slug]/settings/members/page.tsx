@@ -7,7 +7,7 @@ import { InviteUsersLauncher } from "@/components/invitations/invite-users-launc
 import { MembersTable } from "@/components/members/members-table";
 import { Alert } from "@/components/ui/alert";
 import { pluralize } from "@/lib/i18n/pluralize";
-import { loadInvitationTableContext } from "@/lib/invitations/load-invitation-table-context";
+import { loadInvitationOptions } from "@/lib/invitations/load-invitation-options";
 import { listTeamMembers } from "@/lib/members/list-team-members";
 import { memberListQuerySchema } from "@/lib/members/member-list-query";
 import { can } from "@/lib/permissions/can";
@@ -45,7 +45,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
     ? await readTeamOverview({ kind: "user", userId: user.id }, { slug })
     : null;
   const pending = overview?.ok ? overview.invitations : null;
-  const context = pending ? await loadInvitationTableContext(access) : null;
+  const context = pending ? await loadInvitationOptions(access) : null;
   const invitationsHref = `/teams/${slug}/settings/invitations?status=PENDING`;
 
   return (

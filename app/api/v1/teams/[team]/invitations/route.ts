@@ -5,12 +5,12 @@ import { createInvitationsBodySchema, teamInvitationsQuerySchema } from "@/lib/a
 import { toApiInvitation } from "@/lib/api/to-api-invitation";
 import { toTeamRef } from "@/lib/api/to-team-ref";
 import { inviteMembersByReference } from "@/lib/invitations/invite-members-by-reference";
-import { listTeamInvitationsPage } from "@/lib/invitations/list-team-invitations-page";
+import { listTeamInvitationsByCursor } from "@/lib/invitations/list-team-invitations-by-cursor";
 
 export const GET = apiRoute<{ team: string }>("invitations:read", async ({ actor, request, params }) => {
   const query = parseQuery(request, teamInvitationsQuerySchema);
   if (!query.ok) return query.response;
-  const result = await listTeamInvitationsPage(actor, toTeamRef(params.team), query.value);
+  const result = await listTeamInvitationsByCursor(actor, toTeamRef(params.team), query.value);
   if (!result.ok) return problemFromFailure(result);
   return json({ data: result.invitations.map(toApiInvitation), next: result.next });
 });

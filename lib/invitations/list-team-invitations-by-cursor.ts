@@ -1,0 +1,73 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { readDatabaseNow } from "@/lib/db/database-now";
+import { fail } from "@/lib/result";
+import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
+import { buildInvitationWhere } from "./invitation-filters";
+import { invitationDtoSelect, toInvitationDto } from "./invitation-dto";
+import { decodeCursor, encodeCursor, keysetOrderBy, keysetWhere, type KeysetSort } from "@/lib/db/keyset-cursor";
+import type { InvitationDisplayStatus } from "./status";
+import { isUuid } from "@/lib/validation/uuid";
+
+const SORT_FIELDS = { created: "createdAt", email: "emailCanonical", expires: "expiresAt" } as const;
+
+export type TeamInvitationsCursorQuery = {
+  status: InvitationDisplayStatus[];
+  role: string[];
+  q?: string;
+  sort: `${"" | "-"}${keyof typeof SORT_FIELDS}`;
+  limit: number;
+  cursor?: string;
+};
+
+/** Cursor pagination over a team's invitations (the API's list): keyset on (sort column, id). */
+export async function listTeamInvitationsByCursor(
+  actor: Actor | null,
+  team: TeamRef,
+  query: TeamInvitationsCursorQuery,
+) {
+  const access = await authorizeTeam(db, actor, team, "members.manage");
+  if (!access.ok) return access;
+  const descending = query.sort.startsWith("-");
+  const sort: KeysetSort = {
+    field: SORT_FIELDS[query.sort.replace("-", "") as keyof typeof SORT_FIELDS],
+    order: descending ? "desc" : "asc",
+  };
+  const after = query.cursor ? decodeCursor(query.cursor, sort) : null;
+  if (query.cursor && !after)
+    return fail("INVALID", "The cursor is not valid; start again without it.", {
+      fieldErrors: { cursor: ["Invalid cursor"] },
+    });
+
+  const roleIds = query.role.length
+    ? (
+        await db.role.findMany({
+          where: {
+            teamId: access.team.id,
+            OR: [{ key: { in: query.role } }, { id: { in: query.role.filter(isUuid) } }],
+          },
+          select: { id: true },
+        })
+      ).map((r) => r.id)
+    : [];
+  if (query.role.length && roleIds.length === 0) return { ok: true as const, invitations: [], next: null };
+
+  const now = await readDatabaseNow(db);
+  const where = buildInvitationWhere(
+    access.team.id,
+    { status: query.status, role: roleIds, inviter: [], q: query.q },
+    now,
+  );
+  const rows = await db.invitation.findMany({
+    relationLoadStrategy: "join",
+    where: after ? { AND: [where, keysetWhere(sort, after)] } : where,
+    orderBy: keysetOrderBy(sort),
+    take: query.limit + 1,
+    select: { ...invitationDtoSelect, emailCanonical: true },
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const next = rows.length > query.limit && last ? encodeCursor(last[sort.field], last.id) : null;
+  return { ok: true as const, invitations: page.map((row) => toInvitationDto(row, now)), next };
+}
