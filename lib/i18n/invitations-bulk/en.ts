@@ -6,6 +6,19 @@ import { pluralize } from "../pluralize";
 const invitations = (count: number) =>
   `${count.toLocaleString("en")} ${pluralize("en", count, { one: "invitation", other: "invitations" })}`;
 
+/** Why rows were skipped; each agrees with the count of rows skipped for it (French adjectives do). */
+const REASONS: Record<BulkSkipReason, (count: number) => string> = {
+  accepted: () => "already accepted",
+  declined: () => "declined",
+  withdrawn: () => "already withdrawn",
+  expired: () => "expired",
+  missing: () => "no longer there",
+  not_permitted: () => "role above yours",
+  rate_limited: () => "sent too often this hour",
+  seat_limit: () => "no free seats",
+  busy: () => "changed meanwhile",
+};
+
 /** The invitations table's status tabs and bulk actions, in English. */
 export const en = {
   tabs: {
@@ -52,17 +65,7 @@ export const en = {
     skipped: (count: number, reasons: string) =>
       `${count.toLocaleString("en")} skipped${reasons ? `: ${reasons}` : ""}`,
     nothing: "No invitations matched; nothing changed.",
-    reason: {
-      accepted: "already accepted",
-      declined: "declined",
-      withdrawn: "already withdrawn",
-      expired: "expired",
-      missing: "no longer there",
-      not_permitted: "role above yours",
-      rate_limited: "sent too often this hour",
-      seat_limit: "no free seats",
-      busy: "changed meanwhile",
-    } satisfies Record<BulkSkipReason, string>,
+    reason: REASONS,
   },
 };
 

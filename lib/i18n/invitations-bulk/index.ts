@@ -19,7 +19,7 @@ export function describeBulkSummary(language: string, summary: BulkSummary): str
   if (summary.skipped === 0) return done;
   const reasons = Object.entries(summary.skippedBy)
     .map(([reason, count]) => {
-      const text = t.reason[reason as keyof typeof t.reason];
+      const text = t.reason[reason as keyof typeof t.reason](count ?? 0);
       return Object.keys(summary.skippedBy).length > 1 ? `${count} ${text}` : text;
     })
     .join(", ");
