@@ -433,8 +433,8 @@ test.describe("as Acme's admin", () => {
     // The table behind has refreshed with the new role and group, and the dialog stayed open through it.
     // (The modal hides the page from the accessibility tree, hence CSS locators.)
     const row = page.locator("tbody tr").filter({ hasText: email });
-    await expect(row.locator("td").nth(2)).toHaveText("Admin");
-    await expect(row.locator("td").nth(3)).toHaveText("Design");
+    await expect(row.locator("td").nth(3)).toHaveText("Admin");
+    await expect(row.locator("td").nth(4)).toHaveText("Design");
     await expect(dialog.getByRole("checkbox", { name: "Design" })).toBeChecked();
     await dialog.getByRole("tab", { name: "History" }).click();
     await expect(dialog.getByText("Edited", { exact: true })).toBeVisible();
