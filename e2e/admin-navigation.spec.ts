@@ -34,7 +34,7 @@ test.describe("the invitations table and its URL", () => {
 
     await page.goto(`${INVITATIONS}?q=${prefix}&perPage=10`);
     const sorted = [...emails].sort();
-    const firstColumn = page.locator("tbody tr td:nth-child(1)");
+    const firstColumn = page.locator("tbody tr td:nth-child(2)");
     await expect(firstColumn).toHaveText(sorted.slice(0, 10));
 
     const next = page.getByRole("button", { name: "Next page" });

@@ -76,7 +76,7 @@ export async function openRowMenu(page: Page, email: string) {
 /** The time a row's Expires cell points at (pending and expired rows show one). */
 export async function expiryTimes(page: Page) {
   return page
-    .locator("tbody tr td:nth-child(7) time")
+    .locator("tbody tr td:nth-child(8) time")
     .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("datetime") ?? ""));
 }
 

@@ -32,7 +32,8 @@ async function inviteAndClose(page: Page, emails: string[], role = "Member") {
 }
 
 const rowOf = (page: Page, email: string) => page.getByRole("row").filter({ hasText: email });
-const column = (page: Page, index: number) => page.locator(`tbody tr td:nth-child(${index})`);
+// Data columns by position, counted after the selection checkbox's column.
+const column = (page: Page, index: number) => page.locator(`tbody tr td:nth-child(${index + 1})`);
 const rangeText = (page: Page) => page.getByText(/^(\d[\d,]*(–\d[\d,]*)? of )?\d[\d,]*\+? invitations?(;.*)?$/);
 
 async function chooseRowAction(page: Page, email: string, item: string) {
@@ -432,8 +433,8 @@ test.describe("as Acme's admin", () => {
     // The table behind has refreshed with the new role and group, and the dialog stayed open through it.
     // (The modal hides the page from the accessibility tree, hence CSS locators.)
     const row = page.locator("tbody tr").filter({ hasText: email });
-    await expect(row.locator("td").nth(2)).toHaveText("Admin");
-    await expect(row.locator("td").nth(3)).toHaveText("Design");
+    await expect(row.locator("td").nth(3)).toHaveText("Admin");
+    await expect(row.locator("td").nth(4)).toHaveText("Design");
     await expect(dialog.getByRole("checkbox", { name: "Design" })).toBeChecked();
     await dialog.getByRole("tab", { name: "History" }).click();
     await expect(dialog.getByText("Edited", { exact: true })).toBeVisible();
@@ -559,7 +560,7 @@ test.describe("a viewer in another time zone", () => {
     page.on("pageerror", (error) => errors.push(error.message));
     await signIn(page, "admin@acme.test", undefined, INVITATIONS);
     await inviteAndClose(page, [uniqueEmail("zone")]);
-    const invited = page.locator("tbody tr td:nth-child(6) time").first();
+    const invited = page.locator("tbody tr td:nth-child(7) time").first();
     const iso = await invited.getAttribute("datetime");
     expect(iso).toBeTruthy();
     const local = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "Pacific/Kiritimati" }).format(
@@ -578,7 +579,7 @@ test.describe("a viewer with a French browser", () => {
   test("sees the app's dates in French form", async ({ page }) => {
     await signIn(page, "admin@acme.test", undefined, INVITATIONS);
     await inviteAndClose(page, [uniqueEmail("zone")]);
-    const invited = page.locator("tbody tr td:nth-child(6) time").first();
+    const invited = page.locator("tbody tr td:nth-child(7) time").first();
     const iso = await invited.getAttribute("datetime");
     const local = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "Europe/Paris" }).format(
       new Date(iso!),

@@ -47,7 +47,7 @@ test.describe("General settings, as Globex's owner", () => {
       const expires = await page
         .getByRole("row")
         .filter({ hasText: email })
-        .locator("td:nth-child(7) time")
+        .locator("td:nth-child(8) time")
         .getAttribute("datetime");
       expect(Math.abs(new Date(expires!).getTime() - sentAt - 3 * DAY)).toBeLessThan(5 * 60_000);
     } finally {

@@ -7,6 +7,7 @@ import { invitationFeatures } from "./invitation-table-features";
 import { DeliveryBadge, InvitationStatusBadge } from "./invitation-status-badge";
 import type { InvitationRow } from "./invitation-row";
 import { InvitationRowActions } from "./invitation-row-actions";
+import { SelectPageCheckbox, SelectRowCheckbox } from "./select-checkboxes";
 
 const helper = createColumnHelper<typeof invitationFeatures, InvitationRow>();
 
@@ -27,6 +28,13 @@ export const COLUMN_LABELS: Record<string, string> = {
  * their `cell` functions are component types to TanStack, so they must keep their identity.
  */
 export const invitationColumns = helper.columns([
+  helper.display({
+    id: "select",
+    header: (info) => <SelectPageCheckbox table={info.table} />,
+    enableHiding: false,
+    enableSorting: false,
+    cell: (info) => <SelectRowCheckbox row={info.row} />,
+  }),
   helper.accessor("email", {
     id: "email",
     header: COLUMN_LABELS.email,

@@ -3,7 +3,8 @@
 import { createContext, useContext, type ReactNode } from "react";
 import type { InvitationOptions } from "./invitation-row";
 
-type Value = { context: InvitationOptions; onChanged: () => void };
+/** `language`: what the selection checkboxes' labels speak (the bulk actions' catalogue). */
+type Value = { context: InvitationOptions; onChanged: () => void; language: string };
 
 const TableContext = createContext<Value | null>(null);
 

@@ -1,6 +1,11 @@
 "use client";
 
-import { useTable, type SortingState, type ColumnVisibilityState as VisibilityState } from "@tanstack/react-table";
+import {
+  useTable,
+  type RowSelectionState,
+  type SortingState,
+  type ColumnVisibilityState as VisibilityState,
+} from "@tanstack/react-table";
 import { Columns3, Mail, SearchX } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
@@ -20,11 +25,14 @@ import {
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { InvitationStatusCounts } from "@/lib/invitations/count-invitations-by-status";
 import type { InvitationListQuery } from "@/lib/invitations/schemas";
 import { cn } from "@/lib/utils/cn";
+import { InvitationBulkBar } from "./invitation-bulk-bar";
 import { COLUMN_LABELS, invitationColumns } from "./invitation-columns";
 import type { InvitationRow, InvitationOptions } from "./invitation-row";
 import { STATUS_OPTIONS } from "./invitation-status-badge";
+import { InvitationStatusTabs } from "./invitation-status-tabs";
 import { invitationFeatures } from "./invitation-table-features";
 import { InvitationTableProvider } from "./invitation-table-provider";
 import { InviteButton, InviteDialog } from "./invite-dialog";
@@ -41,7 +49,14 @@ type Props = {
   pageCount: number;
   query: InvitationListQuery;
   context: InvitationOptions;
+  /** Each status's count in the team, for the status tabs. */
+  statusCounts: InvitationStatusCounts;
+  /** The viewer's language for the status tabs and bulk actions ("en" or "fr"). */
+  language: string;
 };
+
+/** What is selected, for the URL state it was made under: another page or filter starts afresh. */
+type Selection = { key: string; rows: RowSelectionState; matching: boolean };
 
 const VISIBILITY_KEY = "teamgate.invitations.columns";
 const DEFAULT_VISIBILITY: VisibilityState = { id: false };
@@ -59,6 +74,8 @@ export function InvitationsTable({
   pageCount,
   query,
   context,
+  statusCounts,
+  language,
 }: Props) {
   const router = useRouter();
   const { params, update, isPending } = useUrlState();
@@ -79,7 +96,17 @@ export function InvitationsTable({
 
   // The server redirects a page past the end to the last page; this is only a race's leftover.
   const pastTheEnd = invitations.length === 0 && total > 0;
-  const rowContext = useMemo(() => ({ context, onChanged: () => router.refresh() }), [context, router]);
+  const rowContext = useMemo(
+    () => ({ context, onChanged: () => router.refresh(), language }),
+    [context, router, language],
+  );
+  const selectionKey = JSON.stringify(query);
+  const [storedSelection, setSelection] = useState<Selection>({ key: selectionKey, rows: {}, matching: false });
+  const selection =
+    storedSelection.key === selectionKey ? storedSelection : { key: selectionKey, rows: {}, matching: false };
+  const clearSelection = () => setSelection({ key: selectionKey, rows: {}, matching: false });
+  // Rows a single action removed since they were ticked are not selected any more.
+  const selectedIds = invitations.filter((row) => selection.rows[row.id]).map((row) => row.id);
   const sorting: SortingState = [{ id: query.sort, desc: query.order === "desc" }];
   const table = useTable({
     features: invitationFeatures,
@@ -93,7 +120,14 @@ export function InvitationsTable({
       sorting,
       columnVisibility,
       pagination: { pageIndex: query.page - 1, pageSize: query.perPage },
+      rowSelection: selection.rows,
     },
+    onRowSelectionChange: (updater) =>
+      setSelection({
+        key: selectionKey,
+        rows: typeof updater === "function" ? updater(selection.rows) : updater,
+        matching: false,
+      }),
     onColumnVisibilityChange: (updater) =>
       setColumnVisibility(typeof updater === "function" ? updater(columnVisibility) : updater),
   });
@@ -130,6 +164,12 @@ export function InvitationsTable({
   return (
     <div className="space-y-3">
       {inviteDialog}
+      <InvitationStatusTabs
+        language={language}
+        counts={statusCounts}
+        selected={query.status}
+        onSelect={(status) => update({ status })}
+      />
       <div className="flex flex-col gap-2 lg:flex-row lg:items-center lg:justify-between">
         <div className="flex flex-wrap items-center gap-2">
           <Input
@@ -181,6 +221,30 @@ export function InvitationsTable({
           <InviteButton onClick={() => setInviteOpen(true)} />
         </div>
       </div>
+
+      {selectedIds.length > 0 ? (
+        <InvitationBulkBar
+          language={language}
+          teamSlug={context.teamSlug}
+          selection={
+            selection.matching
+              ? {
+                  kind: "matching",
+                  filter: { status: query.status, role: query.role, inviter: query.inviter, q: query.q },
+                }
+              : { kind: "rows", ids: selectedIds }
+          }
+          pageFullySelected={selectedIds.length === invitations.length}
+          total={total}
+          totalIsCapped={totalIsCapped}
+          onSelectAllMatching={() => setSelection({ ...selection, matching: true })}
+          onClear={clearSelection}
+          onDone={() => {
+            clearSelection();
+            router.refresh();
+          }}
+        />
+      ) : null}
 
       <div aria-busy={isPending} className={cn("transition-opacity", isPending && "opacity-60")}>
         <InvitationTableProvider value={rowContext}>
@@ -245,7 +309,7 @@ export function InvitationsTable({
                 </TableRow>
               ) : (
                 table.getRowModel().rows.map((row) => (
-                  <TableRow key={row.id} className="group">
+                  <TableRow key={row.id} className="group" data-state={row.getIsSelected() ? "selected" : undefined}>
                     {row.getVisibleCells().map((cell) => (
                       <TableCell
                         key={cell.id}

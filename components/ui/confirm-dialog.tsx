@@ -20,6 +20,7 @@ type Props = {
   description: string;
   /** Repeats the verb ("Withdraw", "Delete") so the button says what happens. */
   confirmLabel: string;
+  cancelLabel?: string;
   pending: boolean;
   onConfirm: () => void;
   /** Where focus goes on close, when the dialog was opened from a menu that is gone by then. */
@@ -32,6 +33,7 @@ export function ConfirmDialog({
   title,
   description,
   confirmLabel,
+  cancelLabel = "Cancel",
   pending,
   onConfirm,
   focusOnClose,
@@ -44,7 +46,7 @@ export function ConfirmDialog({
           <AlertDialogDescription>{description}</AlertDialogDescription>
         </AlertDialogHeader>
         <AlertDialogFooter>
-          <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
+          <AlertDialogCancel disabled={pending}>{cancelLabel}</AlertDialogCancel>
           <Button variant="destructive" pending={pending} onClick={onConfirm}>
             {confirmLabel}
           </Button>

@@ -3,7 +3,9 @@ import { z } from "zod";
 import { splitEmailList } from "@/lib/email/parse-email";
 import { decodeCursor, type KeysetSort } from "@/lib/db/keyset-cursor";
 import { LANGUAGE_CODES } from "@/lib/invitations/languages";
+import { BULK_INVITATION_ACTIONS, bulkInvitationSchema } from "@/lib/invitations/bulk-invitation-schemas";
 import { MAX_ADDRESSES_PER_REQUEST } from "@/lib/invitations/schemas";
+import { BULK_SKIP_REASONS } from "@/lib/invitations/tally-bulk-outcomes";
 import { INVITATION_STATUSES } from "@/lib/invitations/status";
 import { storableDateSchema } from "@/lib/validation/storable-date";
 
@@ -126,6 +128,27 @@ export const acceptResultSchema = z.object({
   team: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
   role: z.object({ name: z.string() }),
   alreadyMember: z.boolean(),
+});
+
+/** The UI's own schema: ids, or the list's filter fields (statuses, role ids, inviter ids, search text). */
+export const bulkInvitationsBodySchema = bulkInvitationSchema.describe(
+  "`target` is either `{ ids }` (at most 100) or `{ filter }`, every invitation matching the list's filter (at most 1,000; more is refused with 400)",
+);
+
+export const bulkInvitationsResultSchema = z.object({
+  action: z.enum(BULK_INVITATION_ACTIONS),
+  summary: z.string().describe('One sentence, e.g. "18 resent, 2 skipped: already accepted"'),
+  matched: z.int(),
+  done: z.int(),
+  skipped: z.int(),
+  skippedBy: z.partialRecord(z.enum(BULK_SKIP_REASONS), z.int()),
+  results: z.array(
+    z.object({
+      id: z.uuid(),
+      outcome: z.enum(["done", "skipped"]),
+      reason: z.enum(BULK_SKIP_REASONS).optional(),
+    }),
+  ),
 });
 
 export const problemSchema = z.object({

@@ -715,6 +715,7 @@ describe("OpenAPI", () => {
       "/invitations/{id}/accept",
       "/invitations/{id}/decline",
       "/teams/{team}/invitations",
+      "/teams/{team}/invitations/bulk",
       "/teams/{team}/invitations/{id}",
       "/teams/{team}/invitations/{id}/resend",
       "/teams/{team}/invitations/{id}/reset-link",
@@ -752,6 +753,7 @@ describe("OpenAPI", () => {
     // runTransaction answers 503 with Retry-After after its bounded retries: every write says so, no read does.
     const writes = [
       "acceptInvitation",
+      "bulkTeamInvitations",
       "declineInvitation",
       "createInvitations",
       "deleteTeamInvitation",
@@ -766,5 +768,8 @@ describe("OpenAPI", () => {
     ).toEqual([...writes].sort());
     expect(document.components.headers["Retry-After"]).toBeDefined();
     expect(document.paths["/invitations/sent"].get.description).toContain("no longer read its invitations");
+    expect(statuses("bulkTeamInvitations")).toEqual(expect.arrayContaining(["200", "400", "404", "413", "415", "503"]));
+    expect(document.components.schemas.BulkInvitations.required).toEqual(["action", "target"]);
+    expect(document.components.schemas.BulkInvitations.additionalProperties).toBe(false);
   });
 });

@@ -4,6 +4,8 @@ import { MAX_BODY_BYTES } from "../read-json-body";
 import {
   acceptResultSchema,
   apiInvitationSchema,
+  bulkInvitationsBodySchema,
+  bulkInvitationsResultSchema,
   createInvitationsBodySchema,
   declineBodySchema,
   invitationPageSchema,
@@ -180,6 +182,22 @@ export function buildOpenApiDocument(serverUrl: string) {
           },
         },
       },
+      "/teams/{team}/invitations/bulk": {
+        post: {
+          operationId: "bulkTeamInvitations",
+          tags: ["Invitations"],
+          summary:
+            "Resend, withdraw or delete many invitations at once: by id, or all matching a filter (scope invitations:write)",
+          description:
+            "Each invitation goes through the same rules as its single operation (status, your role, per-invitation and per-recipient limits) and gets its own audit event; those it cannot act on are skipped with a reason (`results`, `skippedBy`). At most 1,000 invitations per request: a filter matching more is refused with 400. Bulk requests are also limited per member and team (30 an hour, 429).",
+          parameters: [teamParameter],
+          requestBody: { required: true, content: jsonContent(ref("BulkInvitations")) },
+          responses: {
+            "200": success("What was done and what was skipped", "BulkInvitationsResult"),
+            ...errorsFor("400", "404", "413", "415", "503"),
+          },
+        },
+      },
       "/teams/{team}/invitations/{id}": {
         get: {
           operationId: "getTeamInvitation",
@@ -252,6 +270,8 @@ export function buildOpenApiDocument(serverUrl: string) {
         CreateInvitations: schemaOf(createInvitationsBodySchema, "input"),
         InviteResult: schemaOf(inviteResultSchema),
         Decline: schemaOf(declineBodySchema, "input"),
+        BulkInvitations: schemaOf(bulkInvitationsBodySchema, "input"),
+        BulkInvitationsResult: schemaOf(bulkInvitationsResultSchema),
         AcceptResult: schemaOf(acceptResultSchema),
         Problem: schemaOf(problemSchema),
       },

@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { cleanTableQuery, withQuery } from "@/components/data-table/clean-table-query";
 import { InvitationsTable } from "@/components/invitations/invitations-table";
 import { Alert } from "@/components/ui/alert";
+import { readRequestLanguage } from "@/lib/i18n/read-request-language";
+import { countInvitationsByStatus } from "@/lib/invitations/count-invitations-by-status";
 import { listTeamInvitationsByOffset } from "@/lib/invitations/list-team-invitations-by-offset";
 import { loadInvitationOptions } from "@/lib/invitations/load-invitation-options";
 import { invitationListQuerySchema } from "@/lib/invitations/schemas";
@@ -24,9 +26,11 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
   const cleaned = cleanTableQuery(invitationListQuerySchema.shape, await searchParams);
   if (cleaned.changed) redirect(withQuery(pathname, cleaned.params));
   const actor = { kind: "user" as const, userId: user.id };
-  const [result, context] = await Promise.all([
+  const [result, context, counts, language] = await Promise.all([
     listTeamInvitationsByOffset(actor, { slug }, Object.fromEntries(cleaned.params)),
     loadInvitationOptions(access),
+    countInvitationsByStatus(actor, { slug }),
+    readRequestLanguage(),
   ]);
   const requestedPage = cleaned.params.get("page");
   if (result.ok && requestedPage !== null && Number(requestedPage) !== result.query.page) {
@@ -45,7 +49,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
           Invite people to {access.team.name} and follow every invitation until it is answered.
         </p>
       </div>
-      {result.ok ? (
+      {result.ok && counts.ok ? (
         <InvitationsTable
           invitations={result.invitations}
           total={result.total}
@@ -54,9 +58,14 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
           pageCount={result.pageCount}
           query={result.query}
           context={context}
+          statusCounts={counts.counts}
+          language={language}
         />
       ) : (
-        <Alert variant="destructive">{result.error} The link may be outdated; reset the filters and try again.</Alert>
+        <Alert variant="destructive">
+          {!result.ok ? result.error : !counts.ok ? counts.error : null} The link may be outdated; reset the filters and
+          try again.
+        </Alert>
       )}
     </section>
   );
