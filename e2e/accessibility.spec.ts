@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { inviteThroughUi, signIn, uniqueEmail } from "./helpers";
+import type { Page } from "@playwright/test";
+import { addStoredSession, expect, storageStateOf, test } from "./fixtures";
+import { inviteThroughUi, uniqueEmail } from "./helpers";
 
 async function expectNoSeriousViolations(page: Page, screenshot: string) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -10,7 +11,7 @@ async function expectNoSeriousViolations(page: Page, screenshot: string) {
 }
 
 test("settings pages have no serious accessibility violations", async ({ page }) => {
-  await signIn(page, "owner@acme.test");
+  await addStoredSession(page.context(), "owner@acme.test");
   for (const [path, name] of [
     ["/teams/acme/settings/members", "members"],
     ["/teams/acme/settings/roles", "roles"],
@@ -31,9 +32,8 @@ test("the invitee's pages have no serious accessibility violations, in each stat
   await page.goto("/sign-in");
   await expectNoSeriousViolations(page, "sign-in");
 
-  const admin = await browser.newContext();
+  const admin = await browser.newContext({ storageState: storageStateOf("admin@acme.test") });
   const adminPage = await admin.newPage();
-  await signIn(adminPage, "admin@acme.test");
   const link = (await inviteThroughUi(adminPage, [uniqueEmail("a11y-invitee")]))!;
   const frenchLink = (await inviteThroughUi(adminPage, [uniqueEmail("a11y-fr")], { language: "Français" }))!;
   await admin.close();
@@ -52,7 +52,8 @@ test("the invitee's pages have no serious accessibility violations, in each stat
 });
 
 test("member management: change a role, and the last owner is protected", async ({ page }) => {
-  await signIn(page, "owner@acme.test", undefined, "/teams/acme/settings/members");
+  await addStoredSession(page.context(), "owner@acme.test");
+  await page.goto("/teams/acme/settings/members");
   await expect(async () => {
     await page.getByRole("button", { name: "Actions for owner@acme.test" }).click();
     await expect(page.getByRole("menuitem", { name: "Change role" })).toBeVisible({ timeout: 1000 });

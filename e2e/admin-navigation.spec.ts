@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { openInviteDialog, signIn, uniqueEmail } from "./helpers";
+import type { Page } from "@playwright/test";
+import { addStoredSession, expect, SEED_USERS, test } from "./fixtures";
+import { openInviteDialog, uniqueEmail } from "./helpers";
 
 const INVITATIONS = "/teams/acme/settings/invitations";
 const rangeText = (page: Page) => page.getByText(/^(\d[\d,]*–\d[\d,]* of )?\d[\d,]*\+? invitations?(;.*)?$/);
@@ -19,9 +20,7 @@ async function inviteBatch(page: Page, emails: string[]) {
 }
 
 test.describe("the invitations table and its URL", () => {
-  test.beforeEach(async ({ page }) => {
-    await signIn(page, "owner@acme.test");
-  });
+  test.use({ signedInAs: "owner@acme.test" });
 
   test("a bulk send lists in address order, and Back and Forward keep the table on the URL's page", async ({
     page,
@@ -66,7 +65,7 @@ test.describe("the invitations table and its URL", () => {
 
 test.describe("the table URL is cleaned, never a schema error", () => {
   test("unknown values are dropped from the address and the table shows the rest", async ({ page }) => {
-    await signIn(page, "owner@acme.test");
+    await addStoredSession(page.context(), "owner@acme.test");
     await page.goto(`${INVITATIONS}?status=NOPE,PENDING&perPage=7&sort=password&page=abc`);
     await expect(page).toHaveURL(new RegExp(`${INVITATIONS}\\?status=PENDING$`));
     await expect(page.getByText(/Invalid option|expected one of/)).toHaveCount(0);
@@ -86,7 +85,8 @@ test.describe("the header", () => {
   test("the personal inbox is 'Your invitations'; the team's sent invitations keep the name Invitations", async ({
     page,
   }) => {
-    await signIn(page, "admin@acme.test");
+    await addStoredSession(page.context(), "admin@acme.test");
+    await page.goto("/");
     const header = page.getByRole("banner");
     const inbox = header.getByRole("link", { name: /^Your invitations/ });
     await expect(inbox).toBeVisible();
@@ -99,7 +99,7 @@ test.describe("the header", () => {
   test("a one-team user reaches their team's Settings from any page and never sees 'Choose a team'", async ({
     page,
   }) => {
-    await signIn(page, "admin@acme.test");
+    await addStoredSession(page.context(), "admin@acme.test");
     for (const path of ["/", "/invitations", "/account/api-keys"]) {
       await page.goto(path);
       const header = page.getByRole("banner");
@@ -113,7 +113,8 @@ test.describe("the header", () => {
   });
 
   test("a member reaches the settings pages their role can see", async ({ page }) => {
-    await signIn(page, "member@acme.test");
+    await addStoredSession(page.context(), "member@acme.test");
+    await page.goto("/");
     await page.getByRole("banner").getByRole("link", { name: "Settings for Acme" }).click();
     await expect(page).toHaveURL(/\/teams\/acme\/settings\/members$/);
     await expect(
@@ -122,7 +123,8 @@ test.describe("the header", () => {
   });
 
   test("with several teams, the header remembers the team last opened", async ({ page }) => {
-    await signIn(page, "owner@globex.test");
+    await addStoredSession(page.context(), "owner@globex.test");
+    await page.goto("/");
     const header = page.getByRole("banner");
     await expect(header.getByRole("button", { name: /switch team/ })).toHaveAccessibleName(
       "Choose a team: switch team",
@@ -140,11 +142,10 @@ test.describe("the header", () => {
 });
 
 test.describe("at 375 px", () => {
-  const SEED_USERS = ["owner@acme.test", "admin@acme.test", "member@acme.test", "owner@globex.test"];
   for (const email of SEED_USERS) {
     test(`no page scrolls sideways for ${email}`, async ({ page }) => {
       await page.setViewportSize({ width: 375, height: 800 });
-      await signIn(page, email);
+      await addStoredSession(page.context(), email);
       const routes = ["/", "/invitations", "/account/api-keys", "/docs/api"];
       for (const slug of email.endsWith("@acme.test") ? ["acme"] : ["globex", "initech"]) {
         routes.push(
@@ -172,7 +173,7 @@ test.describe("at 375 px", () => {
 
 test.describe("members and the team's home know about invitations", () => {
   test("Members invites with the same dialog and links the pending invitations with their count", async ({ page }) => {
-    await signIn(page, "owner@acme.test");
+    await addStoredSession(page.context(), "owner@acme.test");
     await page.goto("/teams/acme/settings/members");
     const pendingLink = page.getByRole("link", { name: /pending invitations? waiting for an answer/ });
     const countOf = async () =>
@@ -196,7 +197,7 @@ test.describe("members and the team's home know about invitations", () => {
   test("the team's home shows the role, the size and, for admins, the invitations expiring first with Resend", async ({
     page,
   }) => {
-    await signIn(page, "owner@acme.test");
+    await addStoredSession(page.context(), "owner@acme.test");
     await inviteBatch(page, [uniqueEmail("home-a"), uniqueEmail("home-b")]);
     await page.goto("/teams/acme");
     await expect(page.getByRole("heading", { name: "Acme", level: 1 })).toBeVisible();
@@ -212,7 +213,7 @@ test.describe("members and the team's home know about invitations", () => {
     await expect(page).toHaveURL(/status=PENDING&sort=expiresAt&order=asc/);
 
     await page.context().clearCookies();
-    await signIn(page, "member@acme.test");
+    await addStoredSession(page.context(), "member@acme.test");
     await page.goto("/teams/acme");
     await expect(page.getByText("Your role: Member")).toBeVisible();
     await expect(page.getByRole("region", { name: "Pending invitations" })).toHaveCount(0);

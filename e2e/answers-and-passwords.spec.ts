@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
+import { addStoredSession, expect, test } from "./fixtures";
 import { inviteThroughUi, signIn, uniqueEmail } from "./helpers";
 
 // Issue 16 points 3 and 4, and the password change: answer notifications read in the local
@@ -53,7 +54,7 @@ async function openMail(page: Page, to: string, subject: RegExp) {
 async function newAccount(browser: Browser, password: string) {
   const email = uniqueEmail("pw");
   const admin = await newPage(browser);
-  await signIn(admin.page, "admin@acme.test");
+  await addStoredSession(admin.context, "admin@acme.test");
   const link = await inviteThroughUi(admin.page, [email]);
   await admin.context.close();
   const invitee = await newPage(browser);
@@ -73,7 +74,7 @@ test("the inviter reads in the local mailbox that the invitee accepted, and that
   const accepting = uniqueEmail("accepts");
   const declining = uniqueEmail("declines");
   const admin = await newPage(browser);
-  await signIn(admin.page, "admin@acme.test");
+  await addStoredSession(admin.context, "admin@acme.test");
   const acceptLink = await inviteThroughUi(admin.page, [accepting]);
   const declineLink = await inviteThroughUi(admin.page, [declining]);
 

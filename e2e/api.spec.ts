@@ -1,6 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import createClient from "openapi-fetch";
 import type { paths } from "./api/openapi-types";
+import { addStoredSession, expect, storageStateOf, test, type SeedUser } from "./fixtures";
 import { inviteThroughUi, signIn, signUpThroughLink, uniqueEmail } from "./helpers";
 
 type Scope = "invitations:read" | "invitations:write";
@@ -9,13 +10,19 @@ type Api = ReturnType<typeof createClient<paths>>;
 // 429 is not provoked here: the e2e server's limits are shared by every spec. The integration tests
 // (tests/integration/api-invitations.test.ts) cover 429 with Retry-After per key and per client.
 
+/** A seed user starts from its stored session; any other account signs in through the form. */
 async function createKeyThroughUi(
   page: Page,
-  email: string,
+  account: SeedUser | { email: string; password: string },
   scopes: Scope[],
-  options: { name?: string; password?: string } = {},
+  options: { name?: string } = {},
 ) {
-  await signIn(page, email, options.password, "/account/api-keys");
+  if (typeof account === "string") {
+    await addStoredSession(page.context(), account);
+    await page.goto("/account/api-keys");
+  } else {
+    await signIn(page, account.email, account.password, "/account/api-keys");
+  }
   const name = options.name ?? `e2e ${scopes.join(" ")}`;
   // Typing and clicks before hydration are lost by controlled inputs, so set them inside the retry.
   await expect(async () => {
@@ -30,9 +37,9 @@ async function createKeyThroughUi(
   return page.getByLabel("New API key").inputValue();
 }
 
-async function keyInNewContext(browser: Browser, email: string, scopes: Scope[], password?: string) {
+async function keyInNewContext(browser: Browser, user: SeedUser, scopes: Scope[]) {
   const context = await browser.newContext();
-  const key = await createKeyThroughUi(await context.newPage(), email, scopes, { password });
+  const key = await createKeyThroughUi(await context.newPage(), user, scopes);
   await context.close();
   return key;
 }
@@ -218,16 +225,15 @@ test("an invitee's own key accepts and declines; a dead invitation answers 410",
   // A fresh account (signed up from an Acme invitation) so no seeded user changes teams.
   const email = uniqueEmail("api-invitee");
   const password = "a-long-enough-password";
-  const admin = await browser.newContext();
+  const admin = await browser.newContext({ storageState: storageStateOf("admin@acme.test") });
   const adminPage = await admin.newPage();
-  await signIn(adminPage, "admin@acme.test");
   const link = (await inviteThroughUi(adminPage, [email]))!;
   await admin.close();
   const context = await browser.newContext();
   const page = await context.newPage();
   await signUpThroughLink(page, link, "Api Invitee", password);
   await context.clearCookies();
-  const inviteeKey = await createKeyThroughUi(page, email, ["invitations:read", "invitations:write"], { password });
+  const inviteeKey = await createKeyThroughUi(page, { email, password }, ["invitations:read", "invitations:write"]);
   await context.close();
 
   const globex = clientFor(
@@ -395,7 +401,8 @@ test("the API reference opens from the API keys page, finds an operation by its 
 }) => {
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 800 });
-    await signIn(page, "member@acme.test", undefined, "/account/api-keys");
+    await addStoredSession(page.context(), "member@acme.test");
+    await page.goto("/account/api-keys");
     await page.getByRole("link", { name: "Read the API reference" }).click();
     await expect(page).toHaveURL(/\/docs\/api$/);
     await expect(page.getByRole("heading", { level: 1, name: "Teamgate API reference" })).toBeVisible();

@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { expect, test } from "@playwright/test";
+import { addStoredSession, expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 test("the owner signs in and reaches Settings → Team", async ({ page }) => {
-  await signIn(page, "owner@acme.test");
+  await addStoredSession(page.context(), "owner@acme.test");
+  await page.goto("/");
   await expect(page.getByRole("heading", { name: /Welcome, Olivia Owner/ })).toBeVisible();
   await page.getByRole("banner").getByRole("link", { name: "Settings for Acme" }).click();
   const nav = page.getByRole("navigation", { name: "Team settings" });
@@ -15,7 +16,8 @@ test("the owner signs in and reaches Settings → Team", async ({ page }) => {
 });
 
 test("a member without members.manage gets the 403 page on Invitations", async ({ page }) => {
-  await signIn(page, "member@acme.test");
+  await addStoredSession(page.context(), "member@acme.test");
+  await page.goto("/");
   const response = await page.goto("/teams/acme/settings/invitations");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You don't have access" })).toBeVisible();
@@ -36,7 +38,8 @@ test("a signed-out visitor is sent to sign in and comes back", async ({ page }) 
 });
 
 test("another team's settings answer not found", async ({ page }) => {
-  await signIn(page, "owner@globex.test");
+  await addStoredSession(page.context(), "owner@globex.test");
+  await page.goto("/");
   const response = await page.goto("/teams/acme/settings/members");
   expect(response?.status()).toBe(404);
 });

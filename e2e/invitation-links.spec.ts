@@ -1,11 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { addStoredSession, expect, storageStateOf, test } from "./fixtures";
 import {
   databaseReachable,
   inviteThroughUi,
   openInviteDialog,
   openRowMenu,
   runSqlWhereInvited,
-  signIn,
   uniqueEmail,
 } from "./helpers";
 
@@ -45,9 +45,8 @@ test("resend keeps the emailed link working; reset link replaces it, and the old
   // Many page loads (mailbox, admin table, invitation page) on a loaded 2-core machine.
   test.slow();
   const email = uniqueEmail("old-link");
-  const adminContext = await browser.newContext();
+  const adminContext = await browser.newContext({ storageState: storageStateOf("admin@acme.test") });
   const admin = await adminContext.newPage();
-  await signIn(admin, "admin@acme.test");
   await inviteThroughUi(admin, [email]);
   const [first] = await mailsTo(page, email, 1);
 
@@ -119,9 +118,8 @@ test("resend keeps the emailed link working; reset link replaces it, and the old
 test("a replaced link speaks the invitation's language", async ({ browser, page }) => {
   test.slow();
   const email = uniqueEmail("old-link-fr");
-  const adminContext = await browser.newContext();
+  const adminContext = await browser.newContext({ storageState: storageStateOf("admin@acme.test") });
   const admin = await adminContext.newPage();
-  await signIn(admin, "admin@acme.test");
   const link = await inviteThroughUi(admin, [email], { language: "Français" });
   await rowAction(admin, email, "View details");
   const details = admin.getByRole("dialog", { name: "Invitation details" });
@@ -149,7 +147,7 @@ if (databaseReachable) {
   }) => {
     test.slow();
     const email = uniqueEmail("reinvite");
-    await signIn(page, "admin@acme.test");
+    await addStoredSession(page.context(), "admin@acme.test");
     await inviteThroughUi(page, [email]);
     await runSqlWhereInvited(
       email,
@@ -185,9 +183,8 @@ if (databaseReachable) {
   }) => {
     test.slow();
     const email = uniqueEmail("reminder");
-    const adminContext = await browser.newContext();
+    const adminContext = await browser.newContext({ storageState: storageStateOf("admin@acme.test") });
     const admin = await adminContext.newPage();
-    await signIn(admin, "admin@acme.test");
     const link = await inviteThroughUi(admin, [email]);
     await mailsTo(page, email, 1);
     // Sent five days ago, expiring in a day and a half: inside the two-day reminder window.

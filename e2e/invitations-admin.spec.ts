@@ -1,12 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import {
   databaseReachable,
   expiryTimes,
   openInviteDialog,
   openRowMenu,
   runSqlWhereInvited,
-  signIn,
   uniqueEmail,
 } from "./helpers";
 
@@ -55,8 +55,10 @@ async function expectEveryCell(cells: Locator, pattern: RegExp) {
 
 // Initech is seeded for this: no other test invites anyone to it.
 test.describe("a team without invitations", () => {
+  test.use({ signedInAs: "owner@globex.test" });
+
   test("shows the empty state, and the preview flags addresses outside the allowed domains", async ({ page }) => {
-    await signIn(page, "owner@globex.test", undefined, "/teams/initech/settings/invitations");
+    await page.goto("/teams/initech/settings/invitations");
     await expect(page.getByText("No invitations yet")).toBeVisible();
     await expect(page.getByText("Invite people by email; they join with the role you choose.")).toBeVisible();
 
@@ -87,9 +89,11 @@ test.describe("a team without invitations", () => {
 });
 
 test.describe("as Acme's admin", () => {
+  test.use({ signedInAs: "admin@acme.test" });
+
   test.beforeEach(async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    await signIn(page, "admin@acme.test", undefined, INVITATIONS);
+    await page.goto(INVITATIONS);
   });
 
   test("invite two addresses, see the count and the new rows", async ({ page }) => {
@@ -553,12 +557,12 @@ test.describe("as Acme's admin", () => {
 
 // The server renders dates in UTC; a viewer fourteen hours ahead sees some on another day.
 test.describe("a viewer in another time zone", () => {
-  test.use({ timezoneId: "Pacific/Kiritimati" });
+  test.use({ signedInAs: "admin@acme.test", timezoneId: "Pacific/Kiritimati" });
 
   test("sees dates in their own zone, and the page hydrates without an error", async ({ page }) => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    await signIn(page, "admin@acme.test", undefined, INVITATIONS);
+    await page.goto(INVITATIONS);
     await inviteAndClose(page, [uniqueEmail("zone")]);
     const invited = page.locator("tbody tr td:nth-child(7) time").first();
     const iso = await invited.getAttribute("datetime");
@@ -574,10 +578,10 @@ test.describe("a viewer in another time zone", () => {
 
 // One date style across the app, in the viewer's own locale once the page has hydrated.
 test.describe("a viewer with a French browser", () => {
-  test.use({ locale: "fr-FR", timezoneId: "Europe/Paris" });
+  test.use({ signedInAs: "admin@acme.test", locale: "fr-FR", timezoneId: "Europe/Paris" });
 
   test("sees the app's dates in French form", async ({ page }) => {
-    await signIn(page, "admin@acme.test", undefined, INVITATIONS);
+    await page.goto(INVITATIONS);
     await inviteAndClose(page, [uniqueEmail("zone")]);
     const invited = page.locator("tbody tr td:nth-child(7) time").first();
     const iso = await invited.getAttribute("datetime");

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { expect, storageStateOf, test, type SeedUser } from "./fixtures";
 import {
   databaseReachable,
   inviteThroughUi,
@@ -14,11 +15,10 @@ const INVITATIONS = "/teams/acme/settings/invitations";
 async function adminInvites(
   browser: Browser,
   emails: string[],
-  options: { role?: string; language?: string; inviter?: string; team?: string } = {},
+  options: { role?: string; language?: string; inviter?: SeedUser; team?: string } = {},
 ) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ storageState: storageStateOf(options.inviter ?? "admin@acme.test") });
   const page = await context.newPage();
-  await signIn(page, options.inviter ?? "admin@acme.test");
   const link = await inviteThroughUi(page, emails, options);
   return { context, page, link: link! };
 }
@@ -119,6 +119,7 @@ test("a French invitation says its errors in French, even when the rate limiter 
 test("signed in as someone else: says so, accepts nothing, offers to switch", async ({ browser, page }) => {
   const email = uniqueEmail("someone");
   const admin = await adminInvites(browser, [email]);
+  // Through the form: "Sign out and continue" ends this session, which the stored one must outlive.
   await signIn(page, "member@acme.test");
   await page.goto(admin.link);
   await expect(page.getByText(`This invitation is for ${email}; you are signed in as member@acme.test.`)).toBeVisible();
@@ -325,9 +326,8 @@ test("received invitations: the badge counts them, decline asks first, accept jo
   // Two accounts, three invitations and a dozen page loads: under CI load on PGlite it can pass a minute.
   test.slow();
   const email = uniqueEmail("receiver");
-  const owner = await browser.newContext();
+  const owner = await browser.newContext({ storageState: storageStateOf("owner@acme.test") });
   const ownerPage = await owner.newPage();
-  await signIn(ownerPage, "owner@acme.test");
   // An account of its own: joins through an invitation, is removed, then invited again.
   await signUpThroughLink(page, (await inviteThroughUi(ownerPage, [email]))!);
   await ownerPage.goto("/teams/acme/settings/members");

@@ -1,8 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, test } from "./fixtures";
+
+test.use({ signedInAs: "admin@acme.test" });
 
 test("members are searchable by name or email, and the search lives in the URL", async ({ page }) => {
-  await signIn(page, "admin@acme.test", undefined, "/teams/acme/settings/members");
+  await page.goto("/teams/acme/settings/members");
   const rows = page.locator("tbody tr");
   await expect(rows.filter({ hasText: "owner@acme.test" })).toBeVisible();
 

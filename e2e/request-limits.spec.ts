@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, test } from "./fixtures";
 
 // Through the production server: oversized and unstorable input gets a clear 4xx, never a 500.
 type Manifest = { node: Record<string, { exportedName: string }> };
 const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as Manifest;
 const actionId = (name: string) => Object.entries(manifest.node).find(([, value]) => value.exportedName === name)![0];
 const PAGE = "/teams/acme/settings/invitations";
+
+// The page and its context start signed in; the bare `request` fixture does not.
+test.use({ signedInAs: "admin@acme.test" });
 
 test("a server-action body over 1 MiB is answered 413 before the action runs", async ({ request, baseURL }) => {
   const response = await request.post(PAGE, {
@@ -26,7 +28,6 @@ test("a NUL in a server action's slug, and in the members page's search, is a cl
   page,
   baseURL,
 }) => {
-  await signIn(page, "admin@acme.test");
   const action = await page.request.post(PAGE, {
     headers: {
       "Next-Action": actionId("withdrawInvitationAction"),
@@ -48,7 +49,6 @@ test("a NUL in a server action's slug, and in the members page's search, is a cl
 test("control characters in the invitations page's search are dropped from the URL, never a 500", async ({ page }) => {
   // Four page loads, each through a redirect: more than a minute on a loaded machine.
   test.slow();
-  await signIn(page, "admin@acme.test");
   for (const q of ["%00", "ab%00cd", "%01", "%1B%5B2J"]) {
     const response = await page.goto(`${PAGE}?status=PENDING&q=${q}`);
     expect({ q, status: response?.status() }).toEqual({ q, status: 200 });

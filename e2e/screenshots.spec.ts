@@ -1,11 +1,11 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
+import { addStoredSession, expect, storageStateOf, test } from "./fixtures";
 import {
   databaseReachable,
   inviteThroughUi,
   openInviteDialog,
   openRowMenu,
   runSqlWhereInvited,
-  signIn,
   signUpThroughLink,
   uniqueEmail,
 } from "./helpers";
@@ -31,7 +31,8 @@ for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await page.goto("/sign-in");
     await shot(page, `${colorScheme}-sign-in`, page.getByRole("heading", { name: "Sign in" }));
-    await signIn(page, "owner@acme.test", undefined, INVITATIONS);
+    await addStoredSession(page.context(), "owner@acme.test");
+    await page.goto(INVITATIONS);
 
     const emails = [uniqueEmail("shot"), uniqueEmail("shot2")];
     const list = `${emails.join("\n")}\nnot-valid\nmember@acme.test`;
@@ -119,9 +120,8 @@ for (const colorScheme of ["light", "dark"] as const) {
 }
 
 async function adminSession(browser: Browser) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ storageState: storageStateOf("admin@acme.test") });
   const page = await context.newPage();
-  await signIn(page, "admin@acme.test");
   return { context, page };
 }
 
@@ -184,7 +184,7 @@ test("invitee screens", async ({ browser, page }) => {
   await shot(page, "invite-unknown", heading("This invitation link is not valid"));
 
   const someoneElse = await invite(uniqueEmail("shot-other"));
-  await signIn(page, "member@acme.test");
+  await addStoredSession(page.context(), "member@acme.test");
   await page.goto(someoneElse);
   await shot(page, "invite-wrong-account", page.getByRole("button", { name: "Sign out and continue" }));
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { signIn, uniqueEmail } from "./helpers";
+import type { APIRequestContext, Browser } from "@playwright/test";
+import { expect, storageStateOf, test, type SeedUser } from "./fixtures";
+import { uniqueEmail } from "./helpers";
 
 // A hidden button proves nothing: these tests POST to the server actions directly, the way a
 // crafted request would, using the action ids from the production build's manifest.
@@ -29,10 +30,8 @@ async function callAction(request: APIRequestContext, baseURL: string, name: str
   return { status: response.status(), body: await response.text() };
 }
 
-async function cookiesOf(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
+async function cookiesOf(browser: Browser, user: SeedUser) {
+  const context = await browser.newContext({ storageState: storageStateOf(user) });
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   await context.close();
   return cookie;

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { inviteThroughUi, openInviteDialog, openRowMenu, signIn, uniqueEmail } from "./helpers";
+import type { Locator, Page } from "@playwright/test";
+import { addStoredSession, expect, test } from "./fixtures";
+import { inviteThroughUi, openInviteDialog, openRowMenu, uniqueEmail } from "./helpers";
 
 // Globex is the owner's team that these tests change (and restore): Acme's settings stay as other specs expect them.
 const GENERAL = "/teams/globex/settings/general";
@@ -23,11 +24,13 @@ async function shot(page: Page, name: string, keyElement: Locator) {
 }
 
 test.describe("General settings, as Globex's owner", () => {
+  test.use({ signedInAs: "owner@globex.test" });
+
   test("the invitation lifetime set to 3 days gives a new invitation 3 days; the invite dialog shows the lifetime and the seats", async ({
     page,
   }) => {
     test.slow();
-    await signIn(page, "owner@globex.test", undefined, "/teams/globex/settings/members");
+    await page.goto("/teams/globex/settings/members");
     await settingsNav(page).getByRole("link", { name: "General" }).click();
     await expect(page).toHaveURL(/\/teams\/globex\/settings\/general$/);
     await expect(page.getByLabel("Invitations expire after")).toHaveValue("7");
@@ -59,9 +62,11 @@ test.describe("General settings, as Globex's owner", () => {
 });
 
 test.describe("General settings, as Acme's owner", () => {
+  test.use({ signedInAs: "owner@acme.test" });
+
   // Acme always has three members, so a limit of 2 is always refused and nothing here changes Acme.
   test("the seat limit refuses to go below the seats in use, says why, and changes nothing", async ({ page }) => {
-    await signIn(page, "owner@acme.test", undefined, "/teams/acme/settings/general");
+    await page.goto("/teams/acme/settings/general");
     const hint = page.getByText(/seats? in use: \d+ members?, \d+ pending invitations?\./);
     await expect(hint).toBeVisible();
     await saveGeneral(page, { seatLimit: "2" });
@@ -84,7 +89,8 @@ test("an admin who is not an owner neither sees nor reaches the General page, an
   page,
   baseURL,
 }) => {
-  await signIn(page, "admin@acme.test", undefined, "/teams/acme/settings/members");
+  await addStoredSession(page.context(), "admin@acme.test");
+  await page.goto("/teams/acme/settings/members");
   await expect(settingsNav(page).getByRole("link", { name: "Members" })).toBeVisible();
   await expect(settingsNav(page).getByRole("link", { name: "General" })).toHaveCount(0);
   const response = await page.goto("/teams/acme/settings/general");
@@ -120,7 +126,8 @@ test("an admin who is not an owner neither sees nor reaches the General page, an
 test.describe("the activity log, as Acme's admin", () => {
   test("shows an invite and a withdraw with who did them, and filters by kind and by person", async ({ page }) => {
     test.slow();
-    await signIn(page, "admin@acme.test", undefined, "/teams/acme/settings/invitations");
+    await addStoredSession(page.context(), "admin@acme.test");
+    await page.goto("/teams/acme/settings/invitations");
     const email = uniqueEmail("activity");
     await inviteThroughUi(page, [email]);
     const menu = await openRowMenu(page, email);
@@ -174,16 +181,17 @@ test.describe("the activity log, as Acme's admin", () => {
   });
 
   test("a member gets the 403 page", async ({ page }) => {
-    await signIn(page, "member@acme.test");
+    await addStoredSession(page.context(), "member@acme.test");
+    await page.goto("/");
     expect((await page.goto("/teams/acme/settings/activity"))?.status()).toBe(403);
   });
 });
 
 test.describe("a viewer with a French browser", () => {
-  test.use({ locale: "fr-FR" });
+  test.use({ signedInAs: "owner@acme.test", locale: "fr-FR" });
 
   test("reads the activity log and the General page in French", async ({ page }) => {
-    await signIn(page, "owner@acme.test", undefined, "/teams/acme/settings/activity");
+    await page.goto("/teams/acme/settings/activity");
     await expect(page.getByRole("heading", { name: "Activité" })).toBeVisible();
     await expect(
       page.getByText("Qui a fait quoi dans Acme : invitations, réponses, changements de membres et de paramètres."),
@@ -207,7 +215,7 @@ test("screenshots of the General and Activity pages at 1280 and 375 px, without 
   page,
 }) => {
   test.slow();
-  await signIn(page, "owner@acme.test", undefined, "/teams/acme/settings/general");
+  await addStoredSession(page.context(), "owner@acme.test");
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto("/teams/acme/settings/general");

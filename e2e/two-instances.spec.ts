@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { addStoredSession, expect, storageStateOf, test, type SeedUser } from "./fixtures";
 import { inviteThroughUi, signIn, signUpThroughLink, uniqueEmail } from "./helpers";
 
 // Two `next start` processes on one PostgreSQL database (scripts/e2e-server.mjs starts the
@@ -11,8 +12,14 @@ test.beforeAll(async ({ request }) => {
   await expect(async () => expect((await request.get(`${B}/sign-in`)).status()).toBe(200)).toPass({ timeout: 60_000 });
 });
 
-async function apiKeyFor(page: Page, email: string, password?: string) {
-  await signIn(page, email, password, "/account/api-keys");
+/** A seed user starts from its stored session; any other account signs in through the form. */
+async function apiKeyFor(page: Page, account: SeedUser | { email: string; password: string }) {
+  if (typeof account === "string") {
+    await addStoredSession(page.context(), account);
+    await page.goto("/account/api-keys");
+  } else {
+    await signIn(page, account.email, account.password, "/account/api-keys");
+  }
   const name = "two instances";
   const write = page.getByRole("checkbox", { name: "invitations:write" });
   // Typing and clicks before hydration are lost by controlled inputs, so set them inside the retry.
@@ -28,16 +35,15 @@ async function apiKeyFor(page: Page, email: string, password?: string) {
 /** A new account through an Acme invitation, with an API key of its own. */
 async function newInvitee(browser: Browser) {
   const email = uniqueEmail("twin");
-  const admin = await browser.newContext();
+  const admin = await browser.newContext({ storageState: storageStateOf("admin@acme.test") });
   const adminPage = await admin.newPage();
-  await signIn(adminPage, "admin@acme.test");
   const link = (await inviteThroughUi(adminPage, [email]))!;
   await admin.close();
   const context = await browser.newContext();
   const page = await context.newPage();
   await signUpThroughLink(page, link, "Twin Invitee");
   await page.context().clearCookies();
-  const key = await apiKeyFor(page, email, "a-long-enough-password");
+  const key = await apiKeyFor(page, { email, password: "a-long-enough-password" });
   await context.close();
   return { email, key };
 }
@@ -148,10 +154,12 @@ function callAction(base: string, path: string, name: string, input: unknown, co
   });
 }
 
-async function cookiesOf(browser: Browser, email: string, password?: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email, password);
+/** A seed user's stored session, or a fresh sign-in through the form for any other account. */
+async function cookiesOf(browser: Browser, account: SeedUser | { email: string; password: string }) {
+  const context = await browser.newContext(
+    typeof account === "string" ? { storageState: storageStateOf(account) } : {},
+  );
+  if (typeof account !== "string") await signIn(await context.newPage(), account.email, account.password);
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   await context.close();
   return cookie;
@@ -225,7 +233,7 @@ test("accept vs reset link and accept vs edit, split across instances: one outco
   const globexKey = await apiKeyFor(page, "owner@globex.test");
   const owner = await cookiesOf(browser, "owner@globex.test");
   const racer = await newInvitee(browser);
-  const racerCookie = await cookiesOf(browser, racer.email, "a-long-enough-password");
+  const racerCookie = await cookiesOf(browser, { email: racer.email, password: "a-long-enough-password" });
   const database = await openDatabaseOf(racer.email);
   const [memberRole] = await database.query<{ id: string }>(
     `SELECT r.id FROM "Role" r JOIN "Team" t ON t.id = r."teamId" WHERE t.slug = 'globex' AND r.key = 'member'`,
