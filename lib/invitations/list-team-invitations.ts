@@ -10,7 +10,7 @@ import { storableInput } from "@/lib/validation/storable-input";
 import { zodFailure } from "@/lib/validation/zod-failure";
 import { buildInvitationOrderBy, buildInvitationWhere } from "./invitation-filters";
 import { readInvitationDtos } from "./read-invitation-dtos";
-import { invitationListQuerySchema, type InvitationListQuery } from "./schemas";
+import { invitationListQuerySchema } from "./schemas";
 
 /**
  * Counting stops here so a page costs the same at 100,000 invitations as at 1,000; past it the
