@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/validation/uuid";
 
 export type KeysetSort = { field: "createdAt" | "emailCanonical" | "expiresAt"; order: "asc" | "desc" };
@@ -20,19 +20,23 @@ export function decodeCursor(cursor: string, sort: KeysetSort): { value: Date | 
   }
 }
 
-export function keysetWhere(
-  sort: KeysetSort,
-  after: { value: Date | string; id: string },
-): Prisma.InvitationWhereInput {
-  const op = sort.order === "desc" ? "lt" : "gt";
+const KEYSET_COLUMNS = {
+  createdAt: Prisma.raw(`i."createdAt"`),
+  emailCanonical: Prisma.raw(`i."emailCanonical"`),
+  expiresAt: Prisma.raw(`i."expiresAt"`),
+} as const;
+
+/** Rows after the cursor, as a condition over `"Invitation" i`. */
+export function keysetWhere(sort: KeysetSort, after: { value: Date | string; id: string }): Prisma.Sql {
+  const column = KEYSET_COLUMNS[sort.field];
   // The redundant bound (≤ or ≥ the cursor's value) is what PostgreSQL can use as an index condition,
   // so a deep page starts at the cursor instead of filtering every row before it.
-  return {
-    [sort.field]: { [sort.order === "desc" ? "lte" : "gte"]: after.value },
-    OR: [{ [sort.field]: { [op]: after.value } }, { [sort.field]: after.value, id: { [op]: after.id } }],
-  };
+  return sort.order === "desc"
+    ? Prisma.sql`${column} <= ${after.value} AND (${column} < ${after.value} OR (${column} = ${after.value} AND i."id" < ${after.id}::uuid))`
+    : Prisma.sql`${column} >= ${after.value} AND (${column} > ${after.value} OR (${column} = ${after.value} AND i."id" > ${after.id}::uuid))`;
 }
 
-export function keysetOrderBy(sort: KeysetSort): Prisma.InvitationOrderByWithRelationInput[] {
-  return [{ [sort.field]: sort.order }, { id: sort.order }];
+export function keysetOrderBy(sort: KeysetSort): Prisma.Sql {
+  const direction = Prisma.raw(sort.order === "desc" ? "DESC" : "ASC");
+  return Prisma.sql`${KEYSET_COLUMNS[sort.field]} ${direction}, i."id" ${direction}`;
 }

@@ -3,9 +3,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { readDatabaseNow } from "@/lib/db/database-now";
 import { allowedInvitationActions } from "@/lib/permissions/invitation-actions";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { fail } from "@/lib/result";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
-import { invitationDtoSelect, toInvitationDto } from "./invitation-dto";
+import { readInvitationDtos } from "./read-invitation-dtos";
 import { invitationIdSchema } from "./schemas";
 
 export type InvitationHistoryEntry = {
@@ -21,15 +22,17 @@ export async function getTeamInvitation(actor: Actor | null, team: TeamRef, invi
   const access = await authorizeTeam(db, actor, team, "members.manage");
   if (!access.ok) return access;
   if (!invitationIdSchema.safeParse(invitationId).success) return fail("NOT_FOUND", "Invitation not found.");
-  const [row, now] = await Promise.all([
-    db.invitation.findFirst({
-      relationLoadStrategy: "join",
-      where: { id: invitationId, teamId: access.team.id },
-      select: invitationDtoSelect,
-    }),
-    readDatabaseNow(db),
-  ]);
-  if (!row) return fail("NOT_FOUND", "Invitation not found.");
+  const now = await readDatabaseNow(db);
+  const [invitation] = await readInvitationDtos(
+    db,
+    {
+      where: Prisma.sql`i."id" = ${invitationId}::uuid AND i."teamId" = ${access.team.id}::uuid`,
+      orderBy: Prisma.sql`i."id"`,
+      limit: 1,
+    },
+    now,
+  );
+  if (!invitation) return fail("NOT_FOUND", "Invitation not found.");
   const events = await db.auditEvent.findMany({
     where: { teamId: access.team.id, targetType: "invitation", targetId: invitationId },
     orderBy: { createdAt: "asc" },
@@ -43,6 +46,5 @@ export async function getTeamInvitation(actor: Actor | null, team: TeamRef, invi
     actor: e.actor,
     metadata: e.metadata,
   }));
-  const invitation = toInvitationDto(row, now);
   return { ok: true as const, invitation, history, can: allowedInvitationActions(access.role, invitation) };
 }

@@ -1,29 +1,7 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { deriveInvitationStatus, type InvitationDisplayStatus } from "./status";
+import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
+import type { InvitationDisplayStatus } from "./status";
 
-/** The columns every invitation view reads; the token (hash or sealed) is never selected. */
-export const invitationDtoSelect = {
-  id: true,
-  email: true,
-  status: true,
-  language: true,
-  createdAt: true,
-  updatedAt: true,
-  expiresAt: true,
-  respondedAt: true,
-  declineReason: true,
-  sendCount: true,
-  lastSentAt: true,
-  deliveryStatus: true,
-  deliveryError: true,
-  role: { select: { id: true, key: true, name: true, rank: true } },
-  inviter: { select: { id: true, name: true, email: true } },
-  team: { select: { id: true, name: true, slug: true } },
-  groups: { select: { group: { select: { id: true, name: true } } } },
-} satisfies Prisma.InvitationSelect;
-
-type Row = Prisma.InvitationGetPayload<{ select: typeof invitationDtoSelect }>;
-
+/** What every invitation view reads (see readInvitationDtos); the token (hash or sealed) is never in it. */
 export type InvitationDto = {
   id: string;
   email: string;
@@ -40,26 +18,5 @@ export type InvitationDto = {
   declineReason: string | null;
   sendCount: number;
   lastSentAt: Date | null;
-  delivery: { status: Row["deliveryStatus"]; error: string | null };
+  delivery: { status: DeliveryStatus; error: string | null };
 };
-
-export function toInvitationDto(row: Row, now: Date): InvitationDto {
-  return {
-    id: row.id,
-    email: row.email,
-    status: deriveInvitationStatus(row, now),
-    language: row.language,
-    role: row.role,
-    groups: row.groups.map((g) => g.group).sort((a, b) => a.name.localeCompare(b.name)),
-    inviter: row.inviter,
-    team: row.team,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    expiresAt: row.expiresAt,
-    respondedAt: row.respondedAt,
-    declineReason: row.declineReason,
-    sendCount: row.sendCount,
-    lastSentAt: row.lastSentAt,
-    delivery: { status: row.deliveryStatus, error: row.deliveryError },
-  };
-}

@@ -2,8 +2,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { readDatabaseNow } from "@/lib/db/database-now";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { fail } from "@/lib/result";
-import { invitationDtoSelect, toInvitationDto } from "./invitation-dto";
+import { readInvitationDtos } from "./read-invitation-dtos";
 import { decodeCursor, encodeCursor, keysetOrderBy, keysetWhere, type KeysetSort } from "@/lib/db/keyset-cursor";
 
 const SORT: KeysetSort = { field: "createdAt", order: "desc" };
@@ -26,19 +27,21 @@ export async function listSentInvitations(actor: Actor | null, query: { limit: n
     select: { teamId: true },
   });
   const now = await readDatabaseNow(db);
-  const where = { inviterId: actor.userId, teamId: { in: teams.map((t) => t.teamId) } };
-  const rows = await db.invitation.findMany({
-    relationLoadStrategy: "join",
-    where: after ? { AND: [where, keysetWhere(SORT, after)] } : where,
-    orderBy: keysetOrderBy(SORT),
-    take: query.limit + 1,
-    select: invitationDtoSelect,
-  });
+  const where = Prisma.sql`i."inviterId" = ${actor.userId}::uuid AND i."teamId" = ANY(${teams.map((t) => t.teamId)}::uuid[])`;
+  const rows = await readInvitationDtos(
+    db,
+    {
+      where: after ? Prisma.sql`${where} AND ${keysetWhere(SORT, after)}` : where,
+      orderBy: keysetOrderBy(SORT),
+      limit: query.limit + 1,
+    },
+    now,
+  );
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
     ok: true as const,
-    invitations: page.map((row) => toInvitationDto(row, now)),
+    invitations: page,
     next: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
   };
 }

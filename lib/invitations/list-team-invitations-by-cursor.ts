@@ -2,10 +2,11 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { readDatabaseNow } from "@/lib/db/database-now";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { fail } from "@/lib/result";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
 import { buildInvitationWhere } from "./invitation-filters";
-import { invitationDtoSelect, toInvitationDto } from "./invitation-dto";
+import { readInvitationDtos } from "./read-invitation-dtos";
 import { decodeCursor, encodeCursor, keysetOrderBy, keysetWhere, type KeysetSort } from "@/lib/db/keyset-cursor";
 import type { InvitationDisplayStatus } from "./status";
 import { isUuid } from "@/lib/validation/uuid";
@@ -59,15 +60,17 @@ export async function listTeamInvitationsByCursor(
     { status: query.status, role: roleIds, inviter: [], q: query.q },
     now,
   );
-  const rows = await db.invitation.findMany({
-    relationLoadStrategy: "join",
-    where: after ? { AND: [where, keysetWhere(sort, after)] } : where,
-    orderBy: keysetOrderBy(sort),
-    take: query.limit + 1,
-    select: { ...invitationDtoSelect, emailCanonical: true },
-  });
+  const rows = await readInvitationDtos(
+    db,
+    {
+      where: after ? Prisma.sql`${where} AND ${keysetWhere(sort, after)}` : where,
+      orderBy: keysetOrderBy(sort),
+      limit: query.limit + 1,
+    },
+    now,
+  );
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const next = rows.length > query.limit && last ? encodeCursor(last[sort.field], last.id) : null;
-  return { ok: true as const, invitations: page.map((row) => toInvitationDto(row, now)), next };
+  return { ok: true as const, invitations: page, next };
 }

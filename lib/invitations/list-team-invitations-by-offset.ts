@@ -2,14 +2,15 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { readDatabaseNow } from "@/lib/db/database-now";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TeamRef } from "@/lib/teams/authorize-team";
 import { authorizeTeam } from "@/lib/teams/authorize-team";
 import { allowedInvitationActions } from "@/lib/permissions/invitation-actions";
 import { storableInput } from "@/lib/validation/storable-input";
 import { zodFailure } from "@/lib/validation/zod-failure";
 import { buildInvitationOrderBy, buildInvitationWhere } from "./invitation-filters";
-import { invitationDtoSelect, toInvitationDto } from "./invitation-dto";
-import { invitationListQuerySchema, type InvitationListQuery } from "./schemas";
+import { readInvitationDtos } from "./read-invitation-dtos";
+import { invitationListQuerySchema } from "./schemas";
 
 /**
  * Counting stops here so a page costs the same at 100,000 invitations as at 1,000; past it the
@@ -17,15 +18,14 @@ import { invitationListQuerySchema, type InvitationListQuery } from "./schemas";
  */
 export const INVITATION_COUNT_LIMIT = 10_000;
 
-/**
- * One send stores the same createdAt on every row, and ids are random: ties within a sort
- * break by address (A→Z in both directions, which is what people read) before the id that
- * keeps pages stable.
- */
-function orderInvitations(query: Pick<InvitationListQuery, "sort" | "order">) {
-  const orderBy = buildInvitationOrderBy(query.sort, query.order);
-  if (query.sort === "email" || query.sort === "id") return orderBy;
-  return [...orderBy.slice(0, -1), { emailCanonical: "asc" as const }, ...orderBy.slice(-1)];
+/** Counts at most INVITATION_COUNT_LIMIT + 1 rows, in the team index's order, so the scan stops early. */
+async function countInvitations(where: Prisma.Sql) {
+  const [row] = await db.$queryRaw<Array<{ count: number }>>`
+    SELECT count(*)::int AS "count" FROM (
+      SELECT 1 FROM "Invitation" i WHERE ${where}
+      ORDER BY i."createdAt" DESC, i."id" DESC LIMIT ${INVITATION_COUNT_LIMIT + 1}
+    ) AS counted`;
+  return row?.count ?? 0;
 }
 
 /** One page of a team's invitations: filtered, sorted and paged in the database. */
@@ -42,20 +42,13 @@ export async function listTeamInvitationsByOffset(actor: Actor | null, team: Tea
   const readPage = (page: number) => {
     const offset = (page - 1) * query.perPage;
     if (offset >= INVITATION_COUNT_LIMIT) return Promise.resolve([]);
-    return db.invitation.findMany({
-      relationLoadStrategy: "join",
-      where,
-      orderBy: orderInvitations(query),
-      skip: offset,
-      take: query.perPage,
-      select: invitationDtoSelect,
-    });
+    return readInvitationDtos(
+      db,
+      { where, orderBy: buildInvitationOrderBy(query.sort, query.order), limit: query.perPage, offset },
+      now,
+    );
   };
-  const [firstRead, counted] = await Promise.all([
-    readPage(query.page),
-    // With `take`, Prisma orders the counted rows (by id unless told); this order is the team index itself, so the scan stops early.
-    db.invitation.count({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: INVITATION_COUNT_LIMIT + 1 }),
-  ]);
+  const [firstRead, counted] = await Promise.all([readPage(query.page), countInvitations(where)]);
   const totalIsCapped = counted > INVITATION_COUNT_LIMIT;
   const total = Math.min(counted, INVITATION_COUNT_LIMIT);
   // A page past the end (an old link, or the last row of the last page just deleted) shows the last page instead.
@@ -75,10 +68,7 @@ export async function listTeamInvitationsByOffset(actor: Actor | null, team: Tea
     access,
     query,
     // Each row says what the viewer may do to it; the table's menu only reads this.
-    invitations: rows.map((row) => {
-      const dto = toInvitationDto(row, now);
-      return { ...dto, can: allowedInvitationActions(access.role, dto) };
-    }),
+    invitations: rows.map((dto) => ({ ...dto, can: allowedInvitationActions(access.role, dto) })),
     total,
     totalIsCapped,
     teamHasInvitations,

@@ -2,11 +2,12 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { cache } from "react";
 import { db as appDb, type Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/permissions/can";
 import type { Permission } from "@/lib/permissions/catalogue";
 import { fail, type Result } from "@/lib/result";
 
-type Reader = Pick<Db, "membership">;
+type Reader = Pick<Db, "$queryRaw">;
 
 export type TeamAccess = {
   team: {
@@ -23,26 +24,50 @@ export type TeamAccess = {
 
 export type TeamRef = { teamId: string } | { slug: string };
 
-function readMembership(db: Reader, userId: string, teamId: string | null, slug: string | null) {
-  return db.membership.findFirst({
-    relationLoadStrategy: "join",
-    where: { userId, team: teamId ? { id: teamId } : { slug: slug ?? "" } },
-    select: {
-      id: true,
-      userId: true,
-      team: {
-        select: {
-          id: true,
-          name: true,
-          slug: true,
-          allowedDomains: true,
-          invitationLifetimeDays: true,
-          seatLimit: true,
-        },
-      },
-      role: { select: { id: true, key: true, name: true, rank: true, permissions: true } },
+type MembershipRow = {
+  id: string;
+  userId: string;
+  teamId: string;
+  teamName: string;
+  teamSlug: string;
+  allowedDomains: string[];
+  invitationLifetimeDays: number;
+  seatLimit: number | null;
+  roleId: string;
+  roleKey: string;
+  roleName: string;
+  roleRank: number;
+  permissions: string[];
+};
+
+/** Every request that touches a team runs this: one flat statement, prepared once per connection. */
+async function readMembership(db: Reader, userId: string, teamId: string | null, slug: string | null) {
+  const team = teamId ? Prisma.sql`t."id" = ${teamId}::uuid` : Prisma.sql`t."slug" = ${slug ?? ""}`;
+  const rows = await db.$queryRaw<MembershipRow[]>`
+    SELECT m."id"::text AS "id", m."userId"::text AS "userId",
+      t."id"::text AS "teamId", t."name" AS "teamName", t."slug" AS "teamSlug", t."allowedDomains",
+      t."invitationLifetimeDays", t."seatLimit",
+      r."id"::text AS "roleId", r."key" AS "roleKey", r."name" AS "roleName", r."rank" AS "roleRank", r."permissions"
+    FROM "Membership" m
+    JOIN "Team" t ON t."id" = m."teamId"
+    JOIN "Role" r ON r."id" = m."roleId"
+    WHERE m."userId" = ${userId}::uuid AND ${team}
+    LIMIT 1`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    userId: row.userId,
+    team: {
+      id: row.teamId,
+      name: row.teamName,
+      slug: row.teamSlug,
+      allowedDomains: row.allowedDomains,
+      invitationLifetimeDays: row.invitationLifetimeDays,
+      seatLimit: row.seatLimit,
     },
-  });
+    role: { id: row.roleId, key: row.roleKey, name: row.roleName, rank: row.roleRank, permissions: row.permissions },
+  };
 }
 
 /**

@@ -88,14 +88,15 @@ describe("listing a team's invitations", () => {
   it("sorts by every whitelisted key, each direction the exact reverse of the other", async () => {
     const ctx = await createTeamWithMembers(db);
     await insertInvitations(ctx, 12);
-    // Vary every sortable column so the orders differ from one key to the next.
+    // Vary every sortable column so the orders differ from one key to the next, times to the millisecond:
+    // rows tied on a sorted time break by address A→Z in both directions, which is not a reverse.
     await db.$executeRaw`
       UPDATE "Invitation" SET
         "roleId" = CASE WHEN random() < 0.5 THEN ${ctx.roles.admin.id}::uuid ELSE "roleId" END,
         "inviterId" = CASE WHEN random() < 0.5 THEN ${ctx.owner.id}::uuid ELSE "inviterId" END,
         "deliveryStatus" = (ARRAY['QUEUED','SENT','DELIVERED','FAILED'])[1 + floor(random() * 4)::int]::"DeliveryStatus",
-        "expiresAt" = now() + make_interval(hours => floor(random() * 400)::int - 200),
-        "updatedAt" = now() - make_interval(secs => floor(random() * 1000)::int)
+        "expiresAt" = now() + make_interval(secs => random() * 1440000 - 720000),
+        "updatedAt" = now() - make_interval(secs => random() * 1000000)
       WHERE "teamId" = ${ctx.team.id}::uuid`;
     for (const sort of INVITATION_SORT_KEYS) {
       const read = async (order: "asc" | "desc") => {

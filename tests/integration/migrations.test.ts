@@ -7,7 +7,7 @@ import { applyMigrations, checksumMigration, diffMigrationsToSchema, listMigrati
 
 // Each builds a database in this process (PGlite) and runs Prisma's schema engine: ~30 s on a busy
 // machine, so they get more than the default 30 s.
-const SLOW = 120_000;
+const SLOW = 300_000;
 
 describe("migrations", () => {
   it(
