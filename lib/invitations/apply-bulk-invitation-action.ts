@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { readDatabaseNow } from "@/lib/db/database-now";
 import { canGrantRole } from "@/lib/permissions/can";
 import { allowedInvitationActions } from "@/lib/permissions/invitation-actions";
@@ -16,7 +17,7 @@ import {
 import { deleteInvitation } from "./delete-invitation";
 import { buildInvitationWhere } from "./invitation-filters";
 import { resendInvitation } from "./resend-invitation";
-import { deriveInvitationStatus } from "./status";
+import { deriveInvitationStatus, type StoredStatus } from "./status";
 import {
   skipReasonForFailure,
   skipReasonForStatus,
@@ -51,14 +52,16 @@ export async function applyBulkInvitationAction(
   const now = await readDatabaseNow(db);
   const where =
     "ids" in input.target
-      ? { teamId, id: { in: [...new Set(input.target.ids)] } }
+      ? Prisma.sql`i."teamId" = ${teamId}::uuid AND i."id" = ANY(${[...new Set(input.target.ids)]}::uuid[])`
       : buildInvitationWhere(teamId, input.target.filter, now);
-  const rows = await db.invitation.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: BULK_INVITATION_LIMIT + 1,
-    select: { id: true, status: true, expiresAt: true, role: { select: { rank: true } } },
-  });
+  const rows = (
+    await db.$queryRaw<Array<{ id: string; status: StoredStatus; expiresAt: Date; rank: number }>>`
+      SELECT i."id"::text AS "id", i."status"::text AS "status", i."expiresAt", r."rank"
+      FROM "Invitation" i JOIN "Role" r ON r."id" = i."roleId"
+      WHERE ${where}
+      ORDER BY i."createdAt" DESC, i."id" DESC
+      LIMIT ${BULK_INVITATION_LIMIT + 1}`
+  ).map((row) => ({ ...row, role: { rank: row.rank } }));
   if (rows.length > BULK_INVITATION_LIMIT) {
     const message = `More than ${BULK_INVITATION_LIMIT.toLocaleString("en")} invitations match; a bulk action takes at most ${BULK_INVITATION_LIMIT.toLocaleString("en")}. Narrow the filter and try again.`;
     return fail("INVALID", message, { fieldErrors: { target: [message] } });

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/create-client";
 import type { InvitationDto } from "./invitation-dto";
 import { deriveInvitationStatus } from "./status";
 
-type StoredStatus = "PENDING" | "ACCEPTED" | "DECLINED" | "WITHDRAWN";
+import type { StoredStatus } from "./status";
 
 type Row = {
   id: string;

@@ -1,7 +1,7 @@
 export const INVITATION_STATUSES = ["PENDING", "EXPIRED", "ACCEPTED", "DECLINED", "WITHDRAWN"] as const;
 export type InvitationDisplayStatus = (typeof INVITATION_STATUSES)[number];
 
-type StoredStatus = "PENDING" | "ACCEPTED" | "DECLINED" | "WITHDRAWN";
+export type StoredStatus = "PENDING" | "ACCEPTED" | "DECLINED" | "WITHDRAWN";
 
 /** EXPIRED is never stored: a pending invitation past its expiry is expired. */
 export function deriveInvitationStatus(
