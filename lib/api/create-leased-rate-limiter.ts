@@ -36,8 +36,11 @@ export function createLeasedRateLimiter(
   const size = leaseSize(limit);
 
   async function refill(key: string, lease: Lease) {
-    // Near the window's end a lease would mostly go unused: take one unit then.
-    const wanted = lease.expiresAt > performance.now() - 1000 && lease.expiresAt - performance.now() < 1000 ? 1 : size;
+    // Near the window's end a lease would mostly go unused: take one unit then. A new lease (expiresAt 0)
+    // is never near an end, even in a process younger than a second (performance.now() counts from its start).
+    const now = performance.now();
+    const nearEnd = lease.expiresAt > 0 && lease.expiresAt > now - 1000 && lease.expiresAt - now < 1000;
+    const wanted = nearEnd ? 1 : size;
     let granted = wanted;
     let outcome = await consumeRateLimit(db, { key, limit, windowSeconds, cost: wanted });
     // The window's last units: one at a time, so a single process still gets exactly `limit`.
@@ -45,9 +48,9 @@ export function createLeasedRateLimiter(
       granted = 1;
       outcome = await consumeRateLimit(db, { key, limit, windowSeconds, cost: 1 });
     }
-    const now = performance.now();
-    if (lease.expiresAt <= now) lease.tokens = 0;
-    lease.expiresAt = now + (outcome.resetSeconds - 1) * 1000;
+    const answeredAt = performance.now();
+    if (lease.expiresAt <= answeredAt) lease.tokens = 0;
+    lease.expiresAt = answeredAt + (outcome.resetSeconds - 1) * 1000;
     lease.refused = !outcome.allowed;
     lease.sharedRemaining = outcome.remaining;
     if (outcome.allowed) lease.tokens += granted;
