@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { fail } from "@/lib/result";
 import { isUuid } from "@/lib/validation/uuid";
 
 export type KeysetSort = { field: "createdAt" | "emailCanonical" | "expiresAt"; order: "asc" | "desc" };
@@ -39,4 +40,15 @@ export function keysetWhere(sort: KeysetSort, after: { value: Date | string; id:
 export function keysetOrderBy(sort: KeysetSort): Prisma.Sql {
   const direction = Prisma.raw(sort.order === "desc" ? "DESC" : "ASC");
   return Prisma.sql`${KEYSET_COLUMNS[sort.field]} ${direction}, i."id" ${direction}`;
+}
+
+/** Where a page starts: nothing for the first page, INVALID for a cursor this sort did not make. */
+export function parsePageCursor(cursor: string | undefined, sort: KeysetSort) {
+  if (!cursor) return { ok: true as const, after: null };
+  const after = decodeCursor(cursor, sort);
+  if (!after)
+    return fail("INVALID", "The cursor is not valid; start again without it.", {
+      fieldErrors: { cursor: ["Invalid cursor"] },
+    });
+  return { ok: true as const, after };
 }

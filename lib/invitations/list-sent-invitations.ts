@@ -4,8 +4,8 @@ import { db } from "@/lib/db";
 import { readDatabaseNow } from "@/lib/db/database-now";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { fail } from "@/lib/result";
-import { readInvitationDtos } from "./read-invitation-dtos";
-import { decodeCursor, encodeCursor, keysetOrderBy, keysetWhere, type KeysetSort } from "@/lib/db/keyset-cursor";
+import { readInvitationPage } from "./read-invitation-page";
+import { parsePageCursor, type KeysetSort } from "@/lib/db/keyset-cursor";
 
 const SORT: KeysetSort = { field: "createdAt", order: "desc" };
 
@@ -16,11 +16,8 @@ const SORT: KeysetSort = { field: "createdAt", order: "desc" };
  */
 export async function listSentInvitations(actor: Actor | null, query: { limit: number; cursor?: string }) {
   if (!actor) return fail("UNAUTHENTICATED", "Sign in to continue.");
-  const after = query.cursor ? decodeCursor(query.cursor, SORT) : null;
-  if (query.cursor && !after)
-    return fail("INVALID", "The cursor is not valid; start again without it.", {
-      fieldErrors: { cursor: ["Invalid cursor"] },
-    });
+  const cursor = parsePageCursor(query.cursor, SORT);
+  if (!cursor.ok) return cursor;
   const permissions = actor.kind === "api-key" ? ["members.manage", "api.access"] : ["members.manage"];
   const teams = await db.membership.findMany({
     where: { userId: actor.userId, role: { permissions: { hasEvery: permissions } } },
@@ -28,20 +25,6 @@ export async function listSentInvitations(actor: Actor | null, query: { limit: n
   });
   const now = await readDatabaseNow(db);
   const where = Prisma.sql`i."inviterId" = ${actor.userId}::uuid AND i."teamId" = ANY(${teams.map((t) => t.teamId)}::uuid[])`;
-  const rows = await readInvitationDtos(
-    db,
-    {
-      where: after ? Prisma.sql`${where} AND ${keysetWhere(SORT, after)}` : where,
-      orderBy: keysetOrderBy(SORT),
-      limit: query.limit + 1,
-    },
-    now,
-  );
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return {
-    ok: true as const,
-    invitations: page,
-    next: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
-  };
+  const page = await readInvitationPage(db, { where, sort: SORT, limit: query.limit, after: cursor.after }, now);
+  return { ok: true as const, ...page };
 }

@@ -2,12 +2,10 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { readDatabaseNow } from "@/lib/db/database-now";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { fail } from "@/lib/result";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
 import { buildInvitationWhere } from "./invitation-filters";
-import { readInvitationDtos } from "./read-invitation-dtos";
-import { decodeCursor, encodeCursor, keysetOrderBy, keysetWhere, type KeysetSort } from "@/lib/db/keyset-cursor";
+import { readInvitationPage } from "./read-invitation-page";
+import { parsePageCursor, type KeysetSort } from "@/lib/db/keyset-cursor";
 import type { InvitationDisplayStatus } from "./status";
 import { isUuid } from "@/lib/validation/uuid";
 
@@ -35,11 +33,8 @@ export async function listTeamInvitationsByCursor(
     field: SORT_FIELDS[query.sort.replace("-", "") as keyof typeof SORT_FIELDS],
     order: descending ? "desc" : "asc",
   };
-  const after = query.cursor ? decodeCursor(query.cursor, sort) : null;
-  if (query.cursor && !after)
-    return fail("INVALID", "The cursor is not valid; start again without it.", {
-      fieldErrors: { cursor: ["Invalid cursor"] },
-    });
+  const cursor = parsePageCursor(query.cursor, sort);
+  if (!cursor.ok) return cursor;
 
   const roleIds = query.role.length
     ? (
@@ -60,17 +55,6 @@ export async function listTeamInvitationsByCursor(
     { status: query.status, role: roleIds, inviter: [], q: query.q },
     now,
   );
-  const rows = await readInvitationDtos(
-    db,
-    {
-      where: after ? Prisma.sql`${where} AND ${keysetWhere(sort, after)}` : where,
-      orderBy: keysetOrderBy(sort),
-      limit: query.limit + 1,
-    },
-    now,
-  );
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  const next = rows.length > query.limit && last ? encodeCursor(last[sort.field], last.id) : null;
-  return { ok: true as const, invitations: page, next };
+  const page = await readInvitationPage(db, { where, sort, limit: query.limit, after: cursor.after }, now);
+  return { ok: true as const, ...page };
 }

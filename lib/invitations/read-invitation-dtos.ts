@@ -2,9 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/create-client";
 import type { InvitationDto } from "./invitation-dto";
-import { deriveInvitationStatus } from "./status";
-
-import type { StoredStatus } from "./status";
+import { deriveInvitationStatus, type StoredStatus } from "./status";
 
 type Row = {
   id: string;
