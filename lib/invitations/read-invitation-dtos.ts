@@ -4,19 +4,22 @@ import type { Db } from "@/lib/db/create-client";
 import type { InvitationDto } from "./invitation-dto";
 import { deriveInvitationStatus, type StoredStatus } from "./status";
 
-type Row = {
-  id: string;
-  email: string;
+/** The DTO's own columns as they are, its nested objects flat. */
+type Row = Pick<
+  InvitationDto,
+  | "id"
+  | "email"
+  | "language"
+  | "createdAt"
+  | "updatedAt"
+  | "expiresAt"
+  | "respondedAt"
+  | "declineReason"
+  | "sendCount"
+  | "lastSentAt"
+> & {
   emailCanonical: string;
   status: StoredStatus;
-  language: string;
-  createdAt: Date;
-  updatedAt: Date;
-  expiresAt: Date;
-  respondedAt: Date | null;
-  declineReason: string | null;
-  sendCount: number;
-  lastSentAt: Date | null;
   deliveryStatus: InvitationDto["delivery"]["status"];
   deliveryError: string | null;
   roleId: string;
