@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createAdapterFactory, type DatabaseTarget } from "./adapter";
+import { createPgDirectSql, createPgliteDirectSql, type DirectSql } from "./direct-sql";
 
 /**
  * How long a transaction may wait for one of the pool's connections. Prisma's default (2 s) turned
@@ -9,9 +10,21 @@ import { createAdapterFactory, type DatabaseTarget } from "./adapter";
  */
 export const TRANSACTION_MAX_WAIT_MS = 10_000;
 
+const directSqlOf = new WeakMap<object, DirectSql>();
+
 export function createPrismaClient(target: DatabaseTarget) {
-  const { factory } = createAdapterFactory(target);
-  return new PrismaClient({ adapter: factory, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
+  const adapter = createAdapterFactory(target);
+  const client = new PrismaClient({
+    adapter: adapter.factory,
+    transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS },
+  });
+  directSqlOf.set(client, adapter.pool ? createPgDirectSql(adapter.pool) : createPgliteDirectSql(adapter.pglite));
+  return client;
+}
+
+/** The driver-level executor over the same connections as this client (none for a client made otherwise, e.g. `$extends`). */
+export function getDirectSql(client: object): DirectSql | undefined {
+  return directSqlOf.get(client);
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;

@@ -1,10 +1,13 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fail, type Failure } from "@/lib/result";
-import { db } from "./index";
+import { toSqlClient, type SqlClient } from "./direct-sql";
+import { db, getDirectSqlOfDb } from "./index";
 import { TransactionAbort } from "./transaction-abort";
 
 export type Tx = Prisma.TransactionClient;
+/** A transaction that only sends hand-written SQL (runSqlTransaction's, or a Prisma one passed on). */
+export type SqlTx = SqlClient;
 
 /** Attempts in all for a transaction that lost a race (deadlock or serialization failure). */
 export const TRANSACTION_ATTEMPTS = 4;
@@ -39,7 +42,8 @@ function errorCodes(error: unknown): string[] {
 export function classifyTransactionError(error: unknown): "race" | "busy" | null {
   const codes = errorCodes(error);
   if (codes.some((code) => code === "P2034" || RACE_SQLSTATES.has(code))) return "race";
-  if (codes.includes("P2028")) return "busy";
+  // P2028: Prisma's wait or timeout; 57014: a statement past the driver transaction's statement_timeout.
+  if (codes.some((code) => code === "P2028" || code === "57014" || code === "CONNECTION_WAIT_TIMEOUT")) return "busy";
   return null;
 }
 
@@ -59,12 +63,32 @@ export async function runTransaction<T>(
   work: (tx: Tx) => Promise<T>,
   options: { timeoutMs?: number; maxWaitMs?: number } = {},
 ): Promise<T | Failure> {
+  return retryRaces(() =>
+    db.$transaction(work, { maxWait: options.maxWaitMs ?? MAX_WAIT_MS, timeout: options.timeoutMs ?? TIMEOUT_MS }),
+  );
+}
+
+/**
+ * runTransaction for work that sends only hand-written SQL: the same refusals, retries and busy
+ * answers, on a driver connection without Prisma's transaction machinery (the hot answers: accept,
+ * decline). A statement past `timeoutMs` is cancelled, and the transaction with it.
+ */
+export async function runSqlTransaction<T>(
+  work: (tx: SqlTx) => Promise<T>,
+  options: { timeoutMs?: number; maxWaitMs?: number } = {},
+): Promise<T | Failure> {
+  const limits = { maxWaitMs: options.maxWaitMs ?? MAX_WAIT_MS, timeoutMs: options.timeoutMs ?? TIMEOUT_MS };
+  return retryRaces(() => {
+    const direct = getDirectSqlOfDb();
+    if (!direct) return db.$transaction(work, { maxWait: limits.maxWaitMs, timeout: limits.timeoutMs });
+    return direct.transaction((run) => work(toSqlClient(run)), limits);
+  });
+}
+
+async function retryRaces<T>(attemptOnce: () => Promise<T>): Promise<T | Failure> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.$transaction(work, {
-        maxWait: options.maxWaitMs ?? MAX_WAIT_MS,
-        timeout: options.timeoutMs ?? TIMEOUT_MS,
-      });
+      return await attemptOnce();
     } catch (error) {
       if (error instanceof TransactionAbort) return error.failure;
       const kind = classifyTransactionError(error);

@@ -84,15 +84,18 @@ export async function deliverQueuedEmails({
   const claimed = await claimDueRows(limit, leaseSeconds);
   if (claimed.length === 0) return tally;
 
-  const now = await readDatabaseNow(db);
-  const prepared = await Promise.all(claimed.map((row) => prepareSafely(row, now)));
-  for (const item of prepared) {
-    if (!("skip" in item)) continue;
-    tally.skipped += 1;
-    await db.emailOutbox.updateMany({
-      where: { id: item.row.id, status: "PENDING" },
-      data: { status: "SKIPPED", lastError: item.skip, lockedUntil: null },
-    });
+  const [now, invitations] = await Promise.all([
+    readDatabaseNow(db),
+    readInvitationsToSend(claimed.flatMap((row) => (row.invitationId ? [row.invitationId] : []))),
+  ]);
+  const prepared = await Promise.all(claimed.map((row) => prepareSafely(row, invitations, now)));
+  const skipped = prepared.filter((item): item is Extract<Prepared, { skip: string }> => "skip" in item);
+  if (skipped.length > 0) {
+    tally.skipped += skipped.length;
+    await db.$executeRaw`
+      UPDATE "EmailOutbox" o SET "status" = 'SKIPPED', "lastError" = s."reason", "lockedUntil" = NULL
+      FROM unnest(${skipped.map((item) => item.row.id)}::uuid[], ${skipped.map((item) => item.skip)}::text[]) AS s("id", "reason")
+      WHERE o."id" = s."id" AND o."status" = 'PENDING'`;
   }
 
   const byId = (a: Prepared, b: Prepared) => a.row.id.localeCompare(b.row.id);
@@ -268,16 +271,55 @@ function recordUnprepared(item: Unprepared, tally: Tally) {
   return recordOutcome(item.row, item.sendNumber, { ok: false, retryable: true, error: item.error }, tally);
 }
 
-async function prepareSafely(row: ClaimedRow, now: Date): Promise<Prepared> {
+type InvitationToSend = {
+  id: string;
+  email: string;
+  status: string;
+  sendCount: number;
+  expiresAt: Date;
+  language: string;
+  tokenSealed: string;
+  teamName: string;
+  teamSlug: string;
+  remindBeforeExpiry: boolean;
+  roleName: string;
+  inviterName: string | null;
+};
+
+/** Every claimed row's invitation in one statement (a claim holds up to 200 rows). */
+async function readInvitationsToSend(ids: string[]): Promise<Map<string, InvitationToSend>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.$queryRaw<InvitationToSend[]>`
+    SELECT i."id"::text AS "id", i."email", i."status"::text AS "status", i."sendCount", i."expiresAt", i."language",
+      i."tokenSealed", t."name" AS "teamName", t."slug" AS "teamSlug", t."remindBeforeExpiry", r."name" AS "roleName",
+      u."name" AS "inviterName"
+    FROM "Invitation" i
+    JOIN "Team" t ON t."id" = i."teamId"
+    JOIN "Role" r ON r."id" = i."roleId"
+    LEFT JOIN "User" u ON u."id" = i."inviterId"
+    WHERE i."id" = ANY(${[...new Set(ids)]}::uuid[])`;
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+async function prepareSafely(
+  row: ClaimedRow,
+  invitations: Map<string, InvitationToSend>,
+  now: Date,
+): Promise<Prepared> {
   const sendNumber = row.kind === "invitation" ? Number(row.payload?.sendNumber ?? 0) : null;
   try {
-    return await prepare(row, sendNumber, now);
+    return await prepare(row, sendNumber, invitations, now);
   } catch (error) {
     return { row, sendNumber, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
-async function prepare(row: ClaimedRow, sendNumber: number | null, now: Date): Promise<Prepared> {
+async function prepare(
+  row: ClaimedRow,
+  sendNumber: number | null,
+  invitations: Map<string, InvitationToSend>,
+  now: Date,
+): Promise<Prepared> {
   if (row.kind === "password_reset") {
     if (!row.passwordResetId) return { row, sendNumber, skip: "No reset link attached" };
     const reset = await preparePasswordResetEmail(row.passwordResetId, row.payload, now);
@@ -290,27 +332,14 @@ async function prepare(row: ClaimedRow, sendNumber: number | null, now: Date): P
     if ("skip" in notice) return { row, sendNumber, skip: notice.skip };
     return { row, sendNumber, email: { to: row.to, idempotencyKey: row.idempotencyKey, ...notice } };
   }
-  const invitation = await db.invitation.findUnique({
-    where: { id: row.invitationId },
-    select: {
-      email: true,
-      status: true,
-      sendCount: true,
-      expiresAt: true,
-      language: true,
-      tokenSealed: true,
-      team: { select: { name: true, slug: true, remindBeforeExpiry: true } },
-      role: { select: { name: true } },
-      inviter: { select: { name: true } },
-    },
-  });
+  const invitation = invitations.get(row.invitationId);
   if (!invitation) return { row, sendNumber, skip: "Invitation deleted" };
 
   if (row.kind === "renewal_request") {
     const rendered = renderRenewalRequestEmail({
       inviteeEmail: invitation.email,
-      teamName: invitation.team.name,
-      teamSlug: invitation.team.slug,
+      teamName: invitation.teamName,
+      teamSlug: invitation.teamSlug,
     });
     return { row, sendNumber, email: { to: row.to, idempotencyKey: row.idempotencyKey, ...rendered } };
   }
@@ -323,7 +352,7 @@ async function prepare(row: ClaimedRow, sendNumber: number | null, now: Date): P
     // A resend since restarted the lifetime (and mailed the link): this reminder is about an expiry that no longer holds.
     if (Number(row.payload?.forSend ?? 0) !== invitation.sendCount)
       return { row, sendNumber, skip: "Superseded by a newer send" };
-    if (!invitation.team.remindBeforeExpiry) return { row, sendNumber, skip: "The team turned reminders off" };
+    if (!invitation.remindBeforeExpiry) return { row, sendNumber, skip: "The team turned reminders off" };
   }
   if (invitation.expiresAt <= now) return { row, sendNumber, skip: "Invitation expired before it could be sent" };
   const token = unsealInvitationToken(invitation.tokenSealed);
@@ -333,9 +362,9 @@ async function prepare(row: ClaimedRow, sendNumber: number | null, now: Date): P
   const rendered = await renderInvitationEmail({
     language: invitation.language,
     to: invitation.email,
-    teamName: invitation.team.name,
-    inviterName: invitation.inviter?.name ?? null,
-    roleName: invitation.role.name,
+    teamName: invitation.teamName,
+    inviterName: invitation.inviterName,
+    roleName: invitation.roleName,
     expiresAt: invitation.expiresAt,
     url: buildInvitationUrl(token),
     variant:

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { runTransaction } from "@/lib/db/run-transaction";
+import { runSqlTransaction } from "@/lib/db/run-transaction";
 import { signalOutbox } from "@/lib/email/outbox-signal";
 import { fail } from "@/lib/result";
 import { acceptPendingInvitation } from "./accept-pending-invitation";
@@ -18,7 +18,7 @@ export async function acceptAsInvitee(actor: Actor, target: AnswerTarget) {
   if (invitation!.emailCanonical !== user.emailCanonical) {
     return fail("FORBIDDEN", `This invitation is for ${invitation!.email}; you are signed in as ${user.email}.`);
   }
-  const result = await runTransaction((tx) => acceptPendingInvitation(tx, user.id, invitation!, target));
+  const result = await runSqlTransaction((tx) => acceptPendingInvitation(tx, user.id, invitation!, target));
   if (result.ok && !result.alreadyMember) signalOutbox();
   return result;
 }

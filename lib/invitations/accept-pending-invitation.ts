@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuditAction } from "@/lib/audit/audit-actions";
 import { abortTransaction } from "@/lib/db/transaction-abort";
-import type { Tx } from "@/lib/db/run-transaction";
+import type { SqlTx } from "@/lib/db/run-transaction";
 import { lockTeamSeats } from "@/lib/members/lock-team-seats";
 import { can, canGrantRole } from "@/lib/permissions/can";
 import { fail } from "@/lib/result";
@@ -35,7 +35,7 @@ export function acceptSuccess(invitation: InvitationToAnswer, roleName: string, 
  * flip (and is what the invitee gets) or comes after it and finds the invitation closed.
  */
 export async function acceptPendingInvitation(
-  tx: Tx,
+  tx: SqlTx,
   userId: string,
   invitation: InvitationToAnswer,
   target: AnswerTarget,
@@ -44,11 +44,9 @@ export async function acceptPendingInvitation(
   if (team.seatLimit !== null) {
     const seats = await lockTeamSeats(tx, team.id);
     if (seats.limit !== null && seats.members >= seats.limit) {
-      const member = await tx.membership.findUnique({
-        where: { teamId_userId: { teamId: team.id, userId } },
-        select: { id: true },
-      });
-      if (!member)
+      const member = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT "id"::text AS "id" FROM "Membership" WHERE "teamId" = ${team.id}::uuid AND "userId" = ${userId}::uuid`;
+      if (member.length === 0)
         abortTransaction(
           fail("LIMIT_REACHED", `${team.name} has no free seats. Ask an admin to make room, then accept again.`),
         );

@@ -13,11 +13,10 @@ const UNVERIFIED = "Confirm your email address first, or answer with the link in
 
 export type Invitee = { id: string; email: string; emailCanonical: string; emailVerifiedAt: Date | null };
 
-export function readInvitee(userId: string): Promise<Invitee | null> {
-  return db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, emailCanonical: true, emailVerifiedAt: true },
-  });
+export async function readInvitee(userId: string): Promise<Invitee | null> {
+  const rows = await db.$queryRaw<Invitee[]>`
+    SELECT "id"::text AS "id", "email", "emailCanonical", "emailVerifiedAt" FROM "User" WHERE "id" = ${userId}::uuid`;
+  return rows[0] ?? null;
 }
 
 /** What a missing invitation is called: a link that is not valid, or (by id) an invitation not found. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import type { Db } from "@/lib/db";
-import type { Tx } from "@/lib/db/run-transaction";
+import type { SqlTx } from "@/lib/db/run-transaction";
 import { abortTransaction } from "@/lib/db/transaction-abort";
 import { consumeRateLimits, refundRateLimits, type RateLimitCharge } from "@/lib/rate-limit/consume-rate-limit";
 import { recipientFromRateLimitKey, recipientRateLimitKey } from "@/lib/rate-limit/recipient-rate-limit-key";
@@ -62,7 +62,7 @@ export async function chargeSharedInviteQuotas(executor: Executor, teamId: strin
  * for the invitations it inserted, as its last statement: only invites of the same address
  * contend for these rows, and a refusal rolls the whole invite back.
  */
-export async function chargeRecipientQuotas(tx: Tx, recipients: string[]) {
+export async function chargeRecipientQuotas(tx: SqlTx, recipients: string[]) {
   const charges = recipients.map((canonical) => ({
     key: recipientRateLimitKey(canonical),
     limit: env.INVITES_PER_RECIPIENT_PER_HOUR,

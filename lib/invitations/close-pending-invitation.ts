@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/db/run-transaction";
+import type { SqlTx } from "@/lib/db/run-transaction";
 import type { ClosedState } from "./describe-closed-invitation";
 import { queueAnswerNotifications } from "./queue-answer-notifications";
 import { readClosedState, refConditions, type InvitationRef } from "./read-closed-state";
@@ -25,7 +25,7 @@ export type ClosedInvitation = {
  * transaction, so they exist exactly when the answer commits (queue-answer-notifications.ts).
  */
 export async function closePendingInvitation(
-  tx: Tx,
+  tx: SqlTx,
   ref: InvitationRef,
   change: {
     status: "ACCEPTED" | "DECLINED" | "WITHDRAWN";

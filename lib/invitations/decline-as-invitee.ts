@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
-import { runTransaction } from "@/lib/db/run-transaction";
+import { runSqlTransaction } from "@/lib/db/run-transaction";
 import { abortTransaction } from "@/lib/db/transaction-abort";
 import { signalOutbox } from "@/lib/email/outbox-signal";
 import { fail } from "@/lib/result";
@@ -37,7 +37,7 @@ export async function declineAsInvitee(actor: Actor | null, target: AnswerTarget
   }
   const found = invitation!;
   const ref = { id: found.id, ...(target.by === "token" ? { tokenHash: target.tokenHash } : {}) };
-  const result = await runTransaction(async (tx) => {
+  const result = await runSqlTransaction(async (tx) => {
     const close = await closePendingInvitation(tx, ref, {
       status: "DECLINED",
       responderId: user?.id ?? null,

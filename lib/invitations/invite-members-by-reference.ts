@@ -11,7 +11,7 @@ import {
   sealInvitationToken,
 } from "@/lib/crypto/invitation-token";
 import { db } from "@/lib/db";
-import { runTransaction, type Tx } from "@/lib/db/run-transaction";
+import { runSqlTransaction, type SqlTx } from "@/lib/db/run-transaction";
 import { abortTransaction } from "@/lib/db/transaction-abort";
 import { invitationIdempotencyKey } from "@/lib/email/enqueue-invitation-email";
 import { signalOutbox } from "@/lib/email/outbox-signal";
@@ -151,7 +151,7 @@ export async function inviteMembersByReference(
   if (!quota.ok) return quota;
   let created: Array<{ id: string; email: string; emailCanonical: string }> | Failure = [];
   try {
-    created = await runTransaction(
+    created = await runSqlTransaction(
       async (tx) => {
         if (access.team.seatLimit !== null) {
           const seats = await lockTeamSeats(tx, teamId);
@@ -239,7 +239,7 @@ type InvitationRow = {
  * skipped as already invited.
  */
 async function supersedeExpiredInvitations(
-  tx: Tx,
+  tx: SqlTx,
   write: InvitationWrite,
   toCreate: Array<{ previous?: ClassifiedAddress["previous"] }>,
 ) {
@@ -269,7 +269,7 @@ async function supersedeExpiredInvitations(
  * address whose pending slot another request took since the read is skipped (ON CONFLICT), and
  * only the rows inserted get groups, an email and an audit event.
  */
-function insertInvitations(tx: Tx, write: InvitationWrite, rows: InvitationRow[]) {
+function insertInvitations(tx: SqlTx, write: InvitationWrite, rows: InvitationRow[]) {
   const column = <K extends keyof InvitationRow>(key: K) => rows.map((row) => row[key]);
   return tx.$queryRaw<Array<{ id: string; email: string; emailCanonical: string }>>`
     WITH wanted AS (

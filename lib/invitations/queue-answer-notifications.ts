@@ -1,6 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db/run-transaction";
-import { readNotifyAdminsOnAnswer } from "@/lib/teams/read-notify-admins-on-answer";
+import type { SqlTx } from "@/lib/db/run-transaction";
 import type { ClosedInvitation } from "./close-pending-invitation";
 
 export const ANSWER_NOTIFICATION_KIND = "invitation_answered";
@@ -11,14 +10,14 @@ export const ANSWER_NOTIFICATION_KIND = "invitation_answered";
  * and, when the team's `notifyAdminsOnAnswer` is on, every member holding members.manage; each
  * person once (one row per user, and the idempotency key names the invitation and the user), the
  * invitee never (by account or by address). The sender renders each in the recipient's language.
+ * The team's setting is read in the same statement (one round trip fewer per answer).
  */
 export async function queueAnswerNotifications(
-  tx: Tx,
+  tx: SqlTx,
   invitation: ClosedInvitation,
   answer: "accepted" | "declined",
   responderId: string | null,
 ): Promise<number> {
-  const includeAdmins = await readNotifyAdminsOnAnswer(tx, invitation.teamId);
   return tx.$executeRaw`
     INSERT INTO "EmailOutbox" ("id", "invitationId", "kind", "to", "payload", "idempotencyKey")
     SELECT gen_random_uuid(), ${invitation.id}::uuid, ${ANSWER_NOTIFICATION_KIND}, u."email",
@@ -26,9 +25,9 @@ export async function queueAnswerNotifications(
       'invitation/' || ${invitation.id}::text || '/answered/' || u."id"::text
     FROM "User" u
     WHERE u."id" IN (
-        SELECT m."userId" FROM "Membership" m JOIN "Role" r ON r."id" = m."roleId"
+        SELECT m."userId" FROM "Membership" m JOIN "Role" r ON r."id" = m."roleId" JOIN "Team" t ON t."id" = m."teamId"
         WHERE m."teamId" = ${invitation.teamId}::uuid
-          AND (m."userId" = ${invitation.inviterId}::uuid OR (${includeAdmins}::boolean AND 'members.manage' = ANY(r."permissions")))
+          AND (m."userId" = ${invitation.inviterId}::uuid OR (t."notifyAdminsOnAnswer" AND 'members.manage' = ANY(r."permissions")))
       )
       AND u."id" IS DISTINCT FROM ${responderId}::uuid
       AND u."emailCanonical" <> ${invitation.emailCanonical}

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/db/run-transaction";
+import type { SqlTx } from "@/lib/db/run-transaction";
 import type { ClosedState } from "./describe-closed-invitation";
 
 export type InvitationRef = {
@@ -22,7 +22,7 @@ export function refConditions(ref: InvitationRef) {
  * transaction after the write, so it sees whatever the winning request committed.
  */
 export async function readClosedState(
-  tx: Tx,
+  tx: SqlTx,
   ref: InvitationRef,
 ): Promise<{ state: ClosedState; responderId: string | null }> {
   const rows = await tx.$queryRaw<

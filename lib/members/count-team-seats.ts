@@ -1,6 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db";
-import type { Tx } from "@/lib/db/run-transaction";
+import type { SqlClient } from "@/lib/db/direct-sql";
 
 export type SeatUsage = { members: number; pending: number };
 
@@ -9,7 +8,7 @@ export type SeatUsage = { members: number; pending: number };
  * expired on the database clock. `lockTeamSeats` counts through it after taking the team's
  * lock; pages that only show the count (the invite dialog, the General page) read it unlocked.
  */
-export async function countTeamSeats(db: Pick<Db, "$queryRaw"> | Tx, teamId: string): Promise<SeatUsage> {
+export async function countTeamSeats(db: SqlClient, teamId: string): Promise<SeatUsage> {
   const counts = await db.$queryRaw<Array<SeatUsage>>`
     SELECT (SELECT count(*)::int FROM "Membership" m WHERE m."teamId" = ${teamId}::uuid) AS members,
       (SELECT count(*)::int FROM "Invitation" p WHERE p."teamId" = ${teamId}::uuid AND p."status" = 'PENDING' AND p."expiresAt" > now()) AS pending`;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db/run-transaction";
+import type { SqlTx } from "@/lib/db/run-transaction";
 import { countTeamSeats } from "./count-team-seats";
 
 export type TeamSeats = {
@@ -20,7 +20,7 @@ export type TeamSeats = {
  * a second statement, so they see everything committed before the lock was granted.
  */
 export async function lockTeamSeats(
-  tx: Tx,
+  tx: SqlTx,
   teamId: string,
   options: { countUnlimited?: boolean } = {},
 ): Promise<TeamSeats> {

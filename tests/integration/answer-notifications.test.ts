@@ -13,7 +13,6 @@ const { getInvitationLink } = await import("@/lib/invitations/get-invitation-lin
 const { inviteMembers } = await import("@/lib/invitations/invite-members");
 const { signUpFromInvitation } = await import("@/lib/invitations/sign-up-from-invitation");
 const { withdrawInvitation } = await import("@/lib/invitations/withdraw-invitation");
-const { readNotifyAdminsOnAnswer } = await import("@/lib/teams/read-notify-admins-on-answer");
 
 const { db, engine } = getTestDatabase();
 type Ctx = Awaited<ReturnType<typeof createTeamWithMembers>>;
@@ -48,7 +47,7 @@ async function deliveredAbout(invitee: string) {
 describe(`answer notifications (${engine})`, () => {
   it("the setting is off by default; then only the inviter is told, once, in their language", async () => {
     const ctx = await createTeamWithMembers(db);
-    expect(await readNotifyAdminsOnAnswer(db, ctx.team.id)).toBe(false);
+    expect((await db.team.findUniqueOrThrow({ where: { id: ctx.team.id } })).notifyAdminsOnAnswer).toBe(false);
     await db.user.update({ where: { id: ctx.admin.id }, data: { language: "fr" } });
     const invitee = await createUser(db, { email: "ada-accepts@example.com" });
     const { id, token } = await inviteOne(ctx, ctx.admin, invitee.email);
