@@ -4,7 +4,7 @@ import { buildInvitationUrl, unsealInvitationToken } from "@/lib/crypto/invitati
 import { db } from "@/lib/db";
 import { TRANSACTION_MAX_WAIT_MS } from "@/lib/db/create-client";
 import { readDatabaseNow } from "@/lib/db/database-now";
-import { runTransaction } from "@/lib/db/run-transaction";
+import { runSqlTransaction } from "@/lib/db/run-transaction";
 import { env } from "@/lib/env";
 import { renderInvitationEmail } from "./render-invitation-email";
 import { ANSWER_NOTIFICATION_KIND } from "@/lib/invitations/queue-answer-notifications";
@@ -154,7 +154,7 @@ function stopIfAborted(signal?: AbortSignal) {
 }
 
 async function claimDueRows(limit: number, leaseSeconds: number): Promise<ClaimedRow[]> {
-  const claimed = await runTransaction(
+  const claimed = await runSqlTransaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLAIM_LOCK_ID}::bigint)`;
       return tx.$queryRaw<ClaimedRow[]>`

@@ -13,30 +13,34 @@ export async function prepareAnswerNotification(
 ): Promise<RenderedEmail | { skip: string }> {
   const answer = payload?.answer === "declined" ? "declined" : payload?.answer === "accepted" ? "accepted" : null;
   if (!answer) return { skip: "Unknown answer" };
-  const [invitation, recipient] = await Promise.all([
-    db.invitation.findUnique({
-      where: { id: invitationId },
-      select: {
-        email: true,
-        declineReason: true,
-        team: { select: { name: true, slug: true } },
-        role: { select: { name: true } },
-        inviter: { select: { name: true } },
-      },
-    }),
-    payload?.recipientId
-      ? db.user.findUnique({ where: { id: payload.recipientId }, select: { language: true } })
-      : null,
-  ]);
+  const [invitation] = await db.$queryRaw<
+    Array<{
+      email: string;
+      declineReason: string | null;
+      teamName: string;
+      teamSlug: string;
+      roleName: string;
+      inviterName: string | null;
+      recipientLanguage: string | null;
+    }>
+  >`
+    SELECT i."email", i."declineReason", t."name" AS "teamName", t."slug" AS "teamSlug", r."name" AS "roleName",
+      u."name" AS "inviterName",
+      (SELECT "language" FROM "User" WHERE "id" = ${payload?.recipientId ?? null}::uuid) AS "recipientLanguage"
+    FROM "Invitation" i
+    JOIN "Team" t ON t."id" = i."teamId"
+    JOIN "Role" r ON r."id" = i."roleId"
+    LEFT JOIN "User" u ON u."id" = i."inviterId"
+    WHERE i."id" = ${invitationId}::uuid`;
   if (!invitation) return { skip: "Invitation deleted" };
   return renderAnswerNotificationEmail({
-    language: recipient?.language ?? "en",
+    language: invitation.recipientLanguage ?? "en",
     answer,
     inviteeEmail: invitation.email,
-    teamName: invitation.team.name,
-    teamSlug: invitation.team.slug,
-    roleName: invitation.role.name,
-    inviterName: invitation.inviter?.name ?? null,
+    teamName: invitation.teamName,
+    teamSlug: invitation.teamSlug,
+    roleName: invitation.roleName,
+    inviterName: invitation.inviterName,
     declineReason: invitation.declineReason,
   });
 }
