@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { isJoinableDomain, rejectJoinRequestSchema, suggestMemberSchema } from "./join-request-rules";
+
+describe("isJoinableDomain", () => {
+  it("needs a policy other than OFF and a listed domain (subdomains included)", () => {
+    expect(isJoinableDomain("acme.com", ["acme.com"], "REQUEST")).toBe(true);
+    expect(isJoinableDomain("eu.acme.com", ["acme.com"], "AUTO_JOIN")).toBe(true);
+    expect(isJoinableDomain("acme.com", ["acme.com"], "OFF")).toBe(false);
+    expect(isJoinableDomain("notacme.com", ["acme.com"], "REQUEST")).toBe(false);
+  });
+
+  it("never opens a team without allowed domains to everyone", () => {
+    expect(isJoinableDomain("acme.com", [], "AUTO_JOIN")).toBe(false);
+  });
+});
+
+describe("schemas", () => {
+  it("trims an empty note or reason to null and caps their length", () => {
+    expect(suggestMemberSchema.parse({ email: " a@b.co ", note: "  " })).toEqual({ email: "a@b.co", note: null });
+    expect(rejectJoinRequestSchema.parse(undefined)).toEqual({ reason: null });
+    expect(rejectJoinRequestSchema.safeParse({ reason: "x".repeat(501) }).success).toBe(false);
+    expect(suggestMemberSchema.safeParse({ email: "a@b.co", extra: 1 }).success).toBe(false);
+  });
+});
