@@ -59,7 +59,7 @@ export async function approveJoinRequest(
     if (!request) abortTransaction(await refuseDecidedJoinRequest(tx, teamId, id));
     if (request.kind === "ASK") {
       if (!request.requesterId)
-        abortTransaction(fail("GONE", "The person who asked to join has deleted their account."));
+        abortTransaction(fail("CONFLICT", "The person who asked to join has deleted their account."));
       await addJoinedMember(tx, access.team, request.requesterId, {
         actorId: adminId,
         via: "approved_request",
