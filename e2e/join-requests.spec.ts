@@ -21,19 +21,26 @@ async function signedIn(browser: Browser, user: SeedUser | null) {
   return { context, page: await context.newPage() };
 }
 
-/** Both widths the app supports, each checked for sideways scrolling before the picture is taken. */
+/** Both widths the app supports, light and dark, each checked for sideways scrolling before the picture is taken. */
 async function shots(page: Page, name: string, key: Locator) {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 800 });
-    await expect(key.first()).toBeVisible();
-    const { documentWidth, viewport } = await page.evaluate(() => ({
-      documentWidth: document.documentElement.scrollWidth,
-      viewport: window.innerWidth,
-    }));
-    expect(documentWidth, `${name} at ${width} px`).toBeLessThanOrEqual(viewport);
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: `e2e/screenshots/join-requests-${name}-${width}.png`, fullPage: true });
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      await expect(key.first()).toBeVisible();
+      const { documentWidth, viewport } = await page.evaluate(() => ({
+        documentWidth: document.documentElement.scrollWidth,
+        viewport: window.innerWidth,
+      }));
+      expect(documentWidth, `${name} at ${width} px`).toBeLessThanOrEqual(viewport);
+      await page.waitForTimeout(300);
+      await page.screenshot({
+        path: `e2e/screenshots/join-requests-${name}-${colorScheme}-${width}.png`,
+        fullPage: true,
+      });
+    }
   }
+  await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 

@@ -34,7 +34,7 @@ export function SuggestMemberForm({
         <CardDescription>{t.description(teamName)}</CardDescription>
       </div>
       <form
-        className="space-y-3"
+        className="max-w-lg space-y-3"
         onSubmit={(event) => {
           event.preventDefault();
           startTransition(async () => {

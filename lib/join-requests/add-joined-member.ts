@@ -39,8 +39,8 @@ export async function addJoinedMember(
     ), events AS (
       INSERT INTO "AuditEvent" ("id", "teamId", "actorId", "action", "targetType", "targetId", "metadata", "createdAt")
       SELECT gen_random_uuid(), ${team.id}::uuid, ${audit.actorId}::uuid, ${JOINED}, 'membership', membership."id"::text,
-        jsonb_strip_nulls(jsonb_build_object('role', role."name", 'via', ${audit.via}::text, 'joinRequestId', ${audit.joinRequestId ?? null}::text)), now()
-      FROM membership, role
+        jsonb_strip_nulls(jsonb_build_object('email', u."email", 'role', role."name", 'via', ${audit.via}::text, 'joinRequestId', ${audit.joinRequestId ?? null}::text)), now()
+      FROM membership, role, "User" u WHERE u."id" = ${userId}::uuid
     )
     SELECT (SELECT "id"::text FROM membership) AS "membershipId"`;
   return { alreadyMember: (rows[0]?.membershipId ?? null) === null };

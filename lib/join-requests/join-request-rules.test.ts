@@ -22,3 +22,13 @@ describe("schemas", () => {
     expect(suggestMemberSchema.safeParse({ email: "a@b.co", extra: 1 }).success).toBe(false);
   });
 });
+
+describe("wording", () => {
+  it("counts pending requests with each language's plural rule (French: 0 is singular)", async () => {
+    const { getCatalogue } = await import("@/lib/i18n/catalogues");
+    const en = getCatalogue("en").joinRequests.page.count;
+    const fr = getCatalogue("fr").joinRequests.page.count;
+    expect([0, 1, 2].map(en)).toEqual(["0 pending requests", "1 pending request", "2 pending requests"]);
+    expect([0, 1, 2].map(fr)).toEqual(["0 demande en attente", "1 demande en attente", "2 demandes en attente"]);
+  });
+});

@@ -185,9 +185,10 @@ describe(`join requests (${engine})`, () => {
       select: { role: { select: { key: true } } },
     });
     expect(membership.role.key).toBe("member");
-    expect(
-      await db.auditEvent.count({ where: { teamId: ctx.team.id, action: "member.joined", actorId: first.id } }),
-    ).toBe(1);
+    const [joined] = await db.auditEvent.findMany({
+      where: { teamId: ctx.team.id, action: "member.joined", actorId: first.id },
+    });
+    expect(joined!.metadata).toEqual({ email: first.email, role: "Member", via: "auto_join" });
     expect(await askToJoin(asActor(first), ctx.ref)).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await askToJoin(asActor(second), ctx.ref)).toMatchObject({ ok: false, code: "LIMIT_REACHED" });
     expect(await db.membership.count({ where: { teamId: ctx.team.id } })).toBe(4);
