@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Locator, Page } from "@playwright/test";
 import { addStoredSession, expect, test, type SeedUser } from "./fixtures";
 import { inviteThroughUi, signUpThroughLink, uniqueEmail } from "./helpers";
@@ -44,6 +45,12 @@ async function shots(page: Page, name: string, key: Locator) {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 /** The plain text of the newest mailbox message to `to` whose subject matches, retried while the outbox sends it. */
 async function readMail(page: Page, to: string, subject: RegExp) {
   await expect(async () => {
@@ -68,6 +75,7 @@ test("a member suggests an address; an admin sees the count in the navigation an
   await member.page.goto("/teams/acme");
   const form = member.page.locator("form").filter({ has: member.page.getByLabel("Note for the admins (optional)") });
   await shots(member.page, "suggest", member.page.getByText("Suggest someone"));
+  await expectNoSeriousViolations(member.page);
   await form.getByLabel("Email address").fill(suggested);
   await form.getByLabel("Note for the admins (optional)").fill("Joins the design team in May");
   await form.getByRole("button", { name: "Suggest" }).click();
@@ -91,6 +99,7 @@ test("a member suggests an address; an admin sees the count in the navigation an
   const pending = await admin.page.getByTestId("join-request").count();
   await expect(requestsLink.getByTestId("settings-nav-count")).toHaveText(String(pending));
   await shots(admin.page, "queue", item);
+  await expectNoSeriousViolations(admin.page);
 
   await item.getByRole("button", { name: "Approve" }).click();
   await slow(admin.page.getByText(`Invitation sent to ${suggested}`)).toBeVisible();
@@ -122,11 +131,13 @@ test("a person on an allowed domain asks to join; an admin declines with a reaso
     await owner.page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(owner.page.getByText("Joining setting saved")).toBeVisible();
     await shots(owner.page, "policy", owner.page.getByRole("group", { name: "Joining from these domains" }));
+    await expectNoSeriousViolations(owner.page);
 
     await asker.page.goto("/");
     const section = asker.page.getByRole("region", { name: "Teams you can join" });
     const globex = section.getByRole("listitem").filter({ hasText: "Globex" });
     await shots(asker.page, "discover", globex);
+    await expectNoSeriousViolations(asker.page);
     await globex.getByRole("button", { name: "Ask to join" }).click();
     await slow(asker.page.getByText("Request sent to the admins of Globex")).toBeVisible();
     await slow(globex.getByText("Request sent")).toBeVisible();
