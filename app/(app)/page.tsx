@@ -3,12 +3,19 @@ import { ArrowRight, Users } from "lucide-react";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { JoinableTeams } from "@/components/join-requests/joinable-teams";
 import { requireCurrentUser } from "@/lib/auth/current-user";
+import { readRequestLanguage } from "@/lib/i18n/read-request-language";
+import { listJoinableTeams } from "@/lib/join-requests/list-joinable-teams";
 import { listUserTeams } from "@/lib/teams/list-user-teams";
 
 export default async function HomePage() {
   const user = await requireCurrentUser("/");
-  const teams = await listUserTeams(user.id);
+  const [teams, joinable, language] = await Promise.all([
+    listUserTeams(user.id),
+    listJoinableTeams(user.id),
+    readRequestLanguage(),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -39,6 +46,7 @@ export default async function HomePage() {
           ))}
         </ul>
       )}
+      {joinable.teams.length > 0 ? <JoinableTeams teams={joinable.teams} language={language} /> : null}
     </div>
   );
 }

@@ -151,6 +151,40 @@ export const bulkInvitationsResultSchema = z.object({
   ),
 });
 
+export const joinRequestSchema = z.object({
+  id: z.uuid(),
+  kind: z
+    .enum(["SUGGESTION", "ASK"])
+    .describe("SUGGESTION: a member suggests inviting the address; ASK: the person asked to join for themselves"),
+  email: z.string(),
+  note: z.string().nullable(),
+  requester: z.object({ name: z.string(), email: z.string() }).nullable(),
+  created: z.iso.datetime(),
+});
+
+export const joinRequestListSchema = z.object({
+  data: z.array(joinRequestSchema).describe("Pending requests, newest first (at most 200)"),
+});
+
+export const suggestMemberBodySchema = z.strictObject({
+  email: z.string().max(320),
+  note: z.string().max(500).optional(),
+});
+
+export const suggestMemberResultSchema = z.object({ id: z.uuid(), email: z.string() });
+
+export const rejectJoinRequestBodySchema = z.strictObject({
+  reason: z.string().max(500).optional().describe("Told to the requester in the email"),
+});
+
+export const approveJoinRequestResultSchema = z.object({
+  kind: z.enum(["SUGGESTION", "ASK"]),
+  outcome: z
+    .enum(["invited", "joined"])
+    .describe("invited: a suggestion became an invitation; joined: the asker is a member"),
+  email: z.string(),
+});
+
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),

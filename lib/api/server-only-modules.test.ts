@@ -52,6 +52,8 @@ const PURE = new Set([
   "lib/invitations/status.ts",
   "lib/invitations/summarize-invite-results.ts",
   "lib/invitations/tally-bulk-outcomes.ts",
+  "lib/join-requests/join-request-dto.ts",
+  "lib/join-requests/join-request-rules.ts",
   "lib/members/member-list-query.ts",
   "lib/rate-limit/recipient-rate-limit-key.ts",
   "lib/teams/team-setting-fields.ts",

@@ -61,6 +61,7 @@ function describeDetail(action: AuditAction, metadata: Record<string, unknown>):
     case "invitation.resent":
       return typeof metadata.sendNumber === "number" ? { kind: "send", number: metadata.sendNumber } : null;
     case "invitation.declined":
+    case "join_request.rejected":
       return text(metadata.reason, 200) ? { kind: "reason", reason: text(metadata.reason, 200)! } : null;
     case "team.domains_changed":
       return Array.isArray(metadata.to)

@@ -10,6 +10,8 @@ import { renderInvitationEmail } from "./render-invitation-email";
 import { ANSWER_NOTIFICATION_KIND } from "@/lib/invitations/queue-answer-notifications";
 import { prepareAnswerNotification } from "./prepare-answer-notification";
 import { preparePasswordResetEmail } from "./prepare-password-reset-email";
+import { prepareJoinRequestDecisionEmail } from "./prepare-join-request-decision-email";
+import { JOIN_REQUEST_DECISION_KIND } from "@/lib/join-requests/queue-join-request-decision-email";
 import { renderRenewalRequestEmail } from "./render-renewal-request-email";
 import { BATCH_LIMIT, sendEmail, sendEmailBatch, type OutgoingEmail, type SendOutcome } from "./send-emails";
 
@@ -41,6 +43,7 @@ type ClaimedRow = {
   id: string;
   invitationId: string | null;
   passwordResetId: string | null;
+  joinRequestId: string | null;
   kind: string;
   to: string;
   payload: OutboxPayload;
@@ -172,7 +175,7 @@ async function claimDueRows(limit: number, leaseSeconds: number): Promise<Claime
       )
       UPDATE "EmailOutbox" SET "lockedUntil" = now() + make_interval(secs => ${leaseSeconds}::int), "attempts" = "attempts" + 1
       WHERE "id" IN (SELECT "id" FROM due UNION SELECT "id" FROM batch_mates)
-      RETURNING "id", "invitationId", "passwordResetId", "kind", "to", "payload", "idempotencyKey", "attempts"`;
+      RETURNING "id", "invitationId", "passwordResetId", "joinRequestId", "kind", "to", "payload", "idempotencyKey", "attempts"`;
     },
     { maxWaitMs: TRANSACTION_MAX_WAIT_MS },
   );
@@ -325,6 +328,12 @@ async function prepare(
     const reset = await preparePasswordResetEmail(row.passwordResetId, row.payload, now);
     if ("skip" in reset) return { row, sendNumber, skip: reset.skip };
     return { row, sendNumber, email: { idempotencyKey: row.idempotencyKey, ...reset } };
+  }
+  if (row.kind === JOIN_REQUEST_DECISION_KIND) {
+    if (!row.joinRequestId) return { row, sendNumber, skip: "No join request attached" };
+    const notice = await prepareJoinRequestDecisionEmail(row.joinRequestId, row.payload);
+    if ("skip" in notice) return { row, sendNumber, skip: notice.skip };
+    return { row, sendNumber, email: { to: row.to, idempotencyKey: row.idempotencyKey, ...notice } };
   }
   if (!row.invitationId) return { row, sendNumber, skip: "No invitation attached" };
   if (row.kind === ANSWER_NOTIFICATION_KIND) {

@@ -1,17 +1,35 @@
 import "server-only";
+import { getCatalogue } from "@/lib/i18n/catalogues";
+import { readRequestLanguage } from "@/lib/i18n/read-request-language";
+import { countPendingJoinRequests } from "@/lib/join-requests/count-pending-join-requests";
 import { can } from "@/lib/permissions/can";
 import { readTeamMembership } from "./authorize-team";
 
-/** Which settings pages this user's role can use in the team; null when they are not a member. */
-export async function readSettingsNavigation(userId: string, slug: string) {
+/**
+ * Which settings pages this user's role can use in the team; null when they are not a member.
+ * `counts`: the settings layout shows pending requests beside their link (the header, which asks
+ * for every team, does not need them).
+ */
+export async function readSettingsNavigation(userId: string, slug: string, options: { counts?: boolean } = {}) {
   const membership = await readTeamMembership(userId, null, slug);
   if (!membership) return null;
-  const links = [
+  const managesMembers = can(membership.role, "members.manage");
+  const [pendingRequests, language] = await Promise.all([
+    managesMembers && options.counts ? countPendingJoinRequests(membership.team.id) : 0,
+    readRequestLanguage(),
+  ]);
+  const links: Array<{ href: string; label: string; visible: boolean; count?: number }> = [
     { href: `/teams/${slug}/settings/members`, label: "Members", visible: can(membership.role, "members.read") },
     {
       href: `/teams/${slug}/settings/invitations`,
       label: "Invitations",
-      visible: can(membership.role, "members.manage"),
+      visible: managesMembers,
+    },
+    {
+      href: `/teams/${slug}/settings/requests`,
+      label: getCatalogue(language).joinRequests.navLabel,
+      visible: managesMembers,
+      count: pendingRequests,
     },
     {
       href: `/teams/${slug}/settings/roles`,
@@ -24,6 +42,6 @@ export async function readSettingsNavigation(userId: string, slug: string) {
   ];
   return {
     teamName: membership.team.name,
-    links: links.filter((link) => link.visible).map(({ href, label }) => ({ href, label })),
+    links: links.filter((link) => link.visible).map(({ href, label, count }) => ({ href, label, count })),
   };
 }

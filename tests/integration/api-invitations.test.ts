@@ -720,6 +720,9 @@ describe("OpenAPI", () => {
       "/teams/{team}/invitations/{id}/resend",
       "/teams/{team}/invitations/{id}/reset-link",
       "/teams/{team}/invitations/{id}/withdraw",
+      "/teams/{team}/join-requests",
+      "/teams/{team}/join-requests/{id}/approve",
+      "/teams/{team}/join-requests/{id}/reject",
     ]);
     expect(document.components.schemas.CreateInvitations.required).toEqual(["emails", "role"]);
     expect(document.components.schemas.CreateInvitations.additionalProperties).toBe(false);
@@ -759,6 +762,9 @@ describe("OpenAPI", () => {
       "deleteTeamInvitation",
       "resendTeamInvitation",
       "withdrawTeamInvitation",
+      "suggestMember",
+      "approveJoinRequest",
+      "rejectJoinRequest",
     ];
     expect(
       operations

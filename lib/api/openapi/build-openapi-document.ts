@@ -10,6 +10,11 @@ import {
   declineBodySchema,
   invitationPageSchema,
   inviteResultSchema,
+  joinRequestListSchema,
+  approveJoinRequestResultSchema,
+  rejectJoinRequestBodySchema,
+  suggestMemberBodySchema,
+  suggestMemberResultSchema,
   pageQuerySchema,
   problemSchema,
   teamInvitationsQuerySchema,
@@ -51,6 +56,7 @@ const pathParameter = (name: string, description: string) => ({
 });
 const teamParameter = pathParameter("team", "Team id or slug");
 const invitationParameter = pathParameter("id", "Invitation id (UUID)");
+const joinRequestParameter = pathParameter("id", "Join request id (UUID)");
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
@@ -80,7 +86,9 @@ const errors = {
   "404": problemResponse(
     "No such team or invitation for this caller: another team's resources, and teams you are not in, answer 404",
   ),
-  "409": problemResponse("The invitation is no longer pending (accepted, declined or withdrawn)"),
+  "409": problemResponse(
+    "The invitation is no longer pending (accepted, declined or withdrawn); or the join request was already decided, or its address is already a member, invited or waiting",
+  ),
   "410": problemResponse(
     "The invitation can no longer be answered: it expired, was withdrawn, or was already accepted or declined",
   ),
@@ -119,7 +127,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
     security: read,
-    tags: [{ name: "Invitations" }],
+    tags: [{ name: "Invitations" }, { name: "Join requests" }],
     paths: {
       "/invitations/sent": {
         get: {
@@ -249,6 +257,55 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: { "200": success("The withdrawn invitation", "Invitation"), ...errorsFor("404", "409", "503") },
         },
       },
+      "/teams/{team}/join-requests": {
+        get: {
+          operationId: "listJoinRequests",
+          tags: ["Join requests"],
+          summary: "The team's pending join requests (members.manage): suggestions to invite and asks to join",
+          parameters: [teamParameter],
+          responses: { "200": success("Pending requests, newest first", "JoinRequestList"), ...errorsFor("404") },
+        },
+        post: {
+          operationId: "suggestMember",
+          tags: ["Join requests"],
+          summary:
+            "Suggest an address to invite; an admin approves it (any member whose role has api.access; scope invitations:write)",
+          description:
+            "Refused like an invite: an address outside the allowed domains (400), already a member or invited, or already waiting for an answer (409). Limited to 20 suggestions per member and team an hour (429).",
+          parameters: [teamParameter],
+          requestBody: { required: true, content: jsonContent(ref("SuggestMember")) },
+          responses: {
+            "201": success("The suggestion waits for an admin", "SuggestMemberResult"),
+            ...errorsFor("400", "404", "409", "413", "415", "503"),
+          },
+        },
+      },
+      "/teams/{team}/join-requests/{id}/approve": {
+        post: {
+          operationId: "approveJoinRequest",
+          tags: ["Join requests"],
+          summary:
+            "Approve a pending request (members.manage; scope invitations:write): a suggestion is invited as Member, an asker joins as Member",
+          description:
+            "Of two concurrent decisions exactly one wins; the other answers 409. A suggestion goes through the same checks and limits as creating an invitation; if the invite is refused (seat limit 422, a limit 429) the request stays pending. The requester is told by email.",
+          parameters: [teamParameter, joinRequestParameter],
+          responses: {
+            "200": success("Approved", "ApproveJoinRequestResult"),
+            ...errorsFor("404", "409", "422", "503"),
+          },
+        },
+      },
+      "/teams/{team}/join-requests/{id}/reject": {
+        post: {
+          operationId: "rejectJoinRequest",
+          tags: ["Join requests"],
+          summary:
+            "Decline a pending request, with an optional reason the requester is told (members.manage; scope invitations:write)",
+          parameters: [teamParameter, joinRequestParameter],
+          requestBody: { required: false, content: jsonContent(ref("RejectJoinRequest")) },
+          responses: { "204": success("Declined"), ...errorsFor("400", "404", "409", "413", "415", "503") },
+        },
+      },
     },
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A personal API key" } },
@@ -273,6 +330,11 @@ export function buildOpenApiDocument(serverUrl: string) {
         BulkInvitations: schemaOf(bulkInvitationsBodySchema, "input"),
         BulkInvitationsResult: schemaOf(bulkInvitationsResultSchema),
         AcceptResult: schemaOf(acceptResultSchema),
+        JoinRequestList: schemaOf(joinRequestListSchema),
+        SuggestMember: schemaOf(suggestMemberBodySchema, "input"),
+        SuggestMemberResult: schemaOf(suggestMemberResultSchema),
+        ApproveJoinRequestResult: schemaOf(approveJoinRequestResultSchema),
+        RejectJoinRequest: schemaOf(rejectJoinRequestBodySchema, "input"),
         Problem: schemaOf(problemSchema),
       },
     },

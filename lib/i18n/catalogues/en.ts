@@ -5,6 +5,7 @@ import { translateRoleName } from "../translate-role-name";
 import { withIndefiniteArticle } from "../with-indefinite-article";
 
 type Answer = "accepted" | "declined";
+type JoinRequestKind = "SUGGESTION" | "ASK";
 
 /** English names the built-in roles as they are stored (lib/permissions/catalogue.ts): no second list. */
 const roles = Object.fromEntries(BUILT_IN_ROLES.map((role) => [role.key, role.name])) as Record<BuiltInRoleKey, string>;
@@ -163,6 +164,80 @@ export const en = {
     expiredBody: (minutes: number) => `A reset link works for ${minutes} minutes. Ask for a new one.`,
     askAgain: "Ask for a new link",
   },
+  /** Join requests: suggestions to invite, asks to join, the admins' queue, the setting and the requester's email. */
+  joinRequests: {
+    email: {
+      subject: (kind: JoinRequestKind, approved: boolean, team: string) =>
+        kind === "SUGGESTION"
+          ? `Your suggestion for ${team} was ${approved ? "approved" : "declined"}`
+          : `Your request to join ${team} was ${approved ? "approved" : "declined"}`,
+      heading: (approved: boolean): string => (approved ? "Request approved" : "Request declined"),
+      suggestionApproved: (invitee: string, team: string) =>
+        `Your suggestion was approved: ${invitee} has been invited to join ${team}.`,
+      suggestionRejected: (invitee: string, team: string) =>
+        `Your suggestion to invite ${invitee} to ${team} was declined.`,
+      askApproved: (team: string) => `Your request was approved: you are now a member of ${team}.`,
+      askRejected: (team: string) => `Your request to join ${team} was declined.`,
+      reasonIntro: "The admin's reason:",
+      openTeam: "Open the team",
+      openApp: "Open Teamgate",
+      why: (team: string) => `You receive this because you suggested someone for ${team}, or asked to join it.`,
+    },
+    navLabel: "Requests",
+    page: {
+      title: "Requests",
+      description: (team: string) =>
+        `People members suggested inviting to ${team}, and people on its domains who asked to join.`,
+      count: (count: number) => `${count} pending ${pluralize("en", count, { one: "request", other: "requests" })}`,
+      empty: "No requests are waiting.",
+      suggestion: "Suggested invitation",
+      ask: "Asks to join",
+      suggestedBy: (name: string) => `Suggested by ${name}`,
+      askedBy: "Asked for themselves",
+      deletedAccount: "a deleted account",
+      received: "Received",
+      approve: "Approve",
+      reject: "Reject",
+      approvedInvited: (email: string) => `Invitation sent to ${email}`,
+      approvedJoined: (email: string) => `${email} is now a member`,
+      rejected: (email: string) => `Request for ${email} declined`,
+      rejectTitle: (email: string) => `Decline the request for ${email}?`,
+      rejectDescription: "The person who made it is told by email, with your reason if you give one.",
+      reason: "Reason (optional)",
+      cancel: "Cancel",
+      confirmReject: "Decline request",
+    },
+    suggest: {
+      title: "Suggest someone",
+      description: (team: string) => `An admin of ${team} reviews your suggestion and sends the invitation.`,
+      email: "Email address",
+      note: "Note for the admins (optional)",
+      submit: "Suggest",
+      sent: (email: string) => `Suggested ${email}: an admin will review it.`,
+    },
+    discover: {
+      title: "Teams you can join",
+      description: "Teams open to people on your email's domain.",
+      ask: "Ask to join",
+      join: "Join",
+      requested: "Request sent",
+      asked: (team: string) => `Request sent to the admins of ${team}`,
+      joined: (team: string) => `You joined ${team}`,
+      byRequest: "An admin approves each request",
+      atOnce: "Join at once",
+    },
+    policy: {
+      title: "Joining from these domains",
+      description:
+        "People signed in with a verified address on an allowed domain can find this team under “Teams you can join”.",
+      off: "Off: only invitations",
+      request: "Ask to join: an admin approves each request",
+      autoJoin: "Join at once as Member, while seats last",
+      save: "Save",
+      saved: "Joining setting saved",
+      needsDomains: "Add at least one domain: without allowed domains nobody can find the team.",
+    },
+  },
   /** The team's General settings page and its activity log. */
   teamSettings: {
     general: {
@@ -228,11 +303,16 @@ export const en = {
         "invitation.declined": "Declined the invitation",
         "invitation.link_copied": "Copied the invitation link",
         "invitation.renewal_requested": "Asked for a new invitation",
+        "join_request.suggested": "Suggested inviting",
+        "join_request.asked": "Asked to join",
+        "join_request.approved": "Approved the request for",
+        "join_request.rejected": "Declined the request for",
         "member.joined": "Joined the team",
         "member.role_changed": "Changed the role of",
         "member.removed": "Removed from the team",
         "team.domains_changed": "Changed the allowed domains",
         "team.settings_changed": "Changed the team's settings",
+        "team.join_policy_changed": "Changed who may join from the domains",
         "user.password_reset": "Reset their password",
         "user.password_changed": "Changed their password",
       } satisfies Record<AuditAction, string>,

@@ -2,13 +2,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PartyPopper, ShieldCheck, Users } from "lucide-react";
 import { InviteUsersLauncher } from "@/components/invitations/invite-users-launcher";
+import { SuggestMemberForm } from "@/components/join-requests/suggest-member-form";
 import { PendingInvitationsCard } from "@/components/team-home/pending-invitations-card";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { withIndefiniteArticle } from "@/lib/i18n/with-indefinite-article";
 import { pluralize } from "@/lib/i18n/pluralize";
+import { readRequestLanguage } from "@/lib/i18n/read-request-language";
 import { loadInvitationOptions } from "@/lib/invitations/load-invitation-options";
+import { can } from "@/lib/permissions/can";
 import { readTeamOverview } from "@/lib/teams/read-team-overview";
 import { requireTeamPage } from "@/lib/teams/require-team-page";
 
@@ -71,6 +74,9 @@ export default async function TeamPage({ params, searchParams }: Props) {
           inviteButton={<InviteUsersLauncher context={context} />}
         />
       ) : null}
+      {can(role, "members.manage") ? null : (
+        <SuggestMemberForm teamSlug={team.slug} teamName={team.name} language={await readRequestLanguage()} />
+      )}
     </div>
   );
 }

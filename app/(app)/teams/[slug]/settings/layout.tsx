@@ -14,7 +14,7 @@ export default async function TeamSettingsLayout({
 }) {
   const { slug } = await params;
   const user = await getCurrentUser();
-  const navigation = user ? await readSettingsNavigation(user.id, slug) : null;
+  const navigation = user ? await readSettingsNavigation(user.id, slug, { counts: true }) : null;
   if (!navigation) return children;
   return (
     <div className="space-y-6">
