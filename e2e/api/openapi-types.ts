@@ -281,6 +281,8 @@ export interface components {
             groups?: string[];
             /** @enum {string} */
             language?: "en" | "fr";
+            /** @description A personal note (plain text, at most 500 characters) shown in the email and on the invitation page; links are defused */
+            message?: string;
         };
         InviteResult: {
             summary: string;

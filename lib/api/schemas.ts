@@ -4,7 +4,7 @@ import { splitEmailList } from "@/lib/email/parse-email";
 import { decodeCursor, type KeysetSort } from "@/lib/db/keyset-cursor";
 import { LANGUAGE_CODES } from "@/lib/invitations/languages";
 import { BULK_INVITATION_ACTIONS, bulkInvitationSchema } from "@/lib/invitations/bulk-invitation-schemas";
-import { MAX_ADDRESSES_PER_REQUEST } from "@/lib/invitations/schemas";
+import { invitationMessageSchema, MAX_ADDRESSES_PER_REQUEST } from "@/lib/invitations/schemas";
 import { BULK_SKIP_REASONS } from "@/lib/invitations/tally-bulk-outcomes";
 import { INVITATION_STATUSES } from "@/lib/invitations/status";
 import { storableDateSchema } from "@/lib/validation/storable-date";
@@ -98,6 +98,9 @@ export const createInvitationsBodySchema = z.strictObject({
   role: z.string().min(1).max(64).describe("Role id or key (owner, admin, member)"),
   groups: z.array(z.string().min(1).max(64)).max(50).optional().describe("Group ids or names"),
   language: z.enum(LANGUAGE_CODES).optional(),
+  message: invitationMessageSchema.describe(
+    "A personal note (plain text, at most 500 characters) shown in the email and on the invitation page; links are defused",
+  ),
 });
 
 export const inviteResultSchema = z.object({

@@ -299,6 +299,7 @@ async function prepare(row: ClaimedRow, sendNumber: number | null, now: Date): P
       expiresAt: true,
       language: true,
       tokenSealed: true,
+      message: true,
       team: { select: { name: true, slug: true, remindBeforeExpiry: true } },
       role: { select: { name: true } },
       inviter: { select: { name: true } },
@@ -338,6 +339,7 @@ async function prepare(row: ClaimedRow, sendNumber: number | null, now: Date): P
     roleName: invitation.role.name,
     expiresAt: invitation.expiresAt,
     url: buildInvitationUrl(token),
+    message: invitation.message,
     variant:
       row.kind === "invitation_reminder" ? "reminder" : row.kind === "current_link" ? "current_link" : "invitation",
   });

@@ -20,11 +20,22 @@ export const emailListSchema = z
       .max(MAX_ADDRESSES_PER_REQUEST, `At most ${MAX_ADDRESSES_PER_REQUEST} addresses per request`),
   );
 
+export const MAX_INVITATION_MESSAGE_LENGTH = 500;
+
+/** The inviter's personal note: plain text, capped; blank means none. */
+export const invitationMessageSchema = z
+  .string()
+  .trim()
+  .max(MAX_INVITATION_MESSAGE_LENGTH, `Keep the message under ${MAX_INVITATION_MESSAGE_LENGTH} characters`)
+  .optional()
+  .transform((value) => value || undefined);
+
 export const inviteMembersSchema = z.strictObject({
   emails: emailListSchema,
   roleId: uuidSchema,
   groupIds: z.array(uuidSchema).max(50).default([]),
   language: z.enum(LANGUAGE_CODES).default("en"),
+  message: invitationMessageSchema,
 });
 
 export const updateInvitationSchema = z.strictObject({

@@ -251,6 +251,11 @@ export const en = {
       },
     },
   },
+  /** The inviter's personal message: in the invitation email and on the invitation page. */
+  invitationMessage: {
+    emailIntro: (inviter: string) => `${inviter} wrote:`,
+    pageLabel: (inviter: string) => `Message from ${inviter}`,
+  },
 };
 
 export type Catalogue = typeof en;

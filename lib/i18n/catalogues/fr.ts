@@ -235,4 +235,8 @@ export const fr: Catalogue = {
       },
     },
   },
+  invitationMessage: {
+    emailIntro: (inviter) => `${inviter} a écrit :`,
+    pageLabel: (inviter) => `Message de ${inviter}`,
+  },
 };
