@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   "invitation.declined",
   "invitation.link_copied",
   "invitation.renewal_requested",
+  "invitation.import_started",
   "member.joined",
   "member.role_changed",
   "member.removed",

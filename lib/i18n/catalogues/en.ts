@@ -228,6 +228,7 @@ export const en = {
         "invitation.declined": "Declined the invitation",
         "invitation.link_copied": "Copied the invitation link",
         "invitation.renewal_requested": "Asked for a new invitation",
+        "invitation.import_started": "Imported invitations from a CSV file",
         "member.joined": "Joined the team",
         "member.role_changed": "Changed the role of",
         "member.removed": "Removed from the team",

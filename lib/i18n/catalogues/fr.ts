@@ -216,6 +216,7 @@ export const fr: Catalogue = {
         "invitation.declined": "A refusé l'invitation",
         "invitation.link_copied": "A copié le lien d'invitation",
         "invitation.renewal_requested": "A demandé une nouvelle invitation",
+        "invitation.import_started": "A importé des invitations depuis un fichier CSV",
         "member.joined": "A rejoint l'équipe",
         "member.role_changed": "A changé le rôle de",
         "member.removed": "A retiré de l'équipe",
