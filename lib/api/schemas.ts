@@ -4,7 +4,11 @@ import { splitEmailList } from "@/lib/email/parse-email";
 import { decodeCursor, type KeysetSort } from "@/lib/db/keyset-cursor";
 import { LANGUAGE_CODES } from "@/lib/invitations/languages";
 import { BULK_INVITATION_ACTIONS, bulkInvitationSchema } from "@/lib/invitations/bulk-invitation-schemas";
-import { invitationMessageSchema, MAX_ADDRESSES_PER_REQUEST } from "@/lib/invitations/schemas";
+import {
+  invitationListQuerySchema,
+  invitationMessageSchema,
+  MAX_ADDRESSES_PER_REQUEST,
+} from "@/lib/invitations/schemas";
 import { BULK_SKIP_REASONS } from "@/lib/invitations/tally-bulk-outcomes";
 import { INVITATION_STATUSES } from "@/lib/invitations/status";
 import { storableDateSchema } from "@/lib/validation/storable-date";
@@ -92,6 +96,9 @@ const oneAddressSchema = z
             : `Must be one email address, not ${entries}: send each as its own element`,
       });
   });
+
+/** The CSV export's query: the invitations table's URL state, whose paging it ignores (documented here; the data layer parses it). */
+export const exportInvitationsQuerySchema = invitationListQuerySchema.omit({ page: true, perPage: true });
 
 export const createInvitationsBodySchema = z.strictObject({
   emails: z.array(oneAddressSchema).min(1).max(MAX_ADDRESSES_PER_REQUEST),
