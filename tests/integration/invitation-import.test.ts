@@ -176,6 +176,32 @@ describe("CSV imports", () => {
     expect(await db.invitation.count({ where: { teamId: ctx.team.id } })).toBe(0);
   });
 
+  it("settles each row once when several processes carry the same imports at the same time", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const jobs = [];
+    for (const name of ["one", "two"]) {
+      const started = await startInvitationImport(asActor(ctx.admin), ctx.ref, {
+        fileName: `${name}.csv`,
+        csv: csvOf(addresses(`race-${name}-${ctx.team.slug}`, 120).map((email) => `${email},,,`)),
+        roleId: ctx.roles.member.id,
+      });
+      if (!started.ok) throw new Error(started.error);
+      jobs.push(started.importId);
+    }
+    const worker = async () => {
+      while ((await processInvitationImports({ chunks: 1 })).more);
+    };
+    await Promise.all([worker(), worker(), worker()]);
+    // A lease another worker held when this one looked: drain what is left.
+    await drain();
+    for (const id of jobs) {
+      const job = await db.invitationImport.findUniqueOrThrow({ where: { id } });
+      expect(job).toMatchObject({ status: "DONE", total: 120, processed: 120, invited: 120, skipped: 0 });
+    }
+    expect(await db.invitation.count({ where: { teamId: ctx.team.id } })).toBe(240);
+    expect(await db.emailOutbox.count({ where: { invitation: { teamId: ctx.team.id } } })).toBe(240);
+  });
+
   it("refuses a file it cannot read, and records who started an import", async () => {
     const ctx = await createTeamWithMembers(db);
     const bad = await startInvitationImport(asActor(ctx.admin), ctx.ref, {
