@@ -20,15 +20,15 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { SelectField } from "@/components/ui/select-field";
 import { Textarea } from "@/components/ui/textarea";
-import { pluralize } from "@/lib/i18n/pluralize";
+import { getCatalogue } from "@/lib/i18n/catalogues";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/invitations/parse-invitation-csv";
 import type { ResolvedImportRow } from "@/lib/invitations/resolve-import-rows";
 import { MAX_INVITATION_MESSAGE_LENGTH } from "@/lib/invitations/schemas";
-import { ImportOutcomeBadge, summarizeImportOutcomes } from "./import-outcome-badge";
+import { ImportOutcomeBadge, showsReason, summarizeImportOutcomes } from "./import-outcome-badge";
 import type { InvitationOptions } from "./invitation-row";
 import { LANGUAGE_OPTIONS, roleOptions } from "./select-options";
 
-type Props = { context: InvitationOptions; open: boolean; onOpenChange: (open: boolean) => void };
+type Props = { context: InvitationOptions; language: string; open: boolean; onOpenChange: (open: boolean) => void };
 type File = { name: string; text: string };
 
 /**
@@ -36,8 +36,10 @@ type File = { name: string; text: string };
  * start the import: the server stores it and invites the rows in the background, and the
  * browser goes to the import's page to follow it.
  */
-export function ImportInvitationsDialog({ context, open, onOpenChange: setOpen }: Props) {
+export function ImportInvitationsDialog({ context, language: viewerLanguage, open, onOpenChange: setOpen }: Props) {
   const router = useRouter();
+  const t = getCatalogue(viewerLanguage).invitationCsv;
+  const maxRows = MAX_IMPORT_ROWS.toLocaleString(viewerLanguage);
   const grantable = context.grantableRoles;
   const [file, setFile] = useState<File | null>(null);
   const [roleId, setRoleId] = useState(grantable.at(-1)?.id ?? "");
@@ -78,7 +80,7 @@ export function ImportInvitationsDialog({ context, open, onOpenChange: setOpen }
           setError(result.error);
         }
       } catch {
-        if (current) setError("Couldn't check this file just now. Try again in a moment.");
+        if (current) setError(t.checkFailed);
       } finally {
         if (current) setChecking(false);
       }
@@ -87,7 +89,7 @@ export function ImportInvitationsDialog({ context, open, onOpenChange: setOpen }
     return () => {
       current = false;
     };
-  }, [file, roleId, language, context.teamSlug]);
+  }, [file, roleId, language, context.teamSlug, t]);
 
   const choose = async (chosen: globalThis.File | undefined) => {
     setRows(null);
@@ -95,7 +97,7 @@ export function ImportInvitationsDialog({ context, open, onOpenChange: setOpen }
     if (!chosen) return setFile(null);
     if (chosen.size > MAX_IMPORT_BYTES) {
       setFile(null);
-      return setError(`This file is too large: at most ${MAX_IMPORT_ROWS.toLocaleString("en")} rows.`);
+      return setError(t.tooLarge(maxRows));
     }
     setFile({ name: chosen.name.slice(0, 200) || "import.csv", text: await chosen.text() });
   };
@@ -117,12 +119,8 @@ export function ImportInvitationsDialog({ context, open, onOpenChange: setOpen }
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogContent className="max-w-xl">
         <DialogHeader>
-          <DialogTitle>Import invitations from CSV</DialogTitle>
-          <DialogDescription>
-            A header row, then one invitation per row. Columns: <code>email</code> (required), <code>role</code>,{" "}
-            <code>groups</code> (separated by <code>;</code>) and <code>language</code>. Up to{" "}
-            {MAX_IMPORT_ROWS.toLocaleString("en")} rows; empty cells take the defaults below.
-          </DialogDescription>
+          <DialogTitle>{t.dialogTitle}</DialogTitle>
+          <DialogDescription>{t.dialogDescription(maxRows)}</DialogDescription>
         </DialogHeader>
         <form
           className="space-y-4"
@@ -133,7 +131,7 @@ export function ImportInvitationsDialog({ context, open, onOpenChange: setOpen }
         >
           {error ? <Alert variant="destructive">{error}</Alert> : null}
           <div className="space-y-2">
-            <Label htmlFor="import-file">CSV file</Label>
+            <Label htmlFor="import-file">{t.file}</Label>
             <Input
               id="import-file"
               type="file"
@@ -144,16 +142,16 @@ export function ImportInvitationsDialog({ context, open, onOpenChange: setOpen }
           <div className="grid gap-4 sm:grid-cols-2">
             <SelectField
               id="import-role"
-              label="Default role"
+              label={t.defaultRole}
               value={roleId}
               onValueChange={setRoleId}
               options={roleOptions(grantable)}
-              placeholder="Choose a role"
+              placeholder={t.chooseRole}
               className="space-y-2"
             />
             <SelectField
               id="import-language"
-              label="Default email language"
+              label={t.defaultLanguage}
               value={language}
               onValueChange={setLanguage}
               options={LANGUAGE_OPTIONS}
@@ -161,7 +159,7 @@ export function ImportInvitationsDialog({ context, open, onOpenChange: setOpen }
             />
           </div>
           <div className="space-y-2">
-            <Label htmlFor="import-message">Personal message (optional)</Label>
+            <Label htmlFor="import-message">{t.message}</Label>
             <Textarea
               id="import-message"
               value={message}
@@ -173,31 +171,37 @@ export function ImportInvitationsDialog({ context, open, onOpenChange: setOpen }
           <div>
             <p aria-live="polite" aria-atomic="true" className="text-xs text-muted-foreground">
               {checking
-                ? "Checking the file…"
+                ? t.checking
                 : rows
-                  ? `${rows.length.toLocaleString("en")} ${pluralize("en", rows.length, { one: "row", other: "rows" })}: ${summarizeImportOutcomes(rows.map((row) => row.outcome))}`
+                  ? t.rowsSummary(
+                      rows.length,
+                      summarizeImportOutcomes(
+                        rows.map((row) => row.outcome),
+                        viewerLanguage,
+                      ),
+                    )
                   : ""}
             </p>
             {rows && rows.length > 0 ? (
               <ul
-                aria-label="Rows check"
+                aria-label={t.rowsCheck}
                 className="mt-2 max-h-56 space-y-1 overflow-y-auto rounded-md border p-2 text-sm"
               >
                 {rows.map((row) => (
                   <li key={row.row} className="flex items-start justify-between gap-3">
                     <span className="min-w-0 break-all">
-                      <span className="text-muted-foreground">{row.row}.</span> {row.email || "(empty)"}
+                      <span className="text-muted-foreground">{row.row}.</span> {row.email || t.empty}
                       {row.outcome === "invited" ? (
                         <span className="block text-xs text-muted-foreground">
                           {[row.role?.name, ...row.groups.map((group) => group.name), row.language.toUpperCase()]
                             .filter(Boolean)
                             .join(" · ")}
                         </span>
-                      ) : row.reason ? (
+                      ) : showsReason(row.outcome, row.reason) ? (
                         <span className="block text-xs text-muted-foreground">{row.reason}</span>
                       ) : null}
                     </span>
-                    <ImportOutcomeBadge outcome={row.outcome} preview />
+                    <ImportOutcomeBadge outcome={row.outcome} language={viewerLanguage} preview />
                   </li>
                 ))}
               </ul>
@@ -205,10 +209,10 @@ export function ImportInvitationsDialog({ context, open, onOpenChange: setOpen }
           </div>
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
+              {t.cancel}
             </Button>
             <Button type="submit" pending={starting} disabled={!file || !roleId || checking || sendable === 0}>
-              Start import{sendable > 0 ? ` (${sendable.toLocaleString("en")})` : ""}
+              {t.start(sendable)}
             </Button>
           </DialogFooter>
         </form>
@@ -217,10 +221,10 @@ export function ImportInvitationsDialog({ context, open, onOpenChange: setOpen }
   );
 }
 
-export function ImportButton(props: ComponentProps<typeof Button>) {
+export function ImportButton({ language, ...props }: ComponentProps<typeof Button> & { language: string }) {
   return (
     <Button size="sm" variant="outline" {...props}>
-      <FileUp aria-hidden className="size-4" /> Import CSV
+      <FileUp aria-hidden className="size-4" /> {getCatalogue(language).invitationCsv.importButton}
     </Button>
   );
 }

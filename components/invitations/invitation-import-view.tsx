@@ -5,14 +5,15 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { pluralize } from "@/lib/i18n/pluralize";
+import { getCatalogue } from "@/lib/i18n/catalogues";
 import type { InvitationImportDto, InvitationImportRowDto } from "@/lib/invitations/read-invitation-import";
 import { cn } from "@/lib/utils/cn";
-import { ImportOutcomeBadge } from "./import-outcome-badge";
+import { ImportOutcomeBadge, showsReason } from "./import-outcome-badge";
 import { RefreshWhileRunning } from "./refresh-while-running";
 
 type Props = {
   teamSlug: string;
+  language: string;
   job: InvitationImportDto;
   rows: InvitationImportRowDto[];
   page: number;
@@ -20,20 +21,16 @@ type Props = {
   show: "all" | "skipped";
 };
 
-const STATUS: Record<
-  InvitationImportDto["status"],
-  { label: string; variant: "muted" | "warning" | "success" | "destructive" }
-> = {
-  PENDING: { label: "Queued", variant: "muted" },
-  RUNNING: { label: "In progress", variant: "warning" },
-  DONE: { label: "Finished", variant: "success" },
-  FAILED: { label: "Stopped", variant: "destructive" },
+const STATUS_VARIANTS: Record<InvitationImportDto["status"], "muted" | "warning" | "success" | "destructive"> = {
+  PENDING: "muted",
+  RUNNING: "warning",
+  DONE: "success",
+  FAILED: "destructive",
 };
 
-const number = (value: number) => value.toLocaleString("en");
-
 /** An import's progress and its rows' results; refreshes itself until the import ends. */
-export function InvitationImportView({ teamSlug, job, rows, page, pageCount, show }: Props) {
+export function InvitationImportView({ teamSlug, language, job, rows, page, pageCount, show }: Props) {
+  const t = getCatalogue(language).invitationCsv;
   const running = job.status === "PENDING" || job.status === "RUNNING";
   const percent = job.total === 0 ? 100 : Math.floor((job.processed / job.total) * 100);
   const base = `/teams/${teamSlug}/settings/invitations/imports/${job.id}`;
@@ -49,25 +46,25 @@ export function InvitationImportView({ teamSlug, job, rows, page, pageCount, sho
       <RefreshWhileRunning running={running} />
       <Button variant="ghost" size="sm" asChild className="-ml-2">
         <Link href={`/teams/${teamSlug}/settings/invitations`}>
-          <ArrowLeft aria-hidden className="size-4" /> Invitations
+          <ArrowLeft aria-hidden className="size-4" /> {t.back}
         </Link>
       </Button>
       <div className="space-y-1">
         <div className="flex flex-wrap items-center gap-2">
           <h2 id="import-heading" className="min-w-0 break-all text-lg font-semibold">
-            Import of {job.fileName}
+            {t.heading(job.fileName)}
           </h2>
-          <Badge variant={STATUS[job.status].variant} data-testid="import-status">
-            {STATUS[job.status].label}
+          <Badge variant={STATUS_VARIANTS[job.status]} data-testid="import-status">
+            {t.statuses[job.status]}
           </Badge>
         </div>
         <p className="text-sm text-muted-foreground">
-          Started <LocalTime value={job.createdAt} style="dateTime" />
-          {job.createdBy ? ` by ${job.createdBy}` : ""}
+          {t.started} <LocalTime value={job.createdAt} style="dateTime" />
+          {job.createdBy ? ` ${t.by(job.createdBy)}` : ""}
           {job.finishedAt ? (
             <>
               {" "}
-              · finished <LocalTime value={job.finishedAt} style="dateTime" />
+              · {t.finished} <LocalTime value={job.finishedAt} style="dateTime" />
             </>
           ) : null}
         </p>
@@ -76,7 +73,7 @@ export function InvitationImportView({ teamSlug, job, rows, page, pageCount, sho
       <div className="space-y-2">
         <div
           role="progressbar"
-          aria-label="Rows processed"
+          aria-label={t.progressLabel}
           aria-valuemin={0}
           aria-valuemax={job.total}
           aria-valuenow={job.processed}
@@ -85,8 +82,7 @@ export function InvitationImportView({ teamSlug, job, rows, page, pageCount, sho
           <div className="h-full bg-primary transition-all" style={{ width: `${percent}%` }} />
         </div>
         <p className="text-sm" aria-live="polite" data-testid="import-counts">
-          {number(job.processed)} of {number(job.total)} {pluralize("en", job.total, { one: "row", other: "rows" })}{" "}
-          processed: {number(job.invited)} invited, {number(job.skipped)} skipped
+          {t.counts(job.processed, job.total, job.invited, job.skipped)}
         </p>
       </div>
       {job.error ? (
@@ -95,17 +91,17 @@ export function InvitationImportView({ teamSlug, job, rows, page, pageCount, sho
           {running ? (
             <>
               {" "}
-              The import carries on by itself at <LocalTime value={job.nextRunAt} style="dateTime" />.
+              {t.resumesAt} <LocalTime value={job.nextRunAt} style="dateTime" />.
             </>
           ) : null}
         </Alert>
       ) : null}
 
-      <nav aria-label="Rows shown" className="flex gap-1">
+      <nav aria-label={t.rowsShown} className="flex gap-1">
         {(["all", "skipped"] as const).map((value) => (
           <Button key={value} variant={show === value ? "secondary" : "ghost"} size="sm" asChild>
             <Link href={href({ show: value })} aria-current={show === value ? "page" : undefined}>
-              {value === "all" ? "All rows" : "Skipped only"}
+              {value === "all" ? t.allRows : t.skippedOnly}
             </Link>
           </Button>
         ))}
@@ -114,27 +110,27 @@ export function InvitationImportView({ teamSlug, job, rows, page, pageCount, sho
         <Table>
           <TableHeader>
             <TableRow>
-              <TableHead className="w-16">Row</TableHead>
-              <TableHead>Email</TableHead>
-              <TableHead>Result</TableHead>
+              <TableHead className="w-16">{t.row}</TableHead>
+              <TableHead>{t.email}</TableHead>
+              <TableHead>{t.result}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
             {rows.length === 0 ? (
               <TableRow>
                 <TableCell colSpan={3} className="py-6 text-center text-sm text-muted-foreground">
-                  {show === "skipped" ? "No row was skipped." : "No rows."}
+                  {show === "skipped" ? t.noneSkipped : t.noRows}
                 </TableCell>
               </TableRow>
             ) : (
               rows.map((row) => (
                 <TableRow key={row.row}>
                   <TableCell className="align-top tabular-nums text-muted-foreground">{row.row}</TableCell>
-                  <TableCell className="max-w-0 break-all align-top sm:max-w-none">{row.email || "(empty)"}</TableCell>
+                  <TableCell className="max-w-0 break-all align-top sm:max-w-none">{row.email || t.empty}</TableCell>
                   <TableCell className="align-top">
                     <div className="flex flex-col gap-1">
-                      <ImportOutcomeBadge outcome={row.outcome} />
-                      {row.reason && row.outcome !== "invited" ? (
+                      <ImportOutcomeBadge outcome={row.outcome} language={language} />
+                      {showsReason(row.outcome, row.reason) ? (
                         <span className="text-xs text-muted-foreground">{row.reason}</span>
                       ) : null}
                     </div>
@@ -146,15 +142,13 @@ export function InvitationImportView({ teamSlug, job, rows, page, pageCount, sho
         </Table>
       </div>
       {pageCount > 1 ? (
-        <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm">
+        <nav aria-label={t.pages} className="flex items-center justify-between gap-2 text-sm">
           <Button variant="outline" size="sm" asChild className={cn(page <= 1 && "pointer-events-none opacity-50")}>
             <Link href={href({ page: page - 1 })} aria-disabled={page <= 1}>
-              Previous
+              {t.previous}
             </Link>
           </Button>
-          <span className="text-muted-foreground">
-            Page {page} of {pageCount}
-          </span>
+          <span className="text-muted-foreground">{t.pageOf(page, pageCount)}</span>
           <Button
             variant="outline"
             size="sm"
@@ -162,7 +156,7 @@ export function InvitationImportView({ teamSlug, job, rows, page, pageCount, sho
             className={cn(page >= pageCount && "pointer-events-none opacity-50")}
           >
             <Link href={href({ page: page + 1 })} aria-disabled={page >= pageCount}>
-              Next
+              {t.next}
             </Link>
           </Button>
         </nav>

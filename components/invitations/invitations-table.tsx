@@ -25,6 +25,7 @@ import {
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { getCatalogue } from "@/lib/i18n/catalogues";
 import type { InvitationStatusCounts } from "@/lib/invitations/count-invitations-by-status";
 import type { InvitationListQuery } from "@/lib/invitations/schemas";
 import { cn } from "@/lib/utils/cn";
@@ -152,7 +153,7 @@ export function InvitationsTable({
         open={inviteOpen}
         onOpenChange={setInviteOpen}
       />
-      <ImportInvitationsDialog context={context} open={importOpen} onOpenChange={setImportOpen} />
+      <ImportInvitationsDialog context={context} language={language} open={importOpen} onOpenChange={setImportOpen} />
     </>
   );
   // The dialog keeps one place in the tree, so it stays open when the first invitation
@@ -167,7 +168,7 @@ export function InvitationsTable({
           description="Invite people by email; they join with the role you choose."
           action={
             <div className="flex flex-wrap justify-center gap-2">
-              <ImportButton onClick={() => setImportOpen(true)} />
+              <ImportButton language={language} onClick={() => setImportOpen(true)} />
               <InviteButton onClick={() => setInviteOpen(true)} />
             </div>
           }
@@ -212,10 +213,10 @@ export function InvitationsTable({
           <Button variant="outline" size="sm" asChild>
             {/* A plain link: the server streams the file, with the table's filters and sort from this URL. */}
             <a href={exportHref(context.teamSlug, query)} download>
-              <Download aria-hidden className="size-4" /> Export CSV
+              <Download aria-hidden className="size-4" /> {getCatalogue(language).invitationCsv.exportButton}
             </a>
           </Button>
-          <ImportButton onClick={() => setImportOpen(true)} />
+          <ImportButton language={language} onClick={() => setImportOpen(true)} />
           <DropdownMenu>
             <DropdownMenuTrigger asChild>
               <Button variant="outline" size="sm">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { InvitationImportView } from "@/components/invitations/invitation-import-view";
+import { readRequestLanguage } from "@/lib/i18n/read-request-language";
 import { readInvitationImport } from "@/lib/invitations/read-invitation-import";
 import { requireTeamPage } from "@/lib/teams/require-team-page";
 
@@ -14,7 +15,10 @@ type Props = {
 export default async function InvitationImportPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const { user } = await requireTeamPage(slug, "members.manage", `/teams/${slug}/settings/invitations/imports/${id}`);
-  const result = await readInvitationImport({ kind: "user", userId: user.id }, { slug }, id, await searchParams);
+  const [result, language] = await Promise.all([
+    readInvitationImport({ kind: "user", userId: user.id }, { slug }, id, await searchParams),
+    readRequestLanguage(),
+  ]);
   if (!result.ok) notFound();
-  return <InvitationImportView teamSlug={slug} {...result} />;
+  return <InvitationImportView teamSlug={slug} language={language} {...result} />;
 }
