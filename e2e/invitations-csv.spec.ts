@@ -49,6 +49,9 @@ test("the personal message reaches the invitee's email and the invitation page, 
   const message = invitePage.getByTestId("invitation-message");
   await expect(message).toHaveText("Welcome aboard! Our wiki: wiki.example.org");
   await expect(message.locator("a")).toHaveCount(0);
+  await shot(invitePage, "light-invite-page-message-1280");
+  await invitePage.setViewportSize({ width: 375, height: 800 });
+  await shot(invitePage, "light-invite-page-message-375");
   await invitee.close();
 });
 
@@ -95,19 +98,34 @@ test("a CSV is previewed, imported in the background with per-row results, and t
   await expect(page).toHaveURL(/\/settings\/invitations\/imports\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("import-status")).toHaveText("Finished", { timeout: 30_000 });
   await expect(page.getByTestId("import-counts")).toHaveText("4 of 4 rows processed: 2 invited, 2 skipped");
-  await expect(page.getByRole("row").filter({ hasText: first }).getByText("Invited")).toBeVisible();
-  await expect(page.getByRole("row").filter({ hasText: "not-an-address" }).getByText("Invalid")).toBeVisible();
+  // At phone width the result sits under the address (the desktop column is hidden).
+  const visibleResult = (email: string, label: string) =>
+    page.getByRole("row").filter({ hasText: email }).getByText(label, { exact: true }).filter({ visible: true });
+  await expect(visibleResult(first, "Invited")).toHaveCount(1);
+  await expect(visibleResult("not-an-address", "Invalid")).toHaveCount(1);
   expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
   await shot(page, "light-import-results-375");
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole("link", { name: "Skipped only" }).click();
   await expect(page.getByRole("row").filter({ hasText: first })).toHaveCount(0);
   await expect(page.getByRole("row").filter({ hasText: "member@acme.test" })).toBeVisible();
+  await expect(visibleResult("member@acme.test", "Already a member")).toHaveCount(1);
   await shot(page, "light-import-results-1280");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await shot(page, "dark-import-results-1280");
+  await page.setViewportSize({ width: 375, height: 800 });
+  await shot(page, "dark-import-results-375");
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // The table filtered to this import's addresses, sorted by address: the export is those rows, in that order.
   await page.goto(`${INVITATIONS}?q=${tag}&sort=email&order=desc`);
   await expect(page.getByRole("row").filter({ hasText: first })).toBeVisible();
+  await shot(page, "light-invitations-export-import-1280");
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
+  await shot(page, "light-invitations-export-import-375");
+  await page.setViewportSize({ width: 1280, height: 800 });
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
   const download = await downloading;

@@ -110,9 +110,9 @@ export function InvitationImportView({ teamSlug, language, job, rows, page, page
         <Table>
           <TableHeader>
             <TableRow>
-              <TableHead className="w-16">{t.row}</TableHead>
+              <TableHead className="w-12">{t.row}</TableHead>
               <TableHead>{t.email}</TableHead>
-              <TableHead>{t.result}</TableHead>
+              <TableHead className="hidden sm:table-cell">{t.result}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -123,20 +123,27 @@ export function InvitationImportView({ teamSlug, language, job, rows, page, page
                 </TableCell>
               </TableRow>
             ) : (
-              rows.map((row) => (
-                <TableRow key={row.row}>
-                  <TableCell className="align-top tabular-nums text-muted-foreground">{row.row}</TableCell>
-                  <TableCell className="max-w-0 break-all align-top sm:max-w-none">{row.email || t.empty}</TableCell>
-                  <TableCell className="align-top">
-                    <div className="flex flex-col gap-1">
-                      <ImportOutcomeBadge outcome={row.outcome} language={language} />
-                      {showsReason(row.outcome, row.reason) ? (
-                        <span className="text-xs text-muted-foreground">{row.reason}</span>
-                      ) : null}
-                    </div>
-                  </TableCell>
-                </TableRow>
-              ))
+              rows.map((row) => {
+                const result = (
+                  <div className="flex flex-col gap-1">
+                    <ImportOutcomeBadge outcome={row.outcome} language={language} />
+                    {showsReason(row.outcome, row.reason) ? (
+                      <span className="text-xs text-muted-foreground">{row.reason}</span>
+                    ) : null}
+                  </div>
+                );
+                return (
+                  <TableRow key={row.row}>
+                    <TableCell className="w-12 align-top tabular-nums text-muted-foreground">{row.row}</TableCell>
+                    <TableCell className="align-top">
+                      <span className="break-all">{row.email || t.empty}</span>
+                      {/* On a phone the result sits under the address: three columns leave the address no room. */}
+                      <div className="mt-1 sm:hidden">{result}</div>
+                    </TableCell>
+                    <TableCell className="hidden align-top sm:table-cell">{result}</TableCell>
+                  </TableRow>
+                );
+              })
             )}
           </TableBody>
         </Table>

@@ -57,7 +57,8 @@ export async function resolveImportRows(
     const role = findByReference(roles, row.role ?? defaults.roleId);
     const resolved: ResolvedImportRow = {
       row: row.row,
-      email: classified[index]!.email ?? row.email,
+      // As typed: the invite normalises it again and sends to it, like an address typed in the dialog.
+      email: row.email,
       role: role ? { id: role.id, name: role.name } : null,
       groups: [],
       language: row.language ?? defaults.language,
