@@ -96,6 +96,12 @@ async function processChunk(job: Job): Promise<"continue" | "waiting" | "finishe
       );
       continue;
     }
+    // A full team refuses a whole send: row by row, the free seats still go to the first rows (a Map's
+    // iteration visits the entries added during it).
+    if (invited.code === "LIMIT_REACHED" && members.length > 1) {
+      for (const row of members) sets.set(`${row.line}`, [row]);
+      continue;
+    }
     const skipped = skipAll(invited);
     if (skipped === "wait") {
       await db.$executeRaw`

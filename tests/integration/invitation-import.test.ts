@@ -143,6 +143,23 @@ describe("CSV imports", () => {
     expect(await db.invitationImportRow.count({ where: { importId: job.id, outcome: null } })).toBe(50);
   });
 
+  it("gives a team's last free seats to the first rows and skips the rest", async () => {
+    // Three members and two free seats.
+    const ctx = await createTeamWithMembers(db, { seatLimit: 5 });
+    const started = await startInvitationImport(asActor(ctx.admin), ctx.ref, {
+      fileName: "seats.csv",
+      csv: csvOf(addresses(`seats-${ctx.team.slug}`, 4).map((email) => `${email},,,`)),
+      roleId: ctx.roles.member.id,
+    });
+    if (!started.ok) throw new Error(started.error);
+    await drain();
+    const job = await db.invitationImport.findUniqueOrThrow({ where: { id: started.importId } });
+    expect(job).toMatchObject({ status: "DONE", invited: 2, skipped: 2 });
+    const rows = await db.invitationImportRow.findMany({ where: { importId: job.id }, orderBy: { line: "asc" } });
+    expect(rows.map((row) => row.outcome)).toEqual(["invited", "invited", "seat_limit", "seat_limit"]);
+    expect(rows[2]!.reason).toMatch(/free seats/);
+  });
+
   it("needs members.manage, keeps imports within their team, and stops when the importer loses the right", async () => {
     const ctx = await createTeamWithMembers(db);
     const other = await createTeamWithMembers(db);
