@@ -12,6 +12,7 @@ const { startInvitationImport } = await import("@/lib/invitations/start-invitati
 const { previewInvitationImport } = await import("@/lib/invitations/preview-invitation-import");
 const { processInvitationImports, IMPORT_CHUNK_ROWS } = await import("@/lib/invitations/process-invitation-imports");
 const { readInvitationImport } = await import("@/lib/invitations/read-invitation-import");
+const { listRecentInvitationImports } = await import("@/lib/invitations/list-recent-invitation-imports");
 
 const { db } = getTestDatabase();
 
@@ -233,6 +234,9 @@ describe("CSV imports", () => {
       roleId: ctx.roles.member.id,
     });
     if (!good.ok) throw new Error(good.error);
+    const recent = await listRecentInvitationImports(asActor(ctx.owner), ctx.ref);
+    expect(recent).toMatchObject({ ok: true, imports: [{ id: good.importId, fileName: "good.csv", total: 1 }] });
+    expect(await listRecentInvitationImports(asActor(ctx.member), ctx.ref)).toMatchObject({ code: "FORBIDDEN" });
     expect(
       await db.auditEvent.findFirst({ where: { teamId: ctx.team.id, action: "invitation.import_started" } }),
     ).toMatchObject({ actorId: ctx.admin.id, targetId: good.importId, metadata: { fileName: "good.csv", rows: 1 } });

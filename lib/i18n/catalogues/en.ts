@@ -326,6 +326,9 @@ export const en = {
     previous: "Previous",
     next: "Next",
     pageOf: (page: number, count: number) => `Page ${page} of ${count}`,
+    recentImports: "Recent imports",
+    progress: (processed: number, total: number) =>
+      `${processed.toLocaleString("en")}/${total.toLocaleString("en")} ${pluralize("en", total, { one: "row", other: "rows" })}`,
   },
 };
 

@@ -320,5 +320,8 @@ export const fr: Catalogue = {
     previous: "Précédente",
     next: "Suivante",
     pageOf: (page, count) => `Page ${page} sur ${count}`,
+    recentImports: "Imports récents",
+    progress: (processed, total) =>
+      `${processed.toLocaleString("fr")}/${total.toLocaleString("fr")} ${pluralize("fr", total, { one: "ligne", other: "lignes" })}`,
   },
 };
