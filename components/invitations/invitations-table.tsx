@@ -6,7 +6,7 @@ import {
   type SortingState,
   type ColumnVisibilityState as VisibilityState,
 } from "@tanstack/react-table";
-import { Columns3, Mail, SearchX } from "lucide-react";
+import { Columns3, Download, Mail, SearchX } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { readList, stepPage, toggleListValue } from "@/components/data-table/merge-query";
@@ -25,6 +25,7 @@ import {
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { getCatalogue } from "@/lib/i18n/catalogues";
 import type { InvitationStatusCounts } from "@/lib/invitations/count-invitations-by-status";
 import type { InvitationListQuery } from "@/lib/invitations/schemas";
 import { cn } from "@/lib/utils/cn";
@@ -35,6 +36,7 @@ import { STATUS_OPTIONS } from "./invitation-status-badge";
 import { InvitationStatusTabs } from "./invitation-status-tabs";
 import { invitationFeatures } from "./invitation-table-features";
 import { InvitationTableProvider } from "./invitation-table-provider";
+import { ImportButton, ImportInvitationsDialog } from "./import-invitations-dialog";
 import { InviteButton, InviteDialog } from "./invite-dialog";
 import { MultiSelectFilter } from "./multi-select-filter";
 import { SortableHeader } from "./sortable-header";
@@ -80,6 +82,7 @@ export function InvitationsTable({
   const router = useRouter();
   const { params, update, isPending } = useUrlState();
   const [inviteOpen, setInviteOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
   const [columnVisibility, setColumnVisibility] = useStoredVisibility(VISIBILITY_KEY, DEFAULT_VISIBILITY);
 
   const searchBox = useSearchBox(query.q, update);
@@ -143,7 +146,15 @@ export function InvitationsTable({
   const visibleColumns = table.getVisibleLeafColumns();
 
   const inviteDialog = (
-    <InviteDialog context={context} onInvited={() => router.refresh()} open={inviteOpen} onOpenChange={setInviteOpen} />
+    <>
+      <InviteDialog
+        context={context}
+        onInvited={() => router.refresh()}
+        open={inviteOpen}
+        onOpenChange={setInviteOpen}
+      />
+      <ImportInvitationsDialog context={context} language={language} open={importOpen} onOpenChange={setImportOpen} />
+    </>
   );
   // The dialog keeps one place in the tree, so it stays open when the first invitation
   // turns the empty state into the table.
@@ -155,7 +166,12 @@ export function InvitationsTable({
           icon={<Mail aria-hidden className="size-8" />}
           title="No invitations yet"
           description="Invite people by email; they join with the role you choose."
-          action={<InviteButton onClick={() => setInviteOpen(true)} />}
+          action={
+            <div className="flex flex-wrap justify-center gap-2">
+              <ImportButton language={language} onClick={() => setImportOpen(true)} />
+              <InviteButton onClick={() => setInviteOpen(true)} />
+            </div>
+          }
         />
       </div>
     );
@@ -193,7 +209,14 @@ export function InvitationsTable({
             </Button>
           ) : null}
         </div>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <Button variant="outline" size="sm" asChild>
+            {/* A plain link: the server streams the file, with the table's filters and sort from this URL. */}
+            <a href={exportHref(context.teamSlug, query)} download>
+              <Download aria-hidden className="size-4" /> {getCatalogue(language).invitationCsv.exportButton}
+            </a>
+          </Button>
+          <ImportButton language={language} onClick={() => setImportOpen(true)} />
           <DropdownMenu>
             <DropdownMenuTrigger asChild>
               <Button variant="outline" size="sm">
@@ -346,4 +369,15 @@ export function InvitationsTable({
       />
     </div>
   );
+}
+
+/** The export route reads the table's own URL state; paging is not part of what it selects. */
+function exportHref(teamSlug: string, query: InvitationListQuery): string {
+  const params = new URLSearchParams();
+  for (const key of ["status", "role", "inviter"] as const)
+    if (query[key].length > 0) params.set(key, query[key].join(","));
+  if (query.q) params.set("q", query.q);
+  params.set("sort", query.sort);
+  params.set("order", query.order);
+  return `/teams/${teamSlug}/settings/invitations/export?${params}`;
 }

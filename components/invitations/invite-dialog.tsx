@@ -21,6 +21,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { Textarea } from "@/components/ui/textarea";
 import { pluralize } from "@/lib/i18n/pluralize";
 import type { PreviewEntry } from "@/lib/invitations/preview-invitations";
+import { MAX_INVITATION_MESSAGE_LENGTH } from "@/lib/invitations/schemas";
 import type { InviteAddressResult } from "@/lib/invitations/summarize-invite-results";
 import { copyInvitationLink } from "./copy-invitation-link";
 import type { InvitationOptions } from "./invitation-row";
@@ -48,6 +49,7 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
   const [roleId, setRoleId] = useState(grantable.at(-1)?.id ?? "");
   const [groupIds, setGroupIds] = useState<string[]>([]);
   const [language, setLanguage] = useState("en");
+  const [message, setMessage] = useState("");
   const [preview, setPreview] = useState<Preview>(NO_PREVIEW);
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -61,6 +63,7 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
     if (open) {
       setEmails("");
       setGroupIds([]);
+      setMessage("");
       setPreview(NO_PREVIEW);
       setError(null);
       setOutcome(null);
@@ -112,7 +115,7 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
       setError(null);
       const result = await inviteMembersAction({
         teamSlug: context.teamSlug,
-        invitation: { emails, roleId, groupIds, language },
+        invitation: { emails, roleId, groupIds, language, message },
       });
       if (!result.ok) {
         setError(result.error);
@@ -235,6 +238,21 @@ export function InviteDialog({ context, onInvited, open, onOpenChange: setOpen }
               />
             </div>
             <GroupCheckboxes groups={context.groups} selected={groupIds} onChange={setGroupIds} />
+            <div className="space-y-2">
+              <Label htmlFor="invite-message">Personal message (optional)</Label>
+              <Textarea
+                id="invite-message"
+                value={message}
+                onChange={(event) => setMessage(event.target.value)}
+                rows={3}
+                maxLength={MAX_INVITATION_MESSAGE_LENGTH}
+                aria-describedby="invite-message-hint"
+              />
+              <p id="invite-message-hint" className="text-xs text-muted-foreground">
+                Shown in the email and on the invitation page, as plain text without links. {message.length}/
+                {MAX_INVITATION_MESSAGE_LENGTH}
+              </p>
+            </div>
             <DialogFooter>
               <Button type="button" variant="outline" onClick={() => setOpen(false)}>
                 Cancel

@@ -92,6 +92,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/teams/{team}/invitations.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A team's invitations as CSV (members.manage): the invitations table's filters and sort, every matching row
+         * @description Takes the invitations table's URL state (`status`, `role` and `inviter` as comma-separated ids, `q`, `sort`, `order`; paging is ignored) and streams every matching invitation, read in keyset pages, so any number of rows works. Columns: `email, role, groups, language` (the CSV import's, groups separated by `; `), then `status, inviter, invited_at, expires_at, delivery`. UTF-8 with a byte-order mark, CRLF line ends; a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'` so spreadsheets do not run it as a formula.
+         */
+        get: operations["exportTeamInvitationsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/teams/{team}/invitations/bulk": {
         parameters: {
             query?: never;
@@ -339,6 +359,8 @@ export interface components {
             groups?: string[];
             /** @enum {string} */
             language?: "en" | "fr";
+            /** @description A personal note (plain text, at most 500 characters) shown in the email and on the invitation page; links are defused */
+            message?: string;
         };
         InviteResult: {
             summary: string;
@@ -1142,6 +1164,105 @@ export interface operations {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportTeamInvitationsCsv: {
+        parameters: {
+            query?: {
+                status?: string | string[];
+                role?: string | string[];
+                inviter?: string | string[];
+                q?: string;
+                sort?: "email" | "status" | "role" | "inviter" | "createdAt" | "expiresAt" | "delivery" | "updatedAt" | "id";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                /** @description Team id or slug */
+                team: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file, as an attachment */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid parameters or body (type .../invalid-request, `errors` lists field errors) or malformed JSON (.../malformed-json) */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked API key (limited per client address) */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the operation's scope, or its user lacks the permission (members.manage and api.access in that team) */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team or invitation for this caller: another team's resources, and teams you are not in, answer 404 */
+            404: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: this key's requests per minute, or an invitation limit (per team, per inviter, resends per invitation) */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (type .../internal); no details are given, the server logs them */
+            500: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {

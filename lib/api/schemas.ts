@@ -4,7 +4,11 @@ import { splitEmailList } from "@/lib/email/parse-email";
 import { decodeCursor, type KeysetSort } from "@/lib/db/keyset-cursor";
 import { LANGUAGE_CODES } from "@/lib/invitations/languages";
 import { BULK_INVITATION_ACTIONS, bulkInvitationSchema } from "@/lib/invitations/bulk-invitation-schemas";
-import { MAX_ADDRESSES_PER_REQUEST } from "@/lib/invitations/schemas";
+import {
+  invitationListQuerySchema,
+  invitationMessageSchema,
+  MAX_ADDRESSES_PER_REQUEST,
+} from "@/lib/invitations/schemas";
 import { BULK_SKIP_REASONS } from "@/lib/invitations/tally-bulk-outcomes";
 import { INVITATION_STATUSES } from "@/lib/invitations/status";
 import { storableDateSchema } from "@/lib/validation/storable-date";
@@ -93,11 +97,17 @@ const oneAddressSchema = z
       });
   });
 
+/** The CSV export's query: the invitations table's URL state, whose paging it ignores (documented here; the data layer parses it). */
+export const exportInvitationsQuerySchema = invitationListQuerySchema.omit({ page: true, perPage: true });
+
 export const createInvitationsBodySchema = z.strictObject({
   emails: z.array(oneAddressSchema).min(1).max(MAX_ADDRESSES_PER_REQUEST),
   role: z.string().min(1).max(64).describe("Role id or key (owner, admin, member)"),
   groups: z.array(z.string().min(1).max(64)).max(50).optional().describe("Group ids or names"),
   language: z.enum(LANGUAGE_CODES).optional(),
+  message: invitationMessageSchema.describe(
+    "A personal note (plain text, at most 500 characters) shown in the email and on the invitation page; links are defused",
+  ),
 });
 
 export const inviteResultSchema = z.object({

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "join_request.asked",
   "join_request.approved",
   "join_request.rejected",
+  "invitation.import_started",
   "member.joined",
   "member.role_changed",
   "member.removed",

@@ -282,6 +282,7 @@ type InvitationToSend = {
   expiresAt: Date;
   language: string;
   tokenSealed: string;
+  message: string | null;
   teamName: string;
   teamSlug: string;
   remindBeforeExpiry: boolean;
@@ -294,7 +295,7 @@ async function readInvitationsToSend(ids: string[]): Promise<Map<string, Invitat
   if (ids.length === 0) return new Map();
   const rows = await db.$queryRaw<InvitationToSend[]>`
     SELECT i."id"::text AS "id", i."email", i."status"::text AS "status", i."sendCount", i."expiresAt", i."language",
-      i."tokenSealed", t."name" AS "teamName", t."slug" AS "teamSlug", t."remindBeforeExpiry", r."name" AS "roleName",
+      i."tokenSealed", i."message", t."name" AS "teamName", t."slug" AS "teamSlug", t."remindBeforeExpiry", r."name" AS "roleName",
       u."name" AS "inviterName"
     FROM "Invitation" i
     JOIN "Team" t ON t."id" = i."teamId"
@@ -376,6 +377,7 @@ async function prepare(
     roleName: invitation.roleName,
     expiresAt: invitation.expiresAt,
     url: buildInvitationUrl(token),
+    message: invitation.message,
     variant:
       row.kind === "invitation_reminder" ? "reminder" : row.kind === "current_link" ? "current_link" : "invitation",
   });

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { render } from "@react-email/render";
 import { toDisplayText } from "./display-text";
 import { getCatalogue } from "@/lib/i18n/catalogues";
+import { MAX_INVITATION_MESSAGE_LENGTH } from "@/lib/invitations/schemas";
 import { InvitationEmail } from "./templates/invitation-email";
 
 export type InvitationEmailInput = {
@@ -14,6 +15,8 @@ export type InvitationEmailInput = {
   url: string;
   /** The first invitation email (or a resend), the reminder before expiry, or the current link asked for. */
   variant?: "invitation" | "reminder" | "current_link";
+  /** The inviter's personal note, as stored. */
+  message?: string | null;
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -49,6 +52,7 @@ function readTemplate(input: InvitationEmailInput) {
     input.teamName,
     input.inviterName,
     input.roleName,
+    input.message ?? null,
   ]);
   const cached = templates.get(key);
   if (cached) {
@@ -68,6 +72,7 @@ async function renderTemplate(input: InvitationEmailInput): Promise<RenderedEmai
   const team = toDisplayText(input.teamName);
   const inviter = toDisplayText(input.inviterName ?? team);
   const role = toDisplayText(input.roleName, 40);
+  const message = input.message ? toDisplayText(input.message, MAX_INVITATION_MESSAGE_LENGTH) : "";
   const lead =
     input.variant === "reminder"
       ? t.reminderLead(SLOTS.expires)
@@ -87,6 +92,11 @@ async function renderTemplate(input: InvitationEmailInput): Promise<RenderedEmai
       preview={t.preview(team)}
       heading={t.heading(team)}
       intro={t.intro(inviter, team, role)}
+      message={
+        message
+          ? { intro: getCatalogue(input.language).invitationMessage.emailIntro(inviter), text: message }
+          : undefined
+      }
       invitedAddress={t.invitedAddress(SLOTS.to)}
       expires={t.expires(SLOTS.expires)}
       buttonLabel={t.button}

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { processInvitationImports } from "@/lib/invitations/process-invitation-imports";
 import { queueExpiryReminders } from "@/lib/invitations/queue-expiry-reminders";
 import { deliverQueuedEmails } from "./deliver-queued-emails";
 import { onOutboxSignal } from "./outbox-signal";
@@ -17,7 +18,8 @@ const globalForWorker = globalThis as unknown as { teamgateEmailWorker?: EmailWo
  * One sender loop per server process: woken right after a commit in this process, and polling
  * for rows written by other instances or left behind by a crash. Runs never overlap. Every
  * REMINDER_SWEEP_SECONDS a run first queues the expiry reminders that fell due (safe with any
- * number of processes).
+ * number of processes). Each pass also carries a CSV import a few chunks further, then sends
+ * what those chunks queued, so a long import never keeps other emails waiting for long.
  */
 export function startEmailWorker(): EmailWorker {
   if (globalForWorker.teamgateEmailWorker) return globalForWorker.teamgateEmailWorker;
@@ -35,8 +37,14 @@ export function startEmailWorker(): EmailWorker {
       }
       do {
         again = false;
+        // An import that fails this pass must not hold up the emails: it is logged and retried on the next one.
+        const imports = await processInvitationImports({ signal: controller.signal }).catch((error: unknown) => {
+          if (!controller.signal.aborted)
+            console.error("[import] run failed:", error instanceof Error ? error.message : error);
+          return { more: false };
+        });
         const result = await deliverQueuedEmails({ signal: controller.signal });
-        if (result.sent + result.failed + result.skipped >= 200) again = true;
+        if (imports.more || result.sent + result.failed + result.skipped >= 200) again = true;
       } while (again && !controller.signal.aborted);
     } catch (error) {
       if (!controller.signal.aborted)

@@ -14,6 +14,8 @@ export type InvitationView =
       team: { name: string; slug: string };
       role: { name: string; key: string; builtIn: boolean };
       inviter: { name: string; email: string } | null;
+      /** The inviter's personal note, as stored (the page defuses it). */
+      message: string | null;
       expiresAt: Date;
       /** Looked up only for a pending, unexpired invitation presented with its current link; false otherwise. */
       accountExists: boolean;
@@ -57,6 +59,7 @@ export async function findInvitationByToken(token: string): Promise<InvitationVi
     team: invitation.team,
     role: invitation.role,
     inviter: invitation.inviter,
+    message: invitation.message,
     expiresAt: invitation.expiresAt,
     accountExists: !!account,
     renewalRequested: !!invitation.renewalRequestedAt,
@@ -71,6 +74,7 @@ const viewSelect = {
   expiresAt: true,
   language: true,
   renewalRequestedAt: true,
+  message: true,
   team: { select: { name: true, slug: true } },
   role: { select: { name: true, key: true, builtIn: true } },
   inviter: { select: { name: true, email: true } },

@@ -33,6 +33,8 @@ export type InviteByReferenceInput = {
   /** Each group's id or name. */
   groups: string[];
   language: InvitationLanguage;
+  /** The inviter's personal note, already parsed (invitationMessageSchema). */
+  message?: string;
 };
 
 /** The link of the one invitation a request created, for its inviter; null for none or several. */
@@ -141,6 +143,7 @@ export async function inviteMembersByReference(
     roleName: role.name,
     groupIds,
     language: input.language,
+    message: input.message ?? null,
     inviterId: access.membership.userId,
     via: actor!.kind,
     now,
@@ -217,6 +220,7 @@ type InvitationWrite = {
   roleName: string;
   groupIds: string[];
   language: string;
+  message: string | null;
   inviterId: string;
   via: string;
   now: Date;
@@ -277,9 +281,9 @@ function insertInvitations(tx: SqlTx, write: InvitationWrite, rows: InvitationRo
         ${column("tokenHash")}::text[], ${column("tokenSealed")}::text[], ${column("idempotencyKey")}::text[])
         WITH ORDINALITY AS w("id", "email", "canonical", "tokenHash", "tokenSealed", "idempotencyKey", "position")
     ), inserted AS (
-      INSERT INTO "Invitation" ("id", "teamId", "email", "emailCanonical", "pendingKey", "roleId", "language", "inviterId",
+      INSERT INTO "Invitation" ("id", "teamId", "email", "emailCanonical", "pendingKey", "roleId", "language", "message", "inviterId",
         "createdAt", "updatedAt", "expiresAt", "tokenHash", "tokenSealed", "sendCount", "lastSentAt")
-      SELECT w."id", ${write.teamId}::uuid, w."email", w."canonical", w."canonical", ${write.roleId}::uuid, ${write.language}, ${write.inviterId}::uuid,
+      SELECT w."id", ${write.teamId}::uuid, w."email", w."canonical", w."canonical", ${write.roleId}::uuid, ${write.language}, ${write.message}::text, ${write.inviterId}::uuid,
         ${write.now}, ${write.now}, ${write.expiresAt}, w."tokenHash", w."tokenSealed", 1, ${write.now}
       FROM wanted w ORDER BY w."position"
       ON CONFLICT DO NOTHING

@@ -9,11 +9,11 @@ import { inviteMembersByReference } from "./invite-members-by-reference";
 export async function inviteMembers(actor: Actor | null, team: TeamRef, input: unknown) {
   const parsed = inviteMembersSchema.safeParse(input);
   if (!parsed.success) return zodFailure(parsed.error);
-  const { emails, roleId, groupIds, language } = parsed.data;
+  const { emails, roleId, groupIds, language, message } = parsed.data;
   return inviteMembersByReference(
     actor,
     team,
-    { emails, role: roleId, groups: groupIds, language },
+    { emails, role: roleId, groups: groupIds, language, message },
     { role: "roleId", groups: "groupIds" },
   );
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { splitEmailList } from "@/lib/email/parse-email";
 import { LANGUAGE_CODES } from "./languages";
+import { MAX_IMPORT_BYTES } from "./parse-invitation-csv";
 import { INVITATION_STATUSES } from "./status";
 import { searchTextSchema } from "@/lib/validation/search-text";
 import { uuidSchema } from "@/lib/validation/uuid";
@@ -20,11 +21,31 @@ export const emailListSchema = z
       .max(MAX_ADDRESSES_PER_REQUEST, `At most ${MAX_ADDRESSES_PER_REQUEST} addresses per request`),
   );
 
+export const MAX_INVITATION_MESSAGE_LENGTH = 500;
+
+/** The inviter's personal note: plain text, capped; blank means none. */
+export const invitationMessageSchema = z
+  .string()
+  .trim()
+  .max(MAX_INVITATION_MESSAGE_LENGTH, `Keep the message under ${MAX_INVITATION_MESSAGE_LENGTH} characters`)
+  .optional()
+  .transform((value) => value || undefined);
+
 export const inviteMembersSchema = z.strictObject({
   emails: emailListSchema,
   roleId: uuidSchema,
   groupIds: z.array(uuidSchema).max(50).default([]),
   language: z.enum(LANGUAGE_CODES).default("en"),
+  message: invitationMessageSchema,
+});
+
+/** Starting (or previewing) a CSV import: the file's text, and the defaults for rows that leave a cell empty. */
+export const invitationImportSchema = z.strictObject({
+  fileName: z.string().trim().min(1).max(200),
+  csv: z.string().max(MAX_IMPORT_BYTES, "The file is too large"),
+  roleId: uuidSchema,
+  language: z.enum(LANGUAGE_CODES).default("en"),
+  message: invitationMessageSchema,
 });
 
 export const updateInvitationSchema = z.strictObject({

@@ -715,6 +715,7 @@ describe("OpenAPI", () => {
       "/invitations/{id}/accept",
       "/invitations/{id}/decline",
       "/teams/{team}/invitations",
+      "/teams/{team}/invitations.csv",
       "/teams/{team}/invitations/bulk",
       "/teams/{team}/invitations/{id}",
       "/teams/{team}/invitations/{id}/resend",

@@ -13,6 +13,7 @@ import { toDisplayText } from "@/lib/email/display-text";
 import { getCatalogue } from "@/lib/i18n/catalogues";
 import { roleLabel } from "@/lib/i18n/role-label";
 import { findInvitationByToken } from "@/lib/invitations/find-invitation-by-token";
+import { MAX_INVITATION_MESSAGE_LENGTH } from "@/lib/invitations/schemas";
 import { isTeamMember } from "@/lib/teams/is-team-member";
 
 export const metadata: Metadata = {
@@ -110,6 +111,18 @@ export default async function InvitePage({ params, searchParams }: Props) {
             ? t.invitedYou(toDisplayText(view.inviter.name, 80, { breakLinks: false }), team)
             : t.invitedYouNoInviter(team)}
         </h1>
+        {view.message ? (
+          <figure className="rounded-md border-l-4 border-border bg-muted/50 px-3 py-2 text-sm">
+            <figcaption className="text-muted-foreground">
+              {getCatalogue(view.language).invitationMessage.pageLabel(
+                view.inviter ? toDisplayText(view.inviter.name, 80, { breakLinks: false }) : team,
+              )}
+            </figcaption>
+            <blockquote className="mt-1 break-words" data-testid="invitation-message">
+              {toDisplayText(view.message, MAX_INVITATION_MESSAGE_LENGTH, { breakLinks: false })}
+            </blockquote>
+          </figure>
+        ) : null}
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-muted-foreground">{t.role}</dt>
           <dd className="font-medium">{roleLabel(getCatalogue(view.language), view.role)}</dd>

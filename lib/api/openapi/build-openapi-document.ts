@@ -7,6 +7,7 @@ import {
   bulkInvitationsBodySchema,
   bulkInvitationsResultSchema,
   createInvitationsBodySchema,
+  exportInvitationsQuerySchema,
   declineBodySchema,
   invitationPageSchema,
   inviteResultSchema,
@@ -187,6 +188,25 @@ export function buildOpenApiDocument(serverUrl: string) {
             "201": success("At least one invitation was created", "InviteResult"),
             "200": success("Nothing was created; every address was skipped (see results)", "InviteResult"),
             ...errorsFor("400", "404", "413", "415", "422", "503"),
+          },
+        },
+      },
+      "/teams/{team}/invitations.csv": {
+        get: {
+          operationId: "exportTeamInvitationsCsv",
+          tags: ["Invitations"],
+          summary:
+            "A team's invitations as CSV (members.manage): the invitations table's filters and sort, every matching row",
+          description:
+            "Takes the invitations table's URL state (`status`, `role` and `inviter` as comma-separated ids, `q`, `sort`, `order`; paging is ignored) and streams every matching invitation, read in keyset pages, so any number of rows works. Columns: `email, role, groups, language` (the CSV import's, groups separated by `; `), then `status, inviter, invited_at, expires_at, delivery`. UTF-8 with a byte-order mark, CRLF line ends; a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'` so spreadsheets do not run it as a formula.",
+          parameters: [teamParameter, ...queryParameters(exportInvitationsQuerySchema)],
+          responses: {
+            "200": {
+              description: "The CSV file, as an attachment",
+              headers: rateLimitHeaders,
+              content: { "text/csv": { schema: { type: "string" } } },
+            },
+            ...errorsFor("400", "404"),
           },
         },
       },

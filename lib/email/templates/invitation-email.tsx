@@ -8,6 +8,8 @@ export type InvitationEmailProps = {
   preview: string;
   heading: string;
   intro: string;
+  /** The inviter's personal note, defused like a name, and its lead-in. */
+  message?: { intro: string; text: string };
   invitedAddress: string;
   expires: string;
   buttonLabel: string;
@@ -24,6 +26,12 @@ export function InvitationEmail(props: InvitationEmailProps) {
     <EmailFrame lang={props.lang} preview={props.preview} heading={props.heading}>
       {props.lead ? <Text style={{ ...text, fontWeight: 600 }}>{props.lead}</Text> : null}
       <Text style={text}>{props.intro}</Text>
+      {props.message ? (
+        <Section style={{ borderLeft: "3px solid #d4d4d8", padding: "0 0 0 12px", margin: "0 0 16px" }}>
+          <Text style={{ ...text, margin: "0 0 4px", color: "#52525b" }}>{props.message.intro}</Text>
+          <Text style={{ ...text, margin: 0 }}>{props.message.text}</Text>
+        </Section>
+      ) : null}
       <Text style={text}>{props.invitedAddress}</Text>
       <Section style={{ margin: "24px 0" }}>
         <Button

@@ -307,6 +307,7 @@ export const en = {
         "join_request.asked": "Asked to join",
         "join_request.approved": "Approved the request for",
         "join_request.rejected": "Declined the request for",
+        "invitation.import_started": "Imported invitations from a CSV file",
         "member.joined": "Joined the team",
         "member.role_changed": "Changed the role of",
         "member.removed": "Removed from the team",
@@ -330,6 +331,84 @@ export const en = {
         } as Record<string, string>,
       },
     },
+  },
+  /** The inviter's personal message: in the invitation email and on the invitation page. */
+  invitationMessage: {
+    emailIntro: (inviter: string) => `${inviter} wrote:`,
+    pageLabel: (inviter: string) => `Message from ${inviter}`,
+  },
+  /** CSV import and export on the invitations page, and an import's page. */
+  invitationCsv: {
+    exportButton: "Export CSV",
+    importButton: "Import CSV",
+    dialogTitle: "Import invitations from CSV",
+    dialogDescription: (maxRows: string) =>
+      `A header row, then one invitation per row. Columns: email (required), role, groups (separated by ";") and language. Up to ${maxRows} rows; empty cells take the defaults below.`,
+    file: "CSV file",
+    defaultRole: "Default role",
+    chooseRole: "Choose a role",
+    defaultLanguage: "Default email language",
+    message: "Personal message (optional)",
+    checking: "Checking the file…",
+    rowsCheck: "Rows check",
+    rowsSummary: (count: number, parts: string) =>
+      `${count.toLocaleString("en")} ${pluralize("en", count, { one: "row", other: "rows" })}: ${parts}`,
+    tooLarge: (maxRows: string) => `This file is too large: at most ${maxRows} rows.`,
+    checkFailed: "Couldn't check this file just now. Try again in a moment.",
+    empty: "(empty)",
+    cancel: "Cancel",
+    start: (count: number) => (count > 0 ? `Start import (${count.toLocaleString("en")})` : "Start import"),
+    willBeInvited: "Will be invited",
+    willBeInvitedSummary: (n: number) => `${n.toLocaleString("en")} will be invited`,
+    waiting: "Waiting",
+    outcomes: {
+      invited: { label: "Invited", summary: (n: number) => `${n.toLocaleString("en")} invited` },
+      invalid: { label: "Invalid", summary: (n: number) => `${n.toLocaleString("en")} invalid` },
+      duplicate: {
+        label: "Duplicate",
+        summary: (n: number) =>
+          `${n.toLocaleString("en")} ${pluralize("en", n, { one: "duplicate", other: "duplicates" })}`,
+      },
+      already_member: {
+        label: "Already a member",
+        summary: (n: number) => `${n.toLocaleString("en")} already a member`,
+      },
+      already_invited: {
+        label: "Already invited",
+        summary: (n: number) => `${n.toLocaleString("en")} already invited`,
+      },
+      domain_not_allowed: {
+        label: "Domain not allowed",
+        summary: (n: number) => `${n.toLocaleString("en")} domain not allowed`,
+      },
+      not_permitted: { label: "Not permitted", summary: (n: number) => `${n.toLocaleString("en")} not permitted` },
+      seat_limit: { label: "No free seat", summary: (n: number) => `${n.toLocaleString("en")} without a free seat` },
+    },
+    back: "Invitations",
+    heading: (file: string) => `Import of ${file}`,
+    statuses: { PENDING: "Queued", RUNNING: "In progress", DONE: "Finished", FAILED: "Stopped" },
+    started: "Started",
+    by: (name: string) => `by ${name}`,
+    finished: "finished",
+    progressLabel: "Rows processed",
+    counts: (processed: number, total: number, invited: number, skipped: number) =>
+      `${processed.toLocaleString("en")} of ${total.toLocaleString("en")} ${pluralize("en", total, { one: "row", other: "rows" })} processed: ${invited.toLocaleString("en")} invited, ${skipped.toLocaleString("en")} skipped`,
+    resumesAt: "The import carries on by itself at",
+    allRows: "All rows",
+    skippedOnly: "Skipped only",
+    rowsShown: "Rows shown",
+    row: "Row",
+    email: "Email",
+    result: "Result",
+    noneSkipped: "No row was skipped.",
+    noRows: "No rows.",
+    pages: "Pages",
+    previous: "Previous",
+    next: "Next",
+    pageOf: (page: number, count: number) => `Page ${page} of ${count}`,
+    recentImports: "Recent imports",
+    progress: (processed: number, total: number) =>
+      `${processed.toLocaleString("en")}/${total.toLocaleString("en")} ${pluralize("en", total, { one: "row", other: "rows" })}`,
   },
 };
 

@@ -294,6 +294,7 @@ export const fr: Catalogue = {
         "join_request.asked": "A demandé à rejoindre",
         "join_request.approved": "A accepté la demande pour",
         "join_request.rejected": "A refusé la demande pour",
+        "invitation.import_started": "A importé des invitations depuis un fichier CSV",
         "member.joined": "A rejoint l'équipe",
         "member.role_changed": "A changé le rôle de",
         "member.removed": "A retiré de l'équipe",
@@ -313,5 +314,93 @@ export const fr: Catalogue = {
         settingNames: { name: "nom", invitationLifetimeDays: "durée des invitations", seatLimit: "nombre de places" },
       },
     },
+  },
+  invitationMessage: {
+    emailIntro: (inviter) => `${inviter} a écrit :`,
+    pageLabel: (inviter) => `Message de ${inviter}`,
+  },
+  invitationCsv: {
+    exportButton: "Exporter en CSV",
+    importButton: "Importer un CSV",
+    dialogTitle: "Importer des invitations depuis un CSV",
+    dialogDescription: (maxRows) =>
+      `Une ligne d’en-tête, puis une invitation par ligne. Colonnes : email (obligatoire), role, groups (séparés par « ; ») et language. Jusqu’à ${maxRows} lignes ; les cellules vides prennent les valeurs par défaut ci-dessous.`,
+    file: "Fichier CSV",
+    defaultRole: "Rôle par défaut",
+    chooseRole: "Choisir un rôle",
+    defaultLanguage: "Langue de l’e-mail par défaut",
+    message: "Message personnel (facultatif)",
+    checking: "Vérification du fichier…",
+    rowsCheck: "Vérification des lignes",
+    rowsSummary: (count, parts) =>
+      `${count.toLocaleString("fr")} ${pluralize("fr", count, { one: "ligne", other: "lignes" })} : ${parts}`,
+    tooLarge: (maxRows) => `Ce fichier est trop volumineux : ${maxRows} lignes au plus.`,
+    checkFailed: "Impossible de vérifier ce fichier pour l’instant. Réessayez dans un moment.",
+    empty: "(vide)",
+    cancel: "Annuler",
+    start: (count) => (count > 0 ? `Lancer l’import (${count.toLocaleString("fr")})` : "Lancer l’import"),
+    willBeInvited: "Sera invité·e",
+    willBeInvitedSummary: (n) =>
+      `${n.toLocaleString("fr")} ${pluralize("fr", n, { one: "sera invitée", other: "seront invitées" })}`,
+    waiting: "En attente",
+    outcomes: {
+      invited: {
+        label: "Invité·e",
+        summary: (n) => `${n.toLocaleString("fr")} ${pluralize("fr", n, { one: "invitée", other: "invitées" })}`,
+      },
+      invalid: {
+        label: "Invalide",
+        summary: (n) => `${n.toLocaleString("fr")} ${pluralize("fr", n, { one: "invalide", other: "invalides" })}`,
+      },
+      duplicate: {
+        label: "Doublon",
+        summary: (n) => `${n.toLocaleString("fr")} ${pluralize("fr", n, { one: "doublon", other: "doublons" })}`,
+      },
+      already_member: {
+        label: "Déjà membre",
+        summary: (n) =>
+          `${n.toLocaleString("fr")} ${pluralize("fr", n, { one: "déjà membre", other: "déjà membres" })}`,
+      },
+      already_invited: {
+        label: "Déjà invité·e",
+        summary: (n) =>
+          `${n.toLocaleString("fr")} ${pluralize("fr", n, { one: "déjà invitée", other: "déjà invitées" })}`,
+      },
+      domain_not_allowed: {
+        label: "Domaine non autorisé",
+        summary: (n) => `${n.toLocaleString("fr")} hors domaines autorisés`,
+      },
+      not_permitted: {
+        label: "Non autorisé",
+        summary: (n) =>
+          `${n.toLocaleString("fr")} ${pluralize("fr", n, { one: "non autorisée", other: "non autorisées" })}`,
+      },
+      seat_limit: { label: "Aucune place libre", summary: (n) => `${n.toLocaleString("fr")} sans place libre` },
+    },
+    back: "Invitations",
+    heading: (file) => `Import de ${file}`,
+    statuses: { PENDING: "En file d’attente", RUNNING: "En cours", DONE: "Terminé", FAILED: "Arrêté" },
+    started: "Lancé le",
+    by: (name) => `par ${name}`,
+    finished: "terminé le",
+    progressLabel: "Lignes traitées",
+    counts: (processed, total, invited, skipped) =>
+      `${processed.toLocaleString("fr")} ${pluralize("fr", total, { one: "ligne traitée", other: "lignes traitées" })} sur ${total.toLocaleString("fr")} : ${invited.toLocaleString("fr")} ${pluralize("fr", invited, { one: "invitée", other: "invitées" })}, ${skipped.toLocaleString("fr")} ${pluralize("fr", skipped, { one: "ignorée", other: "ignorées" })}`,
+    resumesAt: "L’import reprendra de lui-même le",
+    allRows: "Toutes les lignes",
+    skippedOnly: "Ignorées seulement",
+    rowsShown: "Lignes affichées",
+    row: "Ligne",
+    email: "E-mail",
+    result: "Résultat",
+    noneSkipped: "Aucune ligne ignorée.",
+    noRows: "Aucune ligne.",
+    pages: "Pages",
+    previous: "Précédente",
+    next: "Suivante",
+    pageOf: (page, count) => `Page ${page} sur ${count}`,
+    recentImports: "Imports récents",
+    progress: (processed, total) =>
+      `${processed.toLocaleString("fr")}/${total.toLocaleString("fr")} ${pluralize("fr", total, { one: "ligne", other: "lignes" })}`,
   },
 };

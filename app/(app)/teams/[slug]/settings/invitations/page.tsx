@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { cleanTableQuery, withQuery } from "@/components/data-table/clean-table-query";
 import { InvitationsTable } from "@/components/invitations/invitations-table";
+import { RecentImports } from "@/components/invitations/recent-imports";
 import { Alert } from "@/components/ui/alert";
 import { readRequestLanguage } from "@/lib/i18n/read-request-language";
 import { countInvitationsByStatus } from "@/lib/invitations/count-invitations-by-status";
+import { listRecentInvitationImports } from "@/lib/invitations/list-recent-invitation-imports";
 import { listTeamInvitationsByOffset } from "@/lib/invitations/list-team-invitations-by-offset";
 import { loadInvitationOptions } from "@/lib/invitations/load-invitation-options";
 import { invitationListQuerySchema } from "@/lib/invitations/schemas";
@@ -26,11 +28,12 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
   const cleaned = cleanTableQuery(invitationListQuerySchema.shape, await searchParams);
   if (cleaned.changed) redirect(withQuery(pathname, cleaned.params));
   const actor = { kind: "user" as const, userId: user.id };
-  const [result, context, counts, language] = await Promise.all([
+  const [result, context, counts, language, imports] = await Promise.all([
     listTeamInvitationsByOffset(actor, { slug }, Object.fromEntries(cleaned.params)),
     loadInvitationOptions(access),
     countInvitationsByStatus(actor, { slug }),
     readRequestLanguage(),
+    listRecentInvitationImports(actor, { slug }),
   ]);
   const requestedPage = cleaned.params.get("page");
   if (result.ok && requestedPage !== null && Number(requestedPage) !== result.query.page) {
@@ -49,6 +52,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
           Invite people to {access.team.name} and follow every invitation until it is answered.
         </p>
       </div>
+      {imports.ok ? <RecentImports teamSlug={slug} imports={imports.imports} language={language} /> : null}
       {result.ok && counts.ok ? (
         <InvitationsTable
           invitations={result.invitations}

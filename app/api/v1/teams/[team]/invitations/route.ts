@@ -18,8 +18,14 @@ export const GET = apiRoute<{ team: string }>("invitations:read", async ({ actor
 export const POST = apiRoute<{ team: string }>("invitations:write", async ({ actor, request, params }) => {
   const body = await parseBody(request, createInvitationsBodySchema);
   if (!body.ok) return body.response;
-  const { emails, role, groups = [], language = "en" } = body.value;
-  const result = await inviteMembersByReference(actor, toTeamRef(params.team), { emails, role, groups, language });
+  const { emails, role, groups = [], language = "en", message } = body.value;
+  const result = await inviteMembersByReference(actor, toTeamRef(params.team), {
+    emails,
+    role,
+    groups,
+    language,
+    message,
+  });
   if (!result.ok) return problemFromFailure(result);
   return json(
     { summary: result.summary, counts: result.counts, results: result.results },
