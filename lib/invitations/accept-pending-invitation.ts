@@ -5,6 +5,7 @@ import type { Tx } from "@/lib/db/run-transaction";
 import { lockTeamSeats } from "@/lib/members/lock-team-seats";
 import { can, canGrantRole } from "@/lib/permissions/can";
 import { fail } from "@/lib/result";
+import { queueWebhookEvent } from "@/lib/webhooks/queue-webhook-event";
 import { closePendingInvitation } from "./close-pending-invitation";
 import { describeClosedInvitation } from "./describe-closed-invitation";
 import type { AnswerTarget, InvitationToAnswer } from "./read-invitation-to-answer";
@@ -126,6 +127,14 @@ export async function acceptPendingInvitation(
       FROM membership
     )
     SELECT (SELECT "id"::text FROM membership) AS "membershipId"`;
-  const alreadyMember = (joined[0]?.membershipId ?? null) === null;
+  const membershipId = joined[0]?.membershipId ?? null;
+  const alreadyMember = membershipId === null;
+  if (membershipId !== null) {
+    await queueWebhookEvent(tx, closed.teamId, "member.joined", {
+      teamId: closed.teamId,
+      membership: { id: membershipId, userId, roleId: closed.roleId, email: closed.email },
+      invitationId: closed.id,
+    });
+  }
   return acceptSuccess(invitation, grant.roleName, alreadyMember);
 }

@@ -20,6 +20,8 @@ import { canGrantRole } from "@/lib/permissions/can";
 import { fail, type Failure, type Result } from "@/lib/result";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
 import { isUuid } from "@/lib/validation/uuid";
+import { queueWebhookEvent } from "@/lib/webhooks/queue-webhook-event";
+import { invitationEventData } from "@/lib/webhooks/webhook-events";
 import type { InvitationLanguage } from "./languages";
 import { chargeRecipientQuotas, chargeSharedInviteQuotas } from "./charge-invite-quotas";
 import { classifyInviteAddresses, type ClassifiedAddress } from "./classify-invite-addresses";
@@ -166,6 +168,12 @@ export async function inviteMembersByReference(
         }
         await supersedeExpiredInvitations(tx, write, toCreate);
         const inserted = await insertInvitations(tx, write, rows);
+        await queueWebhookEvent(
+          tx,
+          teamId,
+          "invitation.created",
+          inserted.map((row) => invitationEventData({ ...row, teamId, roleId: role.id })),
+        );
         if (inserted.length > 0)
           await chargeRecipientQuotas(
             tx,
