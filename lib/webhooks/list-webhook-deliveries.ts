@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { encodeCursor, parsePageCursor } from "@/lib/db/keyset-cursor";
 import { fail } from "@/lib/result";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
+import { storableDateSchema } from "@/lib/validation/storable-date";
 import { isUuid } from "@/lib/validation/uuid";
 import { zodFailure } from "@/lib/validation/zod-failure";
 import type { WebhookDeliveryDto } from "./webhook-dto";
@@ -27,6 +28,10 @@ export async function listWebhookDeliveries(actor: Actor | null, team: TeamRef, 
   const { limit, cursor, status } = parsed.data;
   const page = parsePageCursor(cursor, SORT);
   if (!page.ok) return page;
+  if (page.after && !storableDateSchema.safeParse(page.after.value).success)
+    return fail("INVALID", "The cursor is not valid; start again without it.", {
+      fieldErrors: { cursor: ["Invalid cursor"] },
+    });
   const endpoint = await db.webhookEndpoint.findFirst({
     where: { id: endpointId, teamId: access.team.id },
     select: { id: true },

@@ -720,6 +720,11 @@ describe("OpenAPI", () => {
       "/teams/{team}/invitations/{id}/resend",
       "/teams/{team}/invitations/{id}/reset-link",
       "/teams/{team}/invitations/{id}/withdraw",
+      "/teams/{team}/webhook-deliveries/{id}/replay",
+      "/teams/{team}/webhooks",
+      "/teams/{team}/webhooks/{id}",
+      "/teams/{team}/webhooks/{id}/deliveries",
+      "/teams/{team}/webhooks/{id}/rotate-secret",
     ]);
     expect(document.components.schemas.CreateInvitations.required).toEqual(["emails", "role"]);
     expect(document.components.schemas.CreateInvitations.additionalProperties).toBe(false);
@@ -759,6 +764,11 @@ describe("OpenAPI", () => {
       "deleteTeamInvitation",
       "resendTeamInvitation",
       "withdrawTeamInvitation",
+      "createWebhookEndpoint",
+      "updateWebhookEndpoint",
+      "deleteWebhookEndpoint",
+      "rotateWebhookSecret",
+      "replayWebhookDelivery",
     ];
     expect(
       operations
