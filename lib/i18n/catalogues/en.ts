@@ -1,4 +1,5 @@
 import type { AuditAction } from "@/lib/audit/audit-actions";
+import type { WebhookEventType } from "@/lib/webhooks/webhook-events";
 import { BUILT_IN_ROLES, type BuiltInRoleKey } from "@/lib/permissions/catalogue";
 import { pluralize } from "../pluralize";
 import { translateRoleName } from "../translate-role-name";
@@ -196,6 +197,78 @@ export const en = {
         forbidden: "Only the team's owners can change these settings.",
         failed: "The settings were not saved. Try again.",
       },
+    },
+    /** Settings → Webhooks: the team's endpoints, their secrets and deliveries. */
+    webhooks: {
+      navLabel: "Webhooks",
+      title: "Webhooks",
+      description: (team: string) =>
+        `Send ${team}'s invitation and member events to your own systems as signed HTTPS requests.`,
+      endpointsCount: (count: number) => `${count} ${pluralize("en", count, { one: "endpoint", other: "endpoints" })}`,
+      empty: "No endpoints yet. Add one to start receiving events.",
+      add: { title: "Add an endpoint", submit: "Add endpoint", added: "Endpoint added" },
+      form: {
+        url: "Endpoint URL",
+        urlHint: "An https:// address on the public internet. Events arrive as POST requests with a JSON body.",
+        description: "Description (optional)",
+        events: "Events to send",
+        enabled: "Send events to this endpoint",
+        save: "Save changes",
+        saved: "Endpoint saved",
+        nothingChanged: "Nothing to save: the endpoint is unchanged.",
+      },
+      eventLabels: {
+        "invitation.created": "Invitation created",
+        "invitation.accepted": "Invitation accepted",
+        "invitation.declined": "Invitation declined",
+        "invitation.withdrawn": "Invitation withdrawn",
+        "invitation.expired": "Invitation expired",
+        "member.joined": "Member joined",
+        "member.removed": "Member removed",
+      } satisfies Record<WebhookEventType, string>,
+      eventsCount: (count: number) => `${count} ${pluralize("en", count, { one: "event", other: "events" })}`,
+      enabled: "Enabled",
+      disabled: "Disabled",
+      open: "Deliveries and settings",
+      back: "All endpoints",
+      secret: {
+        title: "Signing secret",
+        hint: "Check each request's webhook-signature header with this secret, using any Standard Webhooks or Svix library.",
+        shownOnce: "Copy the signing secret now. You can reveal it again on the endpoint's page.",
+        reveal: "Reveal secret",
+        hide: "Hide",
+        copy: "Copy secret",
+        copied: "Secret copied",
+        rotate: "Rotate secret",
+        rotateTitle: "Rotate the signing secret?",
+        rotateBody:
+          "A new secret signs every request from now on. The current one also signs for 24 hours, so you can update your receiver without losing events.",
+        rotated: "Secret rotated. The previous one keeps signing for 24 hours.",
+        previousUntil: "The previous secret also signs until",
+      },
+      remove: {
+        button: "Delete endpoint",
+        title: "Delete this endpoint?",
+        body: "It stops receiving events at once, and its delivery history is deleted.",
+        confirm: "Delete",
+        deleted: "Endpoint deleted",
+      },
+      deliveries: {
+        title: "Deliveries",
+        empty: "Nothing has been sent to this endpoint yet.",
+        status: { PENDING: "Pending", SUCCEEDED: "Delivered", FAILED: "Failed" },
+        attempts: (count: number) => `${count} ${pluralize("en", count, { one: "attempt", other: "attempts" })}`,
+        nextAttempt: "Next attempt",
+        replay: "Replay",
+        replayed: "Sending it again now",
+        attemptNumber: (n: number) => `Attempt ${n}`,
+        noResponse: "No response",
+        duration: (ms: number) => `${ms} ms`,
+        body: "Request body",
+        older: "Older",
+        newest: "Newest",
+      },
+      cancel: "Cancel",
     },
     activity: {
       navLabel: "Activity",
