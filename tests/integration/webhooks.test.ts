@@ -325,6 +325,30 @@ describe(`outgoing webhooks (${engine})`, () => {
     expect(new Webhook(rotated.secret).verify(second.body, secondHeaders)).toBeTruthy();
   });
 
+  it("racing expiry sweeps announce each expiry once; a revived invitation's next expiry is announced again", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const { endpoint } = await addEndpoint(ctx, "http://127.0.0.1:9/hooks", ["invitation.expired"]);
+    const invitations = await Promise.all(
+      ["a", "b", "c"].map((name) => inviteOne(ctx, `expiring-${name}@example.com`)),
+    );
+    const ids = invitations.map((invitation) => invitation.id);
+    await db.invitation.updateMany({ where: { id: { in: ids } }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+    await Promise.all([queueExpiredInvitationEvents(), queueExpiredInvitationEvents(), queueExpiredInvitationEvents()]);
+    const announced = await eventsOf(endpoint.id);
+    expect(announced.map((event) => (event.data as { invitation: { id: string } }).invitation.id).sort()).toEqual(
+      [...ids].sort(),
+    );
+    // As if that expiry was announced an hour ago and a resend then gave the first one a new
+    // lifetime: while it runs nothing is announced; once it ends too, it is announced once more.
+    await db.$executeRaw`UPDATE "Invitation" SET "expiredEventAt" = now() - interval '1 hour' WHERE "id" = ${ids[0]}::uuid`;
+    await db.invitation.update({ where: { id: ids[0] }, data: { expiresAt: new Date(Date.now() + 60_000) } });
+    await queueExpiredInvitationEvents();
+    expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(3);
+    await db.$executeRaw`UPDATE "Invitation" SET "expiresAt" = now() - interval '1 minute' WHERE "id" = ${ids[0]}::uuid`;
+    await Promise.all([queueExpiredInvitationEvents(), queueExpiredInvitationEvents()]);
+    expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(4);
+  });
+
   it("two senders racing over the same queue deliver each event once", async () => {
     const ctx = await createTeamWithMembers(db);
     const hook = await receiver([200], { delayMs: 50 });
