@@ -2,7 +2,7 @@ import "server-only";
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import http from "node:http";
 import https from "node:https";
-import type { LookupFunction } from "node:net";
+import { isIP, type LookupFunction } from "node:net";
 import { isPublicAddress } from "./webhook-target";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -52,15 +52,20 @@ export function sendWebhook({
 }): Promise<WebhookResponse> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  const target = new URL(url);
+  // An address in the URL is never looked up, so it is checked here (saving it checked it too).
+  const literal = target.hostname.replace(/^\[|\]$/g, "");
+  if (!allowPrivateNetwork && isIP(literal) !== 0 && !isPublicAddress(literal))
+    return Promise.resolve({ statusCode: null, error: "The endpoint resolves to an internal address", durationMs: 0 });
   return new Promise((resolve) => {
     let settled = false;
+    // Called only from the request's callbacks and the timer, all after `timer` is set.
     const finish = (statusCode: number | null, error: string | null) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       resolve({ statusCode, error, durationMs: elapsed() });
     };
-    const target = new URL(url);
     const transport = target.protocol === "https:" ? https : http;
     const request = transport.request(
       target,

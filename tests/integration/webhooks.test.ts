@@ -15,6 +15,7 @@ import { listWebhookEndpoints } from "@/lib/webhooks/list-webhook-endpoints";
 import { replayWebhookDelivery } from "@/lib/webhooks/replay-webhook-delivery";
 import { revealWebhookSecret } from "@/lib/webhooks/reveal-webhook-secret";
 import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
+import { sendWebhook } from "@/lib/webhooks/send-webhook";
 import { updateWebhookEndpoint } from "@/lib/webhooks/update-webhook-endpoint";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/webhook-events";
 import { WEBHOOK_MAX_ATTEMPTS } from "@/lib/webhooks/webhook-retry-schedule";
@@ -367,5 +368,30 @@ describe(`outgoing webhooks (${engine})`, () => {
     expect(runs.reduce((sum, run) => sum + run.succeeded, rest.succeeded)).toBe(12);
     expect(hook.received).toHaveLength(12);
     expect(new Set(hook.received.map((request) => request.headers["webhook-id"])).size).toBe(12);
+  });
+});
+
+describe("sending in production mode (no private network)", () => {
+  it("refuses to connect to an internal address, whether named or written out, and follows no redirect", async () => {
+    const hook = await startWebhookReceiver([302]);
+    try {
+      const port = new URL(hook.url).port;
+      const send = (url: string, allowPrivateNetwork: boolean) =>
+        sendWebhook({ url, headers: {}, body: "{}", allowPrivateNetwork });
+      // A name that resolves to loopback (as a rebinding DNS answer would) is refused when connecting.
+      expect(await send(`http://localhost:${port}/hooks`, false)).toMatchObject({
+        statusCode: null,
+        error: "The endpoint resolves to an internal address",
+      });
+      expect(await send(`http://127.0.0.1:${port}/hooks`, false)).toMatchObject({
+        error: "The endpoint resolves to an internal address",
+      });
+      expect(hook.received).toHaveLength(0);
+      // Allowed (development), a redirect is an answer like any non-2xx: a failure, not followed.
+      expect(await send(hook.url, true)).toMatchObject({ statusCode: 302, error: "HTTP 302" });
+      expect(hook.received).toHaveLength(1);
+    } finally {
+      await hook.close();
+    }
   });
 });
