@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { Webhook } from "svix";
 import { expect, storageStateOf, test } from "./fixtures";
@@ -41,6 +42,12 @@ async function expectNoHorizontalScroll(page: Page) {
   );
 }
 
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 async function shot(page: Page, name: string) {
   await page.waitForLoadState("networkidle");
   await page.waitForTimeout(300);
@@ -64,6 +71,7 @@ test("an admin adds an endpoint, an invitation is delivered signed, and a replay
   expect(secret).toMatch(/^whsec_/);
   const listed = page.getByRole("link", { name: /CRM sync/ });
   await expect(listed).toContainText("2 events");
+  await expectNoSeriousViolations(page);
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 800 });
     await expectNoHorizontalScroll(page);
@@ -96,6 +104,7 @@ test("an admin adds an endpoint, an invitation is delivered signed, and a replay
     await expect(page.getByTestId("webhook-delivery").first()).toContainText("2 attempts", { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
 
+  await expectNoSeriousViolations(page);
   // The secret can be revealed again on the endpoint's page.
   await page.getByRole("button", { name: "Reveal secret" }).click();
   await expect(page.getByRole("textbox", { name: "Signing secret" })).toHaveValue(secret);

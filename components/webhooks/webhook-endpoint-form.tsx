@@ -82,7 +82,7 @@ export function WebhookEndpointForm({
           onChange={(event) => set("description", event.target.value)}
         />
       </div>
-      <fieldset className="space-y-2" aria-invalid={eventsError ? true : undefined}>
+      <fieldset className="space-y-2">
         <legend className="text-sm font-medium">{t.form.events}</legend>
         <div className="grid gap-2 sm:grid-cols-2">
           {WEBHOOK_EVENT_TYPES.map((type) => (
