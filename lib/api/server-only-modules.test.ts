@@ -61,6 +61,12 @@ const PURE = new Set([
   "lib/rate-limit/recipient-rate-limit-key.ts",
   "lib/teams/team-setting-fields.ts",
   "lib/teams/team-settings-schema.ts",
+  "lib/webhooks/sign-webhook.ts",
+  "lib/webhooks/webhook-dto.ts",
+  "lib/webhooks/webhook-endpoint-schema.ts",
+  "lib/webhooks/webhook-events.ts",
+  "lib/webhooks/webhook-retry-schedule.ts",
+  "lib/webhooks/webhook-target.ts",
 ]);
 
 // A module reaching the database, the environment (and so the secrets), the session or request

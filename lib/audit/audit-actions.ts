@@ -24,6 +24,12 @@ export const AUDIT_ACTIONS = [
   "team.domains_changed",
   "team.settings_changed",
   "team.join_policy_changed",
+  "webhook.created",
+  "webhook.updated",
+  "webhook.deleted",
+  "webhook.secret_rotated",
+  "webhook.secret_revealed",
+  "webhook.delivery_replayed",
   "user.password_reset",
   "user.password_changed",
 ] as const;

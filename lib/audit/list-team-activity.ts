@@ -96,7 +96,8 @@ function toEntry(row: Row): ActivityEntry {
     action,
     actor,
     actorFallback,
-    target: text(metadata.email, 254),
+    // Webhook events name their endpoint's URL where invitation and member events name an address.
+    target: text(metadata.email ?? metadata.url, 254),
     detail: describeDetail(action, metadata),
   };
 }

@@ -1,11 +1,15 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { processInvitationImports } from "@/lib/invitations/process-invitation-imports";
+import { queueExpiredInvitationEvents } from "@/lib/invitations/queue-expired-invitation-events";
 import { queueExpiryReminders } from "@/lib/invitations/queue-expiry-reminders";
+import { deliverQueuedWebhooks } from "@/lib/webhooks/deliver-queued-webhooks";
 import { deliverQueuedEmails } from "./deliver-queued-emails";
 import { onOutboxSignal } from "./outbox-signal";
 
 const POLL_MS = 5_000;
+/** Webhook requests one process has in flight at once (each bounded by WEBHOOK_TIMEOUT_MS). */
+const WEBHOOK_CONCURRENCY = 10;
 
 export type EmailWorker = {
   /** Stops like a crash would for the outbox: an email in flight is abandoned unrecorded, under its lease. */
@@ -15,51 +19,45 @@ export type EmailWorker = {
 const globalForWorker = globalThis as unknown as { teamgateEmailWorker?: EmailWorker };
 
 /**
- * One sender loop per server process: woken right after a commit in this process, and polling
- * for rows written by other instances or left behind by a crash. Runs never overlap. Every
- * REMINDER_SWEEP_SECONDS a run first queues the expiry reminders that fell due (safe with any
- * number of processes). Each pass also carries a CSV import a few chunks further, then sends
- * what those chunks queued, so a long import never keeps other emails waiting for long.
+ * One sender per server process, with two lanes that never wait on each other: emails, and
+ * webhook deliveries (a slow endpoint must not hold up invitations). Each lane is woken right
+ * after a commit in this process and polls for rows written by other instances or left behind by
+ * a crash; a lane's runs never overlap. Every REMINDER_SWEEP_SECONDS the email lane first queues
+ * the expiry reminders that fell due, and the webhook lane the `invitation.expired` events (both
+ * safe with any number of processes). Each email pass also carries a CSV import a few chunks
+ * further, then sends what those chunks queued, so a long import never keeps other emails waiting.
  */
 export function startEmailWorker(): EmailWorker {
   if (globalForWorker.teamgateEmailWorker) return globalForWorker.teamgateEmailWorker;
   const controller = new AbortController();
-  let current: Promise<void> | null = null;
-  let again = false;
-  let lastSweep = 0;
-
-  const loop = async () => {
-    try {
-      // Reminders are due by the day: looking once a minute (REMINDER_SWEEP_SECONDS) is plenty.
-      if (Date.now() - lastSweep >= env.REMINDER_SWEEP_SECONDS * 1000) {
-        lastSweep = Date.now();
-        await queueExpiryReminders();
-      }
-      do {
-        again = false;
-        // An import that fails this pass must not hold up the emails: it is logged and retried on the next one.
-        const imports = await processInvitationImports({ signal: controller.signal }).catch((error: unknown) => {
-          if (!controller.signal.aborted)
-            console.error("[import] run failed:", error instanceof Error ? error.message : error);
-          return { more: false };
-        });
-        const result = await deliverQueuedEmails({ signal: controller.signal });
-        if (imports.more || result.sent + result.failed + result.skipped >= 200) again = true;
-      } while (again && !controller.signal.aborted);
-    } catch (error) {
-      if (!controller.signal.aborted)
-        console.error("[email] sender run failed:", error instanceof Error ? error.message : error);
-    } finally {
-      current = null;
-    }
+  const sweepDue = (last: { at: number }) => {
+    // Reminders and expiries are due by the day: looking once a minute (REMINDER_SWEEP_SECONDS) is plenty.
+    if (Date.now() - last.at < env.REMINDER_SWEEP_SECONDS * 1000) return false;
+    last.at = Date.now();
+    return true;
   };
+  const reminderSweep = { at: 0 };
+  const expirySweep = { at: 0 };
+
+  const emails = createLane("email", controller.signal, async () => {
+    if (sweepDue(reminderSweep)) await queueExpiryReminders();
+    // An import that fails this pass must not hold up the emails: it is logged and retried on the next one.
+    const imports = await processInvitationImports({ signal: controller.signal }).catch((error: unknown) => {
+      if (!controller.signal.aborted)
+        console.error("[import] run failed:", error instanceof Error ? error.message : error);
+      return { more: false };
+    });
+    const result = await deliverQueuedEmails({ signal: controller.signal });
+    return imports.more || result.sent + result.failed + result.skipped >= 200;
+  });
+  const webhooks = createLane("webhooks", controller.signal, async () => {
+    if (sweepDue(expirySweep)) await queueExpiredInvitationEvents();
+    const result = await deliverQueuedWebhooks({ limit: WEBHOOK_CONCURRENCY, signal: controller.signal });
+    return result.claimed >= WEBHOOK_CONCURRENCY;
+  });
   const run = () => {
-    if (controller.signal.aborted) return;
-    if (current) {
-      again = true;
-      return;
-    }
-    current = loop();
+    emails.run();
+    webhooks.run();
   };
 
   const unsubscribe = onOutboxSignal(run);
@@ -72,10 +70,40 @@ export function startEmailWorker(): EmailWorker {
       controller.abort(new Error("The email sender was stopped"));
       clearInterval(timer);
       unsubscribe();
-      await current;
+      await Promise.all([emails.current(), webhooks.current()]);
       if (globalForWorker.teamgateEmailWorker === worker) globalForWorker.teamgateEmailWorker = undefined;
     },
   };
   globalForWorker.teamgateEmailWorker = worker;
   return worker;
+}
+
+/** A loop that runs `pass` until it reports nothing more is waiting; a wake-up during a run runs it again after. */
+function createLane(name: string, signal: AbortSignal, pass: () => Promise<boolean>) {
+  let current: Promise<void> | null = null;
+  let again = false;
+  const loop = async () => {
+    try {
+      do {
+        again = false;
+        if (await pass()) again = true;
+      } while (again && !signal.aborted);
+    } catch (error) {
+      if (!signal.aborted)
+        console.error(`[${name}] sender run failed:`, error instanceof Error ? error.message : error);
+    } finally {
+      current = null;
+    }
+  };
+  return {
+    run() {
+      if (signal.aborted) return;
+      if (current) {
+        again = true;
+        return;
+      }
+      current = loop();
+    },
+    current: () => current,
+  };
 }

@@ -5,6 +5,7 @@ import type { SqlTx } from "@/lib/db/run-transaction";
 import { lockTeamSeats } from "@/lib/members/lock-team-seats";
 import { can, canGrantRole } from "@/lib/permissions/can";
 import { fail } from "@/lib/result";
+import { queueWebhookEvent } from "@/lib/webhooks/queue-webhook-event";
 import { closePendingInvitation } from "./close-pending-invitation";
 import { describeClosedInvitation } from "./describe-closed-invitation";
 import type { AnswerTarget, InvitationToAnswer } from "./read-invitation-to-answer";
@@ -54,7 +55,12 @@ export async function acceptPendingInvitation(
   }
 
   const ref = { id: invitation.id, ...(target.by === "token" ? { tokenHash: target.tokenHash } : {}) };
-  const close = await closePendingInvitation(tx, ref, { status: "ACCEPTED", responderId: userId, unexpiredOnly: true });
+  const close = await closePendingInvitation(tx, ref, {
+    status: "ACCEPTED",
+    responderId: userId,
+    unexpiredOnly: true,
+    webhooks: team.hasWebhooks,
+  });
   if (!close.closed) {
     // Our own accept, a moment earlier (a double click, two tabs): the same success again.
     if (close.state === "ACCEPTED" && close.responderId === userId)
@@ -124,6 +130,14 @@ export async function acceptPendingInvitation(
       FROM membership
     )
     SELECT (SELECT "id"::text FROM membership) AS "membershipId"`;
-  const alreadyMember = (joined[0]?.membershipId ?? null) === null;
+  const membershipId = joined[0]?.membershipId ?? null;
+  const alreadyMember = membershipId === null;
+  if (membershipId !== null && team.hasWebhooks) {
+    await queueWebhookEvent(tx, closed.teamId, "member.joined", {
+      teamId: closed.teamId,
+      membership: { id: membershipId, userId, roleId: closed.roleId, email: closed.email },
+      invitationId: closed.id,
+    });
+  }
   return acceptSuccess(invitation, grant.roleName, alreadyMember);
 }

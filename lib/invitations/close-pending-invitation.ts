@@ -1,6 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SqlTx } from "@/lib/db/run-transaction";
+import { queueWebhookEvent } from "@/lib/webhooks/queue-webhook-event";
+import { invitationEventData } from "@/lib/webhooks/webhook-events";
 import type { ClosedState } from "./describe-closed-invitation";
 import { queueAnswerNotifications } from "./queue-answer-notifications";
 import { readClosedState, refConditions, type InvitationRef } from "./read-closed-state";
@@ -22,7 +24,9 @@ export type ClosedInvitation = {
  * moment (a concurrent edit either committed before, and is what is returned, or finds it closed).
  * The row stays locked until the transaction ends. Zero rows: the re-read says why.
  * An answer (ACCEPTED or DECLINED) also queues its notification emails here, in the same
- * transaction, so they exist exactly when the answer commits (queue-answer-notifications.ts).
+ * transaction, so they exist exactly when the answer commits (queue-answer-notifications.ts),
+ * and so does the webhook event (`invitation.accepted`, `.declined`, `.withdrawn`); replacing an
+ * expired invitation (expiredOnly) is no withdrawal and announces nothing.
  */
 export async function closePendingInvitation(
   tx: SqlTx,
@@ -34,6 +38,8 @@ export async function closePendingInvitation(
     unexpiredOnly: boolean;
     /** Only an expired invitation (one a new invitation to the same address replaces). */
     expiredOnly?: boolean;
+    /** false: the caller read that the team has no enabled webhook endpoint (teamHasWebhooksSql). */
+    webhooks?: boolean;
   },
 ): Promise<
   { closed: true; invitation: ClosedInvitation } | { closed: false; state: ClosedState; responderId: string | null }
@@ -54,6 +60,10 @@ export async function closePendingInvitation(
         change.status === "ACCEPTED" ? "accepted" : "declined",
         change.responderId ?? null,
       );
+    }
+    if (!change.expiredOnly && change.webhooks !== false) {
+      const type = change.status === "ACCEPTED" ? "accepted" : change.status === "DECLINED" ? "declined" : "withdrawn";
+      await queueWebhookEvent(tx, invitation.teamId, `invitation.${type}`, invitationEventData(invitation));
     }
     return { closed: true, invitation };
   }

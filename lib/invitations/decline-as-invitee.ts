@@ -43,6 +43,7 @@ export async function declineAsInvitee(actor: Actor | null, target: AnswerTarget
       responderId: user?.id ?? null,
       declineReason: reason ?? null,
       unexpiredOnly: true,
+      webhooks: found.team.hasWebhooks,
     });
     if (!close.closed)
       abortTransaction(describeClosedInvitation(close.state, { to: "invitee", team: found.team.name, notFound }));

@@ -11,6 +11,7 @@ import {
   sealInvitationToken,
 } from "@/lib/crypto/invitation-token";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { runSqlTransaction, type SqlTx } from "@/lib/db/run-transaction";
 import { abortTransaction } from "@/lib/db/transaction-abort";
 import { invitationIdempotencyKey } from "@/lib/email/enqueue-invitation-email";
@@ -20,6 +21,8 @@ import { canGrantRole } from "@/lib/permissions/can";
 import { fail, type Failure, type Result } from "@/lib/result";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
 import { isUuid } from "@/lib/validation/uuid";
+import { queueWebhookEvent, teamHasWebhooksSql } from "@/lib/webhooks/queue-webhook-event";
+import { invitationEventData } from "@/lib/webhooks/webhook-events";
 import type { InvitationLanguage } from "./languages";
 import { chargeRecipientQuotas, chargeSharedInviteQuotas } from "./charge-invite-quotas";
 import { classifyInviteAddresses, type ClassifiedAddress } from "./classify-invite-addresses";
@@ -44,6 +47,7 @@ type Known = {
   now: Date;
   role: { id: string; name: string; rank: number } | null;
   groups: Array<{ id: string; name: string }>;
+  hasWebhooks: boolean;
 };
 
 const CREATED: AuditAction = "invitation.created";
@@ -66,10 +70,10 @@ export async function inviteMembersByReference(
   const teamId = access.team.id;
   const groupReferences = [...new Set(input.groups)];
 
-  // The role, the groups and the clock in one read, beside the addresses' classification.
+  // The role, the groups, the clock and whether any webhook listens, in one read, beside the addresses' classification.
   const [[known], classified] = await Promise.all([
     db.$queryRaw<Known[]>`
-      SELECT now() AS now,
+      SELECT now() AS now, ${teamHasWebhooksSql(Prisma.sql`${teamId}::uuid`)} AS "hasWebhooks",
         (SELECT json_build_object('id', r."id", 'name', r."name", 'rank', r."rank") FROM "Role" r
           WHERE r."teamId" = ${teamId}::uuid AND (r."id"::text = lower(${input.role}) OR r."key" = ${input.role})
           ORDER BY r."id"::text = lower(${input.role}) DESC LIMIT 1) AS role,
@@ -169,6 +173,13 @@ export async function inviteMembersByReference(
         }
         await supersedeExpiredInvitations(tx, write, toCreate);
         const inserted = await insertInvitations(tx, write, rows);
+        if (known!.hasWebhooks)
+          await queueWebhookEvent(
+            tx,
+            teamId,
+            "invitation.created",
+            inserted.map((row) => invitationEventData({ ...row, teamId, roleId: role.id })),
+          );
         if (inserted.length > 0)
           await chargeRecipientQuotas(
             tx,

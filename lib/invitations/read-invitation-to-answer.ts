@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import { teamHasWebhooksSql } from "@/lib/webhooks/queue-webhook-event";
 import type { StoredStatus } from "./status";
 
 /** How the invitee names the invitation: the link's token, or its id (received invitations, the API). */
@@ -14,7 +15,7 @@ export type InvitationToAnswer = {
   expiresAt: Date;
   responderId: string | null;
   language: string;
-  team: { id: string; name: string; slug: string; seatLimit: number | null };
+  team: { id: string; name: string; slug: string; seatLimit: number | null; hasWebhooks: boolean };
   role: { name: string };
 };
 
@@ -23,6 +24,7 @@ type Row = Omit<InvitationToAnswer, "team" | "role"> & {
   teamName: string;
   teamSlug: string;
   seatLimit: number | null;
+  hasWebhooks: boolean;
   roleName: string;
 };
 
@@ -37,7 +39,8 @@ export async function readInvitationToAnswer(target: AnswerTarget): Promise<Invi
   const rows = await db.$queryRaw<Row[]>`
     SELECT i."id"::text AS "id", i."email", i."emailCanonical", i."status"::text AS "status", i."expiresAt",
       i."responderId"::text AS "responderId", i."language",
-      t."id"::text AS "teamId", t."name" AS "teamName", t."slug" AS "teamSlug", t."seatLimit", r."name" AS "roleName"
+      t."id"::text AS "teamId", t."name" AS "teamName", t."slug" AS "teamSlug", t."seatLimit", r."name" AS "roleName",
+      ${teamHasWebhooksSql(Prisma.sql`t."id"`)} AS "hasWebhooks"
     FROM "Invitation" i
     JOIN "Team" t ON t."id" = i."teamId"
     JOIN "Role" r ON r."id" = i."roleId"
@@ -45,6 +48,10 @@ export async function readInvitationToAnswer(target: AnswerTarget): Promise<Invi
     LIMIT 1`;
   const row = rows[0];
   if (!row) return null;
-  const { teamId, teamName, teamSlug, seatLimit, roleName, ...invitation } = row;
-  return { ...invitation, team: { id: teamId, name: teamName, slug: teamSlug, seatLimit }, role: { name: roleName } };
+  const { teamId, teamName, teamSlug, seatLimit, hasWebhooks, roleName, ...invitation } = row;
+  return {
+    ...invitation,
+    team: { id: teamId, name: teamName, slug: teamSlug, seatLimit, hasWebhooks },
+    role: { name: roleName },
+  };
 }

@@ -3,6 +3,7 @@ import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { abortTransaction } from "@/lib/db/transaction-abort";
+import { signalOutbox } from "@/lib/email/outbox-signal";
 import type { TeamRef } from "@/lib/teams/authorize-team";
 import { authorizeInvitation } from "./authorize-invitation";
 import { closePendingInvitation } from "./close-pending-invitation";
@@ -13,7 +14,7 @@ export async function withdrawInvitation(actor: Actor | null, team: TeamRef, inv
   const auth = await authorizeInvitation(actor, team, invitationId);
   if (!auth.ok) return auth;
   const { access, invitation } = auth;
-  return runTransaction(async (tx) => {
+  const result = await runTransaction(async (tx) => {
     const close = await closePendingInvitation(
       tx,
       { id: invitation.id, teamId: access.team.id },
@@ -32,4 +33,7 @@ export async function withdrawInvitation(actor: Actor | null, team: TeamRef, inv
     ]);
     return { ok: true as const, id: invitation.id };
   });
+  // Wakes the sender for the webhook event queued with the withdrawal.
+  if (result.ok) signalOutbox();
+  return result;
 }

@@ -4,10 +4,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { revokeSessionsOfTeamlessUser } from "@/lib/auth/revoke-sessions-of-teamless-user";
 import { db } from "@/lib/db";
 import { runTransaction, type Tx } from "@/lib/db/run-transaction";
+import { signalOutbox } from "@/lib/email/outbox-signal";
 import { canGrantRole, canManageMember } from "@/lib/permissions/can";
 import { fail, type Failure } from "@/lib/result";
 import { authorizeTeam, type TeamAccess, type TeamRef } from "@/lib/teams/authorize-team";
 import { isUuid } from "@/lib/validation/uuid";
+import { queueWebhookEvent } from "@/lib/webhooks/queue-webhook-event";
 import { lockTeamSeats } from "./lock-team-seats";
 
 type Target = {
@@ -87,7 +89,7 @@ export async function changeMemberRole(actor: Actor | null, team: TeamRef, membe
 }
 
 export async function removeMember(actor: Actor | null, team: TeamRef, membershipId: string) {
-  return withManagedMember(actor, team, membershipId, async (tx, access, target) => {
+  const removed = await withManagedMember(actor, team, membershipId, async (tx, access, target) => {
     if (await isLastOwner(tx, access.team.id, target)) {
       return fail("CONFLICT", "The last owner can't be removed. Make someone else an owner first.");
     }
@@ -103,6 +105,13 @@ export async function removeMember(actor: Actor | null, team: TeamRef, membershi
         metadata: { email: target.user.email, role: target.role.name },
       },
     ]);
+    await queueWebhookEvent(tx, access.team.id, "member.removed", {
+      teamId: access.team.id,
+      membership: { id: target.id, userId: target.userId, roleId: target.role.id, email: target.user.email },
+    });
     return { ok: true as const };
   });
+  // Wakes the sender for the webhook event queued with the removal.
+  if (removed.ok) signalOutbox();
+  return removed;
 }

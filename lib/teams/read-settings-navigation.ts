@@ -38,6 +38,7 @@ export async function readSettingsNavigation(userId: string, slug: string, optio
     },
     { href: `/teams/${slug}/settings/domains`, label: "Domains", visible: can(membership.role, "team.settings") },
     { href: `/teams/${slug}/settings/general`, label: "General", visible: can(membership.role, "team.manage") },
+    { href: `/teams/${slug}/settings/webhooks`, label: "Webhooks", visible: can(membership.role, "team.settings") },
     { href: `/teams/${slug}/settings/activity`, label: "Activity", visible: can(membership.role, "members.manage") },
   ];
   return {

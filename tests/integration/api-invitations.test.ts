@@ -724,6 +724,11 @@ describe("OpenAPI", () => {
       "/teams/{team}/join-requests",
       "/teams/{team}/join-requests/{id}/approve",
       "/teams/{team}/join-requests/{id}/reject",
+      "/teams/{team}/webhook-deliveries/{id}/replay",
+      "/teams/{team}/webhooks",
+      "/teams/{team}/webhooks/{id}",
+      "/teams/{team}/webhooks/{id}/deliveries",
+      "/teams/{team}/webhooks/{id}/rotate-secret",
     ]);
     expect(document.components.schemas.CreateInvitations.required).toEqual(["emails", "role"]);
     expect(document.components.schemas.CreateInvitations.additionalProperties).toBe(false);
@@ -766,6 +771,11 @@ describe("OpenAPI", () => {
       "suggestMember",
       "approveJoinRequest",
       "rejectJoinRequest",
+      "createWebhookEndpoint",
+      "updateWebhookEndpoint",
+      "deleteWebhookEndpoint",
+      "rotateWebhookSecret",
+      "replayWebhookDelivery",
     ];
     expect(
       operations

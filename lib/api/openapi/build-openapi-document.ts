@@ -20,6 +20,15 @@ import {
   problemSchema,
   teamInvitationsQuerySchema,
 } from "../schemas";
+import {
+  apiWebhookEndpointSchema,
+  createdWebhookEndpointSchema,
+  rotatedWebhookSecretSchema,
+  webhookDeliveryPageSchema,
+  webhookEndpointListSchema,
+} from "../webhook-schemas";
+import { deliveriesQuerySchema } from "@/lib/webhooks/list-webhook-deliveries";
+import { createWebhookEndpointSchema, updateWebhookEndpointSchema } from "@/lib/webhooks/webhook-endpoint-schema";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -58,6 +67,8 @@ const pathParameter = (name: string, description: string) => ({
 const teamParameter = pathParameter("team", "Team id or slug");
 const invitationParameter = pathParameter("id", "Invitation id (UUID)");
 const joinRequestParameter = pathParameter("id", "Join request id (UUID)");
+const webhookParameter = pathParameter("id", "Webhook endpoint id (UUID)");
+const deliveryParameter = pathParameter("id", "Webhook delivery id (UUID)");
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
@@ -115,6 +126,25 @@ const errorsFor = (...statuses: ErrorStatus[]) =>
   Object.fromEntries(
     ["401", "403", "429", "500", ...statuses].sort().map((status) => [status, errors[status as ErrorStatus]]),
   );
+/** The webhooks' operations need team.settings, not members.manage, and name their own 404s and limits. */
+const webhookErrorsFor = (...statuses: ErrorStatus[]) => ({
+  ...errorsFor(...statuses),
+  "403": problemResponse(
+    "The key lacks the operation's scope (webhooks:read or webhooks:write), or its user lacks team.settings and api.access in that team",
+  ),
+  ...(statuses.includes("404")
+    ? { "404": problemResponse("No such team, endpoint or delivery for this caller (another team's answer 404)") }
+    : {}),
+  ...(statuses.includes("409")
+    ? { "409": problemResponse("The delivery is being sent right now; its result is recorded in a moment") }
+    : {}),
+  ...(statuses.includes("422")
+    ? { "422": problemResponse("The team already has the most endpoints allowed (type .../limit-reached)") }
+    : {}),
+  "429": problemResponse("Too many requests: this key's requests per minute, or the team's webhook changes per hour", {
+    "Retry-After": headerRef("Retry-After"),
+  }),
+});
 
 export function buildOpenApiDocument(serverUrl: string) {
   const read = [{ bearerAuth: [] }];
@@ -128,7 +158,15 @@ export function buildOpenApiDocument(serverUrl: string) {
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
     security: read,
-    tags: [{ name: "Invitations" }, { name: "Join requests" }],
+    tags: [
+      { name: "Invitations" },
+      { name: "Join requests" },
+      {
+        name: "Webhooks",
+        description:
+          "Endpoints that receive the team's events (invitation.created, .accepted, .declined, .withdrawn, .expired, member.joined, member.removed) as signed POSTs in the Standard Webhooks format (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256>`), verifiable with Svix's libraries and the endpoint's `whsec_…` secret. Failed deliveries are retried with backoff (5 s, 30 s, 2 min, 10 min, 1 h, 4 h, 12 h; 8 attempts). Needs team.settings.",
+      },
+    ],
     paths: {
       "/invitations/sent": {
         get: {
@@ -326,6 +364,93 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: { "204": success("Declined"), ...errorsFor("400", "404", "409", "413", "415", "503") },
         },
       },
+      "/teams/{team}/webhooks": {
+        get: {
+          operationId: "listWebhookEndpoints",
+          tags: ["Webhooks"],
+          summary: "The team's webhook endpoints, without their secrets (scope webhooks:read)",
+          parameters: [teamParameter],
+          responses: { "200": success("The endpoints", "WebhookEndpointList"), ...webhookErrorsFor("404") },
+        },
+        post: {
+          operationId: "createWebhookEndpoint",
+          tags: ["Webhooks"],
+          summary: "Add an endpoint; the answer holds its signing secret (scope webhooks:write)",
+          description:
+            "The URL must be https:// and reach a public address (a plain http:// URL to this machine only outside production).",
+          parameters: [teamParameter],
+          requestBody: { required: true, content: jsonContent(ref("CreateWebhookEndpoint")) },
+          responses: {
+            "201": success("The endpoint and its secret", "CreatedWebhookEndpoint"),
+            ...webhookErrorsFor("400", "404", "413", "415", "422", "503"),
+          },
+        },
+      },
+      "/teams/{team}/webhooks/{id}": {
+        get: {
+          operationId: "getWebhookEndpoint",
+          tags: ["Webhooks"],
+          summary: "One endpoint (scope webhooks:read)",
+          parameters: [teamParameter, webhookParameter],
+          responses: { "200": success("The endpoint", "WebhookEndpoint"), ...webhookErrorsFor("404") },
+        },
+        patch: {
+          operationId: "updateWebhookEndpoint",
+          tags: ["Webhooks"],
+          summary: "Change an endpoint's URL, description, events, or enable or disable it (scope webhooks:write)",
+          description:
+            "A disabled endpoint is sent nothing: events are not queued for it, and deliveries already queued wait until it is enabled again.",
+          parameters: [teamParameter, webhookParameter],
+          requestBody: { required: true, content: jsonContent(ref("UpdateWebhookEndpoint")) },
+          responses: {
+            "200": success("The endpoint after the change", "WebhookEndpoint"),
+            ...webhookErrorsFor("400", "404", "413", "415", "503"),
+          },
+        },
+        delete: {
+          operationId: "deleteWebhookEndpoint",
+          tags: ["Webhooks"],
+          summary: "Delete an endpoint and its deliveries (scope webhooks:write)",
+          parameters: [teamParameter, webhookParameter],
+          responses: { "204": success("Deleted"), ...webhookErrorsFor("404", "503") },
+        },
+      },
+      "/teams/{team}/webhooks/{id}/rotate-secret": {
+        post: {
+          operationId: "rotateWebhookSecret",
+          tags: ["Webhooks"],
+          summary: "Replace the signing secret; the old one also signs for 24 hours (scope webhooks:write)",
+          parameters: [teamParameter, webhookParameter],
+          responses: {
+            "200": success("The new secret", "RotatedWebhookSecret"),
+            ...webhookErrorsFor("404", "503"),
+          },
+        },
+      },
+      "/teams/{team}/webhooks/{id}/deliveries": {
+        get: {
+          operationId: "listWebhookDeliveries",
+          tags: ["Webhooks"],
+          summary: "An endpoint's deliveries, newest first, each with its attempts (scope webhooks:read)",
+          parameters: [teamParameter, webhookParameter, ...queryParameters(deliveriesQuerySchema)],
+          responses: {
+            "200": success("A page of deliveries", "WebhookDeliveryPage"),
+            ...webhookErrorsFor("400", "404"),
+          },
+        },
+      },
+      "/teams/{team}/webhook-deliveries/{id}/replay": {
+        post: {
+          operationId: "replayWebhookDelivery",
+          tags: ["Webhooks"],
+          summary: "Send a delivery again now, with the same webhook-id and body (scope webhooks:write)",
+          parameters: [teamParameter, deliveryParameter],
+          responses: {
+            "202": success("Queued; the sender picks it up at once"),
+            ...webhookErrorsFor("404", "409", "503"),
+          },
+        },
+      },
     },
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A personal API key" } },
@@ -356,6 +481,13 @@ export function buildOpenApiDocument(serverUrl: string) {
         ApproveJoinRequestResult: schemaOf(approveJoinRequestResultSchema),
         RejectJoinRequest: schemaOf(rejectJoinRequestBodySchema, "input"),
         Problem: schemaOf(problemSchema),
+        WebhookEndpoint: schemaOf(apiWebhookEndpointSchema),
+        WebhookEndpointList: schemaOf(webhookEndpointListSchema),
+        CreateWebhookEndpoint: schemaOf(createWebhookEndpointSchema, "input"),
+        UpdateWebhookEndpoint: schemaOf(updateWebhookEndpointSchema, "input"),
+        CreatedWebhookEndpoint: schemaOf(createdWebhookEndpointSchema),
+        RotatedWebhookSecret: schemaOf(rotatedWebhookSecretSchema),
+        WebhookDeliveryPage: schemaOf(webhookDeliveryPageSchema),
       },
     },
   };
