@@ -9,6 +9,8 @@ import { env } from "@/lib/env";
 import { renderInvitationEmail } from "./render-invitation-email";
 import { ANSWER_NOTIFICATION_KIND } from "@/lib/invitations/queue-answer-notifications";
 import { prepareAnswerNotification } from "./prepare-answer-notification";
+import { EMAIL_VERIFICATION_KIND } from "@/lib/invite-links/queue-email-verification";
+import { prepareEmailVerification } from "./prepare-email-verification";
 import { preparePasswordResetEmail } from "./prepare-password-reset-email";
 import { renderRenewalRequestEmail } from "./render-renewal-request-email";
 import { BATCH_LIMIT, sendEmail, sendEmailBatch, type OutgoingEmail, type SendOutcome } from "./send-emails";
@@ -36,6 +38,7 @@ type OutboxPayload = {
   answer?: string;
   recipientId?: string;
   language?: string;
+  verificationId?: string;
 } | null;
 type ClaimedRow = {
   id: string;
@@ -325,6 +328,11 @@ async function prepare(
     const reset = await preparePasswordResetEmail(row.passwordResetId, row.payload, now);
     if ("skip" in reset) return { row, sendNumber, skip: reset.skip };
     return { row, sendNumber, email: { idempotencyKey: row.idempotencyKey, ...reset } };
+  }
+  if (row.kind === EMAIL_VERIFICATION_KIND) {
+    const confirmation = await prepareEmailVerification(row.payload, now);
+    if ("skip" in confirmation) return { row, sendNumber, skip: confirmation.skip };
+    return { row, sendNumber, email: { idempotencyKey: row.idempotencyKey, ...confirmation } };
   }
   if (!row.invitationId) return { row, sendNumber, skip: "No invitation attached" };
   if (row.kind === ANSWER_NOTIFICATION_KIND) {

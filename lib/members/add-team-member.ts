@@ -1,0 +1,48 @@
+import "server-only";
+import type { AuditAction } from "@/lib/audit/audit-actions";
+import type { SqlTx } from "@/lib/db/run-transaction";
+
+const JOINED: AuditAction = "member.joined";
+
+export type NewMember = {
+  teamId: string;
+  userId: string;
+  roleId: string;
+  /** The role's name as the audit event records it. */
+  roleName: string;
+  groupIds?: string[];
+  /** How they came in: recorded on the "member.joined" event. */
+  via: { invitationId: string } | { inviteLinkId: string };
+};
+
+/**
+ * The one way a person becomes a member (an accepted invitation, a join through an invite link):
+ * the membership, its groups and the "member.joined" event in one statement. An existing
+ * membership is left as it is, and then nothing is written: the caller gets null. Runs inside
+ * the caller's transaction, after the caller took the team's seat lock where it needs one.
+ */
+export async function addTeamMember(tx: SqlTx, member: NewMember): Promise<{ membershipId: string } | null> {
+  const via =
+    "invitationId" in member.via
+      ? { key: "invitationId", id: member.via.invitationId }
+      : { key: "inviteLinkId", id: member.via.inviteLinkId };
+  const rows = await tx.$queryRaw<Array<{ membershipId: string | null }>>`
+    WITH membership AS (
+      INSERT INTO "Membership" ("id", "teamId", "userId", "roleId", "joinedAt")
+      VALUES (gen_random_uuid(), ${member.teamId}::uuid, ${member.userId}::uuid, ${member.roleId}::uuid, now())
+      ON CONFLICT ("teamId", "userId") DO NOTHING
+      RETURNING "id"
+    ), groups AS (
+      INSERT INTO "MembershipGroup" ("membershipId", "groupId")
+      SELECT membership."id", unnest(${member.groupIds ?? []}::uuid[]) FROM membership
+      ON CONFLICT DO NOTHING
+    ), events AS (
+      INSERT INTO "AuditEvent" ("id", "teamId", "actorId", "action", "targetType", "targetId", "metadata", "createdAt")
+      SELECT gen_random_uuid(), ${member.teamId}::uuid, ${member.userId}::uuid, ${JOINED}, 'membership', membership."id"::text,
+        jsonb_build_object('role', ${member.roleName}::text, ${via.key}::text, ${via.id}::text), clock_timestamp()
+      FROM membership
+    )
+    SELECT (SELECT "id"::text FROM membership) AS "membershipId"`;
+  const membershipId = rows[0]?.membershipId ?? null;
+  return membershipId ? { membershipId } : null;
+}
