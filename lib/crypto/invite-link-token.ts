@@ -3,7 +3,10 @@ import { createHash, randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
 
 // Sealing for "copy link" is the invitations' own (AES-256-GCM under a key derived from AUTH_SECRET).
-export { sealInvitationToken as sealInviteLinkToken, unsealInvitationToken as unsealInviteLinkToken } from "./invitation-token";
+export {
+  sealInvitationToken as sealInviteLinkToken,
+  unsealInvitationToken as unsealInviteLinkToken,
+} from "./invitation-token";
 
 export const INVITE_LINK_TOKEN_PREFIX = "tgl_";
 const TOKEN_PATTERN = /^tgl_[A-Za-z0-9_-]{43}$/;

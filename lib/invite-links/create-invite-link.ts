@@ -14,6 +14,7 @@ import { canGrantRole } from "@/lib/permissions/can";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { fail } from "@/lib/result";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
+import { isUuid } from "@/lib/validation/uuid";
 import { zodFailure } from "@/lib/validation/zod-failure";
 import { INVITE_LINK_POLICY as POLICY } from "./invite-link-policy";
 import { createInviteLinkSchema } from "./invite-link-schemas";
@@ -30,12 +31,15 @@ export async function createInviteLink(actor: Actor | null, team: TeamRef, input
   if (!access.ok) return access;
   const parsed = createInviteLinkSchema.safeParse(input);
   if (!parsed.success) return zodFailure(parsed.error);
-  const { roleId, allowedDomain, maxUses, expiresInDays } = parsed.data;
+  const { allowedDomain, maxUses, expiresInDays } = parsed.data;
   const role = await db.role.findFirst({
-    where: { id: roleId, teamId: access.team.id },
+    where: {
+      teamId: access.team.id,
+      ...(isUuid(parsed.data.role) ? { id: parsed.data.role } : { key: parsed.data.role }),
+    },
     select: { id: true, name: true, rank: true },
   });
-  if (!role) return fail("INVALID", "Choose one of the team's roles.", { fieldErrors: { roleId: ["Unknown role"] } });
+  if (!role) return fail("INVALID", "Choose one of the team's roles.", { fieldErrors: { role: ["Unknown role"] } });
   if (!canGrantRole(access.role, role))
     return fail("FORBIDDEN", `You can't create a link for the ${role.name} role: it is above your own.`);
 

@@ -20,7 +20,8 @@ export async function getInviteLinkUrl(actor: Actor | null, team: TeamRef, linkI
   const row = rows[0];
   if (!row) return fail("CONFLICT", "Only a working link can be copied. Create a new one.");
   const token = unsealInviteLinkToken(row.tokenSealed);
-  if (!token) return fail("CONFLICT", "This link can no longer be recovered (the server's secret changed). Create a new one.");
+  if (!token)
+    return fail("CONFLICT", "This link can no longer be recovered (the server's secret changed). Create a new one.");
   await recordAuditEvents(db, [
     {
       teamId: access.team.id,

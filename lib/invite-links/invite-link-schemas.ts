@@ -16,7 +16,7 @@ const domainSchema = z
   );
 
 export const createInviteLinkSchema = z.strictObject({
-  roleId: uuidSchema,
+  role: z.string().trim().min(1, "Choose a role").max(64).describe("Role id or key (owner, admin, member)"),
   allowedDomain: z
     .union([z.literal(""), z.null(), domainSchema])
     .optional()

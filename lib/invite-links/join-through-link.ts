@@ -60,7 +60,9 @@ export async function joinThroughLink(tx: Tx, userId: string, tokenHash: string)
   if (link.seatLimit !== null) {
     const seats = await lockTeamSeats(tx, link.teamId);
     if (seats.free <= 0)
-      abortTransaction(fail("LIMIT_REACHED", `${team.name} has no free seats. Ask an admin to make room, then try again.`));
+      abortTransaction(
+        fail("LIMIT_REACHED", `${team.name} has no free seats. Ask an admin to make room, then try again.`),
+      );
   }
 
   const spent = await tx.$queryRaw<Array<{ roleId: string; creatorId: string | null }>>`
@@ -68,7 +70,9 @@ export async function joinThroughLink(tx: Tx, userId: string, tokenHash: string)
     WHERE "id" = ${link.id}::uuid AND "revokedAt" IS NULL AND "expiresAt" > now() AND "uses" < "maxUses"
     RETURNING "roleId"::text AS "roleId", "creatorId"::text AS "creatorId"`;
   if (spent.length === 0) {
-    const [state] = await tx.$queryRaw<Array<{ revokedAt: Date | null; expiresAt: Date; uses: number; maxUses: number; now: Date }>>`
+    const [state] = await tx.$queryRaw<
+      Array<{ revokedAt: Date | null; expiresAt: Date; uses: number; maxUses: number; now: Date }>
+    >`
       SELECT "revokedAt", "expiresAt", "uses", "maxUses", now() AS "now" FROM "InviteLink" WHERE "id" = ${link.id}::uuid`;
     const status = state ? deriveInviteLinkStatus(state, state.now) : "REVOKED";
     abortTransaction(describeDeadLink(status === "ACTIVE" ? "USED_UP" : status));

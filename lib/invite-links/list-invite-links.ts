@@ -21,6 +21,11 @@ export async function listInviteLinks(actor: Actor | null, team: TeamRef) {
     ok: true as const,
     team: { name: access.team.name, slug: access.team.slug },
     links,
-    grantableRoles: grantableRoles(access.role, roles).map(({ id, name, key, builtIn }) => ({ id, name, key, builtIn })),
+    grantableRoles: grantableRoles(access.role, roles).map(({ id, name, key, builtIn }) => ({
+      id,
+      name,
+      key,
+      builtIn,
+    })),
   };
 }

@@ -25,7 +25,10 @@ export async function revokeInviteLink(actor: Actor | null, team: TeamRef, linkI
       WHERE l."id" = ${id.data}::uuid AND l."teamId" = ${access.team.id}::uuid AND l."revokedAt" IS NULL AND r."id" = l."roleId"
       RETURNING r."name" AS "roleName"`;
     if (revoked.length === 0) {
-      const exists = await tx.inviteLink.findFirst({ where: { id: id.data, teamId: access.team.id }, select: { id: true } });
+      const exists = await tx.inviteLink.findFirst({
+        where: { id: id.data, teamId: access.team.id },
+        select: { id: true },
+      });
       abortTransaction(
         exists ? fail("CONFLICT", "This link is already revoked.") : fail("NOT_FOUND", "Invite link not found."),
       );

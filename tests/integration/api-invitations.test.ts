@@ -720,6 +720,8 @@ describe("OpenAPI", () => {
       "/teams/{team}/invitations/{id}/resend",
       "/teams/{team}/invitations/{id}/reset-link",
       "/teams/{team}/invitations/{id}/withdraw",
+      "/teams/{team}/invite-links",
+      "/teams/{team}/invite-links/{id}",
     ]);
     expect(document.components.schemas.CreateInvitations.required).toEqual(["emails", "role"]);
     expect(document.components.schemas.CreateInvitations.additionalProperties).toBe(false);
@@ -756,7 +758,9 @@ describe("OpenAPI", () => {
       "bulkTeamInvitations",
       "declineInvitation",
       "createInvitations",
+      "createTeamInviteLink",
       "deleteTeamInvitation",
+      "revokeTeamInviteLink",
       "resendTeamInvitation",
       "withdrawTeamInvitation",
     ];

@@ -14,7 +14,7 @@ async function racers(count: number) {
 
 async function linkWithUsesLeft(ctx: Awaited<ReturnType<typeof createTeamWithMembers>>, maxUses: number, used: number) {
   const created = await createInviteLink(asActor(ctx.admin), ctx.ref, {
-    roleId: ctx.roles.member.id,
+    role: ctx.roles.member.id,
     maxUses,
     expiresInDays: 1,
   });

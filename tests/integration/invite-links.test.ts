@@ -24,7 +24,7 @@ const requester = () => ({ clientAddress: `203.0.113.${++clients}`, language: "e
 
 async function linkFor(ctx: Ctx, input: Record<string, unknown> = {}, by = ctx.admin) {
   const created = await createInviteLink(asActor(by), ctx.ref, {
-    roleId: ctx.roles.member.id,
+    role: ctx.roles.member.id,
     maxUses: 5,
     expiresInDays: 7,
     ...input,
@@ -60,13 +60,13 @@ describe(`invite links (${engine})`, () => {
   it("never lets a link grant a role above its creator's, at creation or at a join", async () => {
     const ctx = await createTeamWithMembers(db);
     expect(
-      await createInviteLink(asActor(ctx.admin), ctx.ref, { roleId: ctx.roles.owner.id, maxUses: 1, expiresInDays: 1 }),
+      await createInviteLink(asActor(ctx.admin), ctx.ref, { role: ctx.roles.owner.id, maxUses: 1, expiresInDays: 1 }),
     ).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(
-      await createInviteLink(asActor(ctx.member), ctx.ref, { roleId: ctx.roles.member.id, maxUses: 1, expiresInDays: 1 }),
+      await createInviteLink(asActor(ctx.member), ctx.ref, { role: ctx.roles.member.id, maxUses: 1, expiresInDays: 1 }),
     ).toMatchObject({ ok: false, code: "FORBIDDEN" });
     // An admin's link for Admin dies when the admin is demoted.
-    const { token } = await linkFor(ctx, { roleId: ctx.roles.admin.id });
+    const { token } = await linkFor(ctx, { role: ctx.roles.admin.id });
     await db.membership.update({
       where: { teamId_userId: { teamId: ctx.team.id, userId: ctx.admin.id } },
       data: { roleId: ctx.roles.member.id },
@@ -79,19 +79,19 @@ describe(`invite links (${engine})`, () => {
 
   it("refuses bad input with 4xx codes: lifetime 1–30 days, uses, domain, unknown role", async () => {
     const ctx = await createTeamWithMembers(db);
-    const base = { roleId: ctx.roles.member.id, maxUses: 5, expiresInDays: 7 };
+    const base = { role: ctx.roles.member.id, maxUses: 5, expiresInDays: 7 };
     for (const input of [
       { ...base, expiresInDays: 0 },
       { ...base, expiresInDays: 31 },
       { ...base, maxUses: 0 },
       { ...base, allowedDomain: "not a domain" },
       { ...base, extra: true },
-      { ...base, roleId: "nope" },
+      { ...base, role: "nope" },
     ])
       expect(await createInviteLink(asActor(ctx.admin), ctx.ref, input)).toMatchObject({ ok: false, code: "INVALID" });
     const otherTeam = await createTeamWithMembers(db);
     expect(
-      await createInviteLink(asActor(ctx.admin), ctx.ref, { ...base, roleId: otherTeam.roles.member.id }),
+      await createInviteLink(asActor(ctx.admin), ctx.ref, { ...base, role: otherTeam.roles.member.id }),
     ).toMatchObject({ ok: false, code: "INVALID" });
     expect(await createInviteLink(asActor(ctx.admin), otherTeam.ref, base)).toMatchObject({ code: "NOT_FOUND" });
   });
@@ -104,8 +104,9 @@ describe(`invite links (${engine})`, () => {
     expect(await joinTeamByLink(asActor(outsider), token)).toMatchObject({ ok: false, reason: "WRONG_DOMAIN" });
     const insider = await createUser(db, { email: "ann@acme.com" });
     expect(await joinTeamByLink(asActor(insider), token)).toMatchObject({ ok: true });
-    expect(await signUpThroughLink(token, { name: "E", email: "e@other.org", password: "long-enough-pass" }, requester()))
-      .toMatchObject({ ok: false, reason: "WRONG_DOMAIN" });
+    expect(
+      await signUpThroughLink(token, { name: "E", email: "e@other.org", password: "long-enough-pass" }, requester()),
+    ).toMatchObject({ ok: false, reason: "WRONG_DOMAIN" });
   });
 
   it("says why a dead link lets nobody in: revoked, expired, used up, unknown", async () => {
@@ -174,8 +175,9 @@ describe(`invite links (${engine})`, () => {
     expect(await membership(ctx, user.id)).toBeNull();
     // Signing in before confirming does not open the door.
     expect(await joinTeamByLink(asActor(user), token)).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await signUpThroughLink(token, { name: "Again", email, password: "long-enough-pass" }, requester()))
-      .toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(
+      await signUpThroughLink(token, { name: "Again", email, password: "long-enough-pass" }, requester()),
+    ).toMatchObject({ ok: false, code: "CONFLICT" });
 
     await deliverQueuedEmails();
     const message = await db.mailboxMessage.findFirstOrThrow({ where: { to: email } });
@@ -183,7 +185,10 @@ describe(`invite links (${engine})`, () => {
     expect(confirmation).toBeDefined();
     expect(JSON.stringify(await db.emailVerification.findMany())).not.toContain(confirmation);
 
-    expect(await confirmEmailAndJoin(confirmation!)).toMatchObject({ ok: true, joined: { ok: true, alreadyMember: false } });
+    expect(await confirmEmailAndJoin(confirmation!)).toMatchObject({
+      ok: true,
+      joined: { ok: true, alreadyMember: false },
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).not.toBeNull();
     expect((await membership(ctx, user.id))?.role.key).toBe("member");
     // Single use.
@@ -200,7 +205,7 @@ describe(`invite links (${engine})`, () => {
       },
     });
     expect(
-      await createInviteLink(asActor(ctx.admin), ctx.ref, { roleId: ctx.roles.member.id, maxUses: 1, expiresInDays: 1 }),
+      await createInviteLink(asActor(ctx.admin), ctx.ref, { role: ctx.roles.member.id, maxUses: 1, expiresInDays: 1 }),
     ).toMatchObject({ ok: false, code: "RATE_LIMITED" });
     expect(await db.inviteLink.count({ where: { teamId: ctx.team.id } })).toBe(0);
   });

@@ -6,9 +6,13 @@ import {
   apiInvitationSchema,
   bulkInvitationsBodySchema,
   bulkInvitationsResultSchema,
+  createdInviteLinkSchema,
   createInvitationsBodySchema,
+  createInviteLinkBodySchema,
   declineBodySchema,
+  apiInviteLinkSchema,
   invitationPageSchema,
+  inviteLinkListSchema,
   inviteResultSchema,
   pageQuerySchema,
   problemSchema,
@@ -51,6 +55,7 @@ const pathParameter = (name: string, description: string) => ({
 });
 const teamParameter = pathParameter("team", "Team id or slug");
 const invitationParameter = pathParameter("id", "Invitation id (UUID)");
+const inviteLinkParameter = pathParameter("id", "Invite link id (UUID)");
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
@@ -119,7 +124,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
     security: read,
-    tags: [{ name: "Invitations" }],
+    tags: [{ name: "Invitations" }, { name: "Invite links" }],
     paths: {
       "/invitations/sent": {
         get: {
@@ -249,6 +254,42 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: { "200": success("The withdrawn invitation", "Invitation"), ...errorsFor("404", "409", "503") },
         },
       },
+      "/teams/{team}/invite-links": {
+        get: {
+          operationId: "listTeamInviteLinks",
+          tags: ["Invite links"],
+          summary: "A team's shareable invite links (members.manage), newest first; never their URLs",
+          parameters: [teamParameter],
+          responses: { "200": success("The team's links", "InviteLinkList"), ...errorsFor("404") },
+        },
+        post: {
+          operationId: "createTeamInviteLink",
+          tags: ["Invite links"],
+          summary: "Create a shareable invite link (scope invitations:write)",
+          description:
+            "The role may not be above your own. `expiresInDays` is 1–30, `maxUses` 1–1,000; `allowedDomain` limits who may join to addresses at that exact domain. The URL is in this answer only: store it like a password. Limited to 30 links per member and team an hour (429).",
+          parameters: [teamParameter],
+          requestBody: { required: true, content: jsonContent(ref("CreateInviteLink")) },
+          responses: {
+            "201": success("The new link and its URL", "CreatedInviteLink"),
+            ...errorsFor("400", "404", "413", "415", "503"),
+          },
+        },
+      },
+      "/teams/{team}/invite-links/{id}": {
+        delete: {
+          operationId: "revokeTeamInviteLink",
+          tags: ["Invite links"],
+          summary:
+            "Revoke an invite link; it stops working at once and those who joined stay (scope invitations:write)",
+          parameters: [teamParameter, inviteLinkParameter],
+          responses: {
+            "200": success("The revoked link", "InviteLink"),
+            "409": problemResponse("The link was already revoked"),
+            ...errorsFor("404", "503"),
+          },
+        },
+      },
     },
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A personal API key" } },
@@ -273,6 +314,10 @@ export function buildOpenApiDocument(serverUrl: string) {
         BulkInvitations: schemaOf(bulkInvitationsBodySchema, "input"),
         BulkInvitationsResult: schemaOf(bulkInvitationsResultSchema),
         AcceptResult: schemaOf(acceptResultSchema),
+        InviteLink: schemaOf(apiInviteLinkSchema),
+        InviteLinkList: schemaOf(inviteLinkListSchema),
+        CreateInviteLink: schemaOf(createInviteLinkBodySchema, "input"),
+        CreatedInviteLink: schemaOf(createdInviteLinkSchema),
         Problem: schemaOf(problemSchema),
       },
     },

@@ -263,7 +263,8 @@ export const en = {
         `Links anyone can use to join ${team}, with a role, an optional email domain, a number of uses and an expiry.`,
       create: "Create link",
       createTitle: "Create an invite link",
-      createDescription: "Share it in a chat or an email. Whoever opens it can join until it is revoked, expires or is used up.",
+      createDescription:
+        "Share it in a chat or an email. Whoever opens it can join until it is revoked, expires or is used up.",
       role: "Role",
       domain: "Allowed email domain",
       domainHint: "Optional, e.g. example.com. Leave empty to admit any address.",
@@ -342,7 +343,8 @@ export const en = {
       heading: "Confirm your email address",
       intro: (email: string) =>
         `An account for ${email} was created on Teamgate through an invite link. Confirm the address to join the team.`,
-      expires: (hours: number) => `The link works once, for ${hours} ${pluralize("en", hours, { one: "hour", other: "hours" })}.`,
+      expires: (hours: number) =>
+        `The link works once, for ${hours} ${pluralize("en", hours, { one: "hour", other: "hours" })}.`,
       button: "Confirm and join",
       ignore: "If you didn't sign up, ignore this email: the account stays unconfirmed and joins nothing.",
     },

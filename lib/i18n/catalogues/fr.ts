@@ -332,8 +332,7 @@ export const fr: Catalogue = {
       expires: (hours: number) =>
         `Le lien fonctionne une fois, pendant ${hours} ${pluralize("fr", hours, { one: "heure", other: "heures" })}.`,
       button: "Confirmer et rejoindre",
-      ignore:
-        "Si vous ne vous êtes pas inscrit, ignorez cet e-mail : le compte reste non confirmé et ne rejoint rien.",
+      ignore: "Si vous ne vous êtes pas inscrit, ignorez cet e-mail : le compte reste non confirmé et ne rejoint rien.",
     },
   },
 };
