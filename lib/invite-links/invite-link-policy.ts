@@ -10,4 +10,6 @@ export const INVITE_LINK_POLICY = {
   signUpsPerClientPerHour: 10,
   /** A confirmation link for an account created through an invite link lives this long. */
   verificationHours: 24,
+  /** "Email me a new confirmation link", per account per hour. */
+  verificationEmailsPerHour: 3,
 } as const;

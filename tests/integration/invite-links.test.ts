@@ -15,6 +15,7 @@ const { findInviteLinkByToken } = await import("@/lib/invite-links/find-invite-l
 const { joinTeamByLink } = await import("@/lib/invite-links/join-team-by-link");
 const { signUpThroughLink } = await import("@/lib/invite-links/sign-up-through-link");
 const { confirmEmailAndJoin } = await import("@/lib/invite-links/confirm-email-and-join");
+const { resendEmailVerification } = await import("@/lib/invite-links/resend-email-verification");
 const { deliverQueuedEmails } = await import("@/lib/email/deliver-queued-emails");
 
 const { db, engine } = getTestDatabase();
@@ -208,5 +209,23 @@ describe(`invite links (${engine})`, () => {
       await createInviteLink(asActor(ctx.admin), ctx.ref, { role: ctx.roles.member.id, maxUses: 1, expiresInDays: 1 }),
     ).toMatchObject({ ok: false, code: "RATE_LIMITED" });
     expect(await db.inviteLink.count({ where: { teamId: ctx.team.id } })).toBe(0);
+  });
+
+  it("emails a signed-in, unconfirmed account a new confirmation link, a few times an hour, and nobody else", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const { token, id } = await linkFor(ctx);
+    const unverified = await createUser(db, { verified: false });
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      expect(await resendEmailVerification(asActor(unverified), token, "en")).toEqual({
+        ok: true,
+        email: unverified.email,
+      });
+    expect(await resendEmailVerification(asActor(unverified), token, "en")).toMatchObject({ code: "RATE_LIMITED" });
+    expect(await db.emailVerification.count({ where: { userId: unverified.id, inviteLinkId: id } })).toBe(3);
+    expect(await resendEmailVerification(asActor(ctx.member), token, "en")).toMatchObject({ code: "CONFLICT" });
+    expect(await resendEmailVerification(null, token, "en")).toMatchObject({ code: "UNAUTHENTICATED" });
+    await revokeInviteLink(asActor(ctx.admin), ctx.ref, id);
+    const other = await createUser(db, { verified: false });
+    expect(await resendEmailVerification(asActor(other), token, "en")).toMatchObject({ reason: "REVOKED" });
   });
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { InvitationMessage, InvitationShell } from "@/components/invite/invitation-shell";
 import { JoinButton } from "@/components/join/join-button";
 import { JoinSignUpForm } from "@/components/join/join-sign-up-form";
+import { ResendConfirmationButton } from "@/components/join/resend-confirmation-button";
 import { Button } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { toDisplayText } from "@/lib/email/display-text";
@@ -91,9 +92,12 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
           {t.wrongDomain(view.allowedDomain ?? "")}
         </p>
       ) : joiner && !joiner.verified ? (
-        <p role="status" className="rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">
-          {t.unverified}
-        </p>
+        <div className="space-y-3">
+          <p role="status" className="rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">
+            {t.unverified}
+          </p>
+          <ResendConfirmationButton token={token} language={language} />
+        </div>
       ) : joiner ? (
         <JoinButton token={token} language={language} />
       ) : (

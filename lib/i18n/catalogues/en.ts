@@ -321,6 +321,8 @@ export const en = {
       checkInboxBody: (email: string) =>
         `We sent a confirmation link to ${email}. Follow it to confirm your address and join the team.`,
       unverified: "Confirm your email address first: follow the link we emailed you when you signed up.",
+      resendConfirmation: "Email me a new confirmation link",
+      confirmationSent: (email: string) => `A new confirmation link is on its way to ${email}.`,
       alreadyMember: (team: string) => `You're already a member of ${team}.`,
       goToTeam: "Go to the team",
       invalidTitle: "This invite link is not valid",

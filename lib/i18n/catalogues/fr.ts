@@ -305,6 +305,8 @@ export const fr: Catalogue = {
         `Nous avons envoyé un lien de confirmation à ${email}. Suivez-le pour confirmer votre adresse et rejoindre l'équipe.`,
       unverified:
         "Confirmez d'abord votre adresse e-mail : suivez le lien que nous vous avons envoyé lors de votre inscription.",
+      resendConfirmation: "M'envoyer un nouveau lien de confirmation",
+      confirmationSent: (email: string) => `Un nouveau lien de confirmation part vers ${email}.`,
       alreadyMember: (team: string) => `Vous êtes déjà membre de ${team}.`,
       goToTeam: "Aller à l'équipe",
       invalidTitle: "Ce lien d'invitation n'est pas valide",
