@@ -1,6 +1,7 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { uniqueEmail } from "./helpers";
+import { SEED_PASSWORD, uniqueEmail } from "./helpers";
 
 // Shareable invite links, clicked through: an admin creates one and copies it, a new person signs
 // up through it, confirms the address from the local mailbox and lands in the team; the admin
@@ -11,16 +12,27 @@ const LINKS = "/teams/acme/settings/invite-links";
 
 test.use({ signedInAs: "owner@acme.test" });
 
+/** Each new screen: no serious axe violation, no sideways scrolling on a phone, light and dark at 1280 and 375 px. */
 async function shot(page: Page, name: string, key: Locator) {
   await expect(key.first()).toBeVisible();
   await page.waitForTimeout(300);
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 800 });
-    await page.waitForTimeout(200);
-    // Phones never scroll sideways.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    await page.screenshot({ path: `e2e/screenshots/invite-links-${name}-${width}.png`, fullPage: true });
+  const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.waitForTimeout(200);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({
+        path: `e2e/screenshots/invite-links-${name}-${colorScheme}-${width}.png`,
+        fullPage: true,
+      });
+    }
   }
+  await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
@@ -101,6 +113,20 @@ test("an admin shares a link; a newcomer signs up, confirms by email and joins; 
   await row.getByRole("link", { name: "Member" }).click();
   await expect(page.getByRole("cell", { name: "Link Joiner" })).toBeVisible();
   await shot(page, "details", page.getByText("1 person joined through this link"));
+
+  // Someone with an account signs in from the link and comes back to it; this one is for another domain.
+  const visitor = await browser.newContext();
+  const guest = await visitor.newPage();
+  await guest.goto(link);
+  await guest.getByRole("link", { name: "Sign in to join" }).click();
+  await expect(guest).toHaveURL(/\/sign-in\?callbackUrl=%2Fjoin%2Fcontinue$/);
+  await guest.getByLabel("Email").fill("owner@globex.test");
+  await guest.getByLabel("Password").fill(SEED_PASSWORD);
+  await guest.getByRole("button", { name: "Sign in" }).click();
+  await expect(guest).toHaveURL(link);
+  await expect(guest.getByText(`This link is only for addresses at ${domain}.`)).toBeVisible();
+  await expect(guest.getByRole("button", { name: "Join the team" })).toHaveCount(0);
+  await visitor.close();
 
   // Revoke, confirmed; the link then says so and offers nothing.
   await page.goto(LINKS);
