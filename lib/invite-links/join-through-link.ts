@@ -111,7 +111,11 @@ export async function joinThroughLink(tx: Tx, userId: string, tokenHash: string)
   });
   // Joined a moment ago through another request: that one spent the use, this one gives it back.
   if (!joined) abortTransaction(fail("CONFLICT", `You are already a member of ${team.name}.`));
-  await tx.inviteLinkJoin.create({ data: { inviteLinkId: link.id, userId } });
+  // Someone removed since who comes back through the same link: their row says when they last joined.
+  await tx.$executeRaw`
+    INSERT INTO "InviteLinkJoin" ("id", "inviteLinkId", "userId", "joinedAt")
+    VALUES (gen_random_uuid(), ${link.id}::uuid, ${userId}::uuid, now())
+    ON CONFLICT ("inviteLinkId", "userId") DO UPDATE SET "joinedAt" = now()`;
 
   const quota = await consumeRateLimit(tx, {
     key: `invite-link-join:${userId}`,

@@ -51,10 +51,18 @@ describe(`invite links (${engine})`, () => {
     expect((await membership(ctx, joiner.id))?.role.key).toBe("member");
     // A member joining again spends no use and is told so.
     expect(await joinTeamByLink(asActor(joiner), token)).toMatchObject({ ok: true, alreadyMember: true });
+    // Removed, then back through the same link: one more use, still one row for them.
+    await db.membership.delete({ where: { teamId_userId: { teamId: ctx.team.id, userId: joiner.id } } });
+    expect(await joinTeamByLink(asActor(joiner), token)).toMatchObject({ ok: true, alreadyMember: false });
+    expect(await db.inviteLinkJoin.count({ where: { inviteLinkId: id } })).toBe(1);
     const detail = await getInviteLink(asActor(ctx.admin), ctx.ref, id);
-    expect(detail).toMatchObject({ ok: true, link: { uses: 1, status: "ACTIVE" }, joined: [{ userId: joiner.id }] });
+    expect(detail).toMatchObject({ ok: true, link: { uses: 2, status: "ACTIVE" }, joined: [{ userId: joiner.id }] });
     const events = await db.auditEvent.findMany({ where: { teamId: ctx.team.id, targetId: { not: null } } });
-    expect(events.map((event) => event.action).sort()).toEqual(["invite_link.created", "member.joined"]);
+    expect(events.map((event) => event.action).sort()).toEqual([
+      "invite_link.created",
+      "member.joined",
+      "member.joined",
+    ]);
     expect(events.find((e) => e.action === "member.joined")?.metadata).toMatchObject({ inviteLinkId: id });
   });
 
