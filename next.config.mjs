@@ -13,7 +13,7 @@ const securityHeaders = [
 // the URL, which for an invitation or a password reset link holds its token.
 const logging = {
   serverFunctions: false,
-  incomingRequests: { ignore: [/^\/invite\//, /^\/reset-password\//, /tgi_|tgr_|tg_live_/] },
+  incomingRequests: { ignore: [/^\/invite\//, /^\/join\//, /^\/reset-password\//, /tgi_|tgl_|tgv_|tgr_|tg_live_/] },
 };
 
 const nextConfig = {
@@ -34,6 +34,7 @@ const nextConfig = {
       { source: "/:path*", headers: securityHeaders },
       // Invitation links carry a secret in the path: never leak it through Referer.
       { source: "/invite/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      { source: "/join/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       { source: "/reset-password/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
     ];
   },

@@ -33,7 +33,7 @@ function refuseForwardedAction(): NextResponse {
   });
 }
 
-/** Rate-limits the invitation pages per client address, before any token is looked up. */
+/** Rate-limits the invitation and invite-link pages per client address, before any token is looked up. */
 async function limitInvitationPages(request: NextRequest, policy: string): Promise<NextResponse | null> {
   const address = parseClientAddress(request.headers.get("x-forwarded-for"), env.TRUSTED_PROXY_HOPS);
   const outcome = await limitInvitationPage(address);
@@ -63,7 +63,7 @@ export async function proxy(request: NextRequest) {
 
   const nonce = randomBytes(16).toString("base64");
   const policy = buildContentSecurityPolicy({ nonce, development: env.NODE_ENV === "development", https });
-  if (request.nextUrl.pathname.startsWith("/invite/")) {
+  if (request.nextUrl.pathname.startsWith("/invite/") || request.nextUrl.pathname.startsWith("/join/")) {
     const refused = await limitInvitationPages(request, policy);
     if (refused) return addTransportSecurity(refused);
   }

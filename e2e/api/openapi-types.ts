@@ -353,6 +353,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/teams/{team}/invite-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team's shareable invite links (members.manage), newest first; never their URLs */
+        get: operations["listTeamInviteLinks"];
+        put?: never;
+        /**
+         * Create a shareable invite link (scope invitations:write)
+         * @description The role may not be above your own. `expiresInDays` is 1–30, `maxUses` 1–1,000; `allowedDomain` limits who may join to addresses at that exact domain. The URL is in this answer only: store it like a password. Limited to 30 links per member and team an hour (429).
+         */
+        post: operations["createTeamInviteLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/teams/{team}/invite-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an invite link; it stops working at once and those who joined stay (scope invitations:write) */
+        delete: operations["revokeTeamInviteLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -570,6 +608,95 @@ export interface components {
         RejectJoinRequest: {
             /** @description Told to the requester in the email */
             reason?: string;
+        };
+        InviteLink: {
+            /** Format: uuid */
+            id: string;
+            role: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: string;
+            };
+            /** @description Only addresses at this domain may join; null admits any */
+            allowedDomain: string | null;
+            uses: number;
+            maxUses: number;
+            /** @enum {string} */
+            status: "ACTIVE" | "REVOKED" | "EXPIRED" | "USED_UP";
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            expires: string;
+            revoked: string | null;
+            creator: {
+                name: string;
+                email: string;
+            } | null;
+        };
+        InviteLinkList: {
+            /** @description Newest first, at most 200 */
+            data: {
+                /** Format: uuid */
+                id: string;
+                role: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                    name: string;
+                };
+                /** @description Only addresses at this domain may join; null admits any */
+                allowedDomain: string | null;
+                uses: number;
+                maxUses: number;
+                /** @enum {string} */
+                status: "ACTIVE" | "REVOKED" | "EXPIRED" | "USED_UP";
+                /** Format: date-time */
+                created: string;
+                /** Format: date-time */
+                expires: string;
+                revoked: string | null;
+                creator: {
+                    name: string;
+                    email: string;
+                } | null;
+            }[];
+        };
+        CreateInviteLink: {
+            /** @description Role id or key (owner, admin, member) */
+            role: string;
+            allowedDomain?: "" | null | string;
+            maxUses: number;
+            expiresInDays: number;
+        };
+        CreatedInviteLink: {
+            link: {
+                /** Format: uuid */
+                id: string;
+                role: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                    name: string;
+                };
+                /** @description Only addresses at this domain may join; null admits any */
+                allowedDomain: string | null;
+                uses: number;
+                maxUses: number;
+                /** @enum {string} */
+                status: "ACTIVE" | "REVOKED" | "EXPIRED" | "USED_UP";
+                /** Format: date-time */
+                created: string;
+                /** Format: date-time */
+                expires: string;
+                revoked: string | null;
+                creator: {
+                    name: string;
+                    email: string;
+                } | null;
+            };
+            /** @description The link to share. Only its hash is stored for lookups; keep it like a password. */
+            url: string;
         };
         Problem: {
             type: string;
@@ -3353,6 +3480,323 @@ export interface operations {
                 };
             };
             /** @description Too many requests: this key's requests per minute, or the team's webhook changes per hour */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (type .../internal); no details are given, the server logs them */
+            500: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy (type .../unavailable): the write met too many concurrent ones, or no database connection freed up in time; nothing was written, try again after Retry-After */
+            503: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTeamInviteLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Team id or slug */
+                team: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team's links */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteLinkList"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked API key (limited per client address) */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the operation's scope, or its user lacks the permission (members.manage and api.access in that team) */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team or invitation for this caller: another team's resources, and teams you are not in, answer 404 */
+            404: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: this key's requests per minute, or an invitation limit (per team, per inviter, resends per invitation) */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (type .../internal); no details are given, the server logs them */
+            500: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTeamInviteLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Team id or slug */
+                team: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInviteLink"];
+            };
+        };
+        responses: {
+            /** @description The new link and its URL */
+            201: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedInviteLink"];
+                };
+            };
+            /** @description Invalid parameters or body (type .../invalid-request, `errors` lists field errors) or malformed JSON (.../malformed-json) */
+            400: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked API key (limited per client address) */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the operation's scope, or its user lacks the permission (members.manage and api.access in that team) */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team or invitation for this caller: another team's resources, and teams you are not in, answer 404 */
+            404: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 262144 bytes, whatever Content-Length says */
+            413: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: this key's requests per minute, or an invitation limit (per team, per inviter, resends per invitation) */
+            429: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (type .../internal); no details are given, the server logs them */
+            500: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Busy (type .../unavailable): the write met too many concurrent ones, or no database connection freed up in time; nothing was written, try again after Retry-After */
+            503: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeTeamInviteLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Team id or slug */
+                team: string;
+                /** @description Invite link id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revoked link */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteLink"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked API key (limited per client address) */
+            401: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the operation's scope, or its user lacks the permission (members.manage and api.access in that team) */
+            403: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team or invitation for this caller: another team's resources, and teams you are not in, answer 404 */
+            404: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link was already revoked */
+            409: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: this key's requests per minute, or an invitation limit (per team, per inviter, resends per invitation) */
             429: {
                 headers: {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];

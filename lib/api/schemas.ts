@@ -12,6 +12,9 @@ import {
 import { BULK_SKIP_REASONS } from "@/lib/invitations/tally-bulk-outcomes";
 import { INVITATION_STATUSES } from "@/lib/invitations/status";
 import { storableDateSchema } from "@/lib/validation/storable-date";
+import { createInviteLinkSchema } from "@/lib/invite-links/invite-link-schemas";
+import { INVITE_LINK_STATUSES } from "@/lib/invite-links/invite-link-status";
+import { MAX_LISTED_INVITE_LINKS } from "@/lib/invite-links/read-invite-link-dtos";
 
 /** The API's request and response shapes: handlers validate with these, and the OpenAPI document is generated from them. */
 
@@ -201,4 +204,29 @@ export const problemSchema = z.object({
   status: z.int(),
   detail: z.string(),
   errors: z.record(z.string(), z.array(z.string())).optional(),
+});
+
+/** Invite links: the data layer's own body schema (role id or key, domain, uses, lifetime), and what a link looks like. */
+export const createInviteLinkBodySchema = createInviteLinkSchema;
+
+export const apiInviteLinkSchema = z.object({
+  id: z.uuid(),
+  role: z.object({ id: z.uuid(), key: z.string(), name: z.string() }),
+  allowedDomain: z.string().nullable().describe("Only addresses at this domain may join; null admits any"),
+  uses: z.int(),
+  maxUses: z.int(),
+  status: z.enum(INVITE_LINK_STATUSES),
+  created: z.iso.datetime(),
+  expires: z.iso.datetime(),
+  revoked: z.iso.datetime().nullable(),
+  creator: z.object({ name: z.string(), email: z.string() }).nullable(),
+});
+
+export const inviteLinkListSchema = z.object({
+  data: z.array(apiInviteLinkSchema).describe(`Newest first, at most ${MAX_LISTED_INVITE_LINKS}`),
+});
+
+export const createdInviteLinkSchema = z.object({
+  link: apiInviteLinkSchema,
+  url: z.string().describe("The link to share. Only its hash is stored for lookups; keep it like a password."),
 });

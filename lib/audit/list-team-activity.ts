@@ -50,6 +50,8 @@ const text = (value: unknown, max = 120) =>
 function describeDetail(action: AuditAction, metadata: Record<string, unknown>): ActivityDetail | null {
   switch (action) {
     case "invitation.created":
+    case "invite_link.created":
+    case "invite_link.revoked":
     case "member.joined":
       return text(metadata.role) ? { kind: "role", role: text(metadata.role)! } : null;
     case "member.role_changed":

@@ -9,6 +9,8 @@ import { env } from "@/lib/env";
 import { renderInvitationEmail } from "./render-invitation-email";
 import { ANSWER_NOTIFICATION_KIND } from "@/lib/invitations/queue-answer-notifications";
 import { prepareAnswerNotification } from "./prepare-answer-notification";
+import { EMAIL_VERIFICATION_KIND } from "@/lib/invite-links/queue-email-verification";
+import { prepareEmailVerification } from "./prepare-email-verification";
 import { preparePasswordResetEmail } from "./prepare-password-reset-email";
 import { prepareJoinRequestDecisionEmail } from "./prepare-join-request-decision-email";
 import { JOIN_REQUEST_DECISION_KIND } from "@/lib/join-requests/queue-join-request-decision-email";
@@ -38,6 +40,7 @@ type OutboxPayload = {
   answer?: string;
   recipientId?: string;
   language?: string;
+  verificationId?: string;
 } | null;
 type ClaimedRow = {
   id: string;
@@ -335,6 +338,11 @@ async function prepare(
     const notice = await prepareJoinRequestDecisionEmail(row.joinRequestId, row.payload);
     if ("skip" in notice) return { row, sendNumber, skip: notice.skip };
     return { row, sendNumber, email: { to: row.to, idempotencyKey: row.idempotencyKey, ...notice } };
+  }
+  if (row.kind === EMAIL_VERIFICATION_KIND) {
+    const confirmation = await prepareEmailVerification(row.payload, now);
+    if ("skip" in confirmation) return { row, sendNumber, skip: confirmation.skip };
+    return { row, sendNumber, email: { idempotencyKey: row.idempotencyKey, ...confirmation } };
   }
   if (!row.invitationId) return { row, sendNumber, skip: "No invitation attached" };
   if (row.kind === ANSWER_NOTIFICATION_KIND) {

@@ -1,17 +1,13 @@
 import "server-only";
-import type { AuditAction } from "@/lib/audit/audit-actions";
 import { abortTransaction } from "@/lib/db/transaction-abort";
 import type { SqlTx } from "@/lib/db/run-transaction";
+import { addTeamMember } from "@/lib/members/add-team-member";
 import { lockTeamSeats } from "@/lib/members/lock-team-seats";
 import { can, canGrantRole } from "@/lib/permissions/can";
 import { fail } from "@/lib/result";
-import { queueWebhookEvent } from "@/lib/webhooks/queue-webhook-event";
 import { closePendingInvitation } from "./close-pending-invitation";
 import { describeClosedInvitation } from "./describe-closed-invitation";
 import type { AnswerTarget, InvitationToAnswer } from "./read-invitation-to-answer";
-
-const ACCEPTED: AuditAction = "invitation.accepted";
-const JOINED: AuditAction = "member.joined";
 
 export type AcceptSuccess = {
   ok: true;
@@ -108,36 +104,16 @@ export async function acceptPendingInvitation(
     );
   }
 
-  // The membership, its groups and the audit events in one statement; an existing membership is
-  // left as it is (and then no "member.joined" event is written).
-  const joined = await tx.$queryRaw<Array<{ membershipId: string | null }>>`
-    WITH membership AS (
-      INSERT INTO "Membership" ("id", "teamId", "userId", "roleId", "joinedAt")
-      VALUES (gen_random_uuid(), ${closed.teamId}::uuid, ${userId}::uuid, ${closed.roleId}::uuid, now())
-      ON CONFLICT ("teamId", "userId") DO NOTHING
-      RETURNING "id"
-    ), groups AS (
-      INSERT INTO "MembershipGroup" ("membershipId", "groupId")
-      SELECT membership."id", unnest(${grant.groupIds}::uuid[]) FROM membership
-      ON CONFLICT DO NOTHING
-    ), events AS (
-      INSERT INTO "AuditEvent" ("id", "teamId", "actorId", "action", "targetType", "targetId", "metadata", "createdAt")
-      SELECT gen_random_uuid(), ${closed.teamId}::uuid, ${userId}::uuid, ${ACCEPTED}, 'invitation', ${closed.id},
-        jsonb_build_object('email', ${closed.email}::text, 'role', ${grant.roleName}::text, 'alreadyMember', NOT EXISTS (SELECT 1 FROM membership)), now()
-      UNION ALL
-      SELECT gen_random_uuid(), ${closed.teamId}::uuid, ${userId}::uuid, ${JOINED}, 'membership', membership."id"::text,
-        jsonb_build_object('role', ${grant.roleName}::text, 'invitationId', ${closed.id}::text), now()
-      FROM membership
-    )
-    SELECT (SELECT "id"::text FROM membership) AS "membershipId"`;
-  const membershipId = joined[0]?.membershipId ?? null;
-  const alreadyMember = membershipId === null;
-  if (membershipId !== null && team.hasWebhooks) {
-    await queueWebhookEvent(tx, closed.teamId, "member.joined", {
-      teamId: closed.teamId,
-      membership: { id: membershipId, userId, roleId: closed.roleId, email: closed.email },
-      invitationId: closed.id,
-    });
-  }
+  // An existing membership is left as it is (and then no "member.joined" event is written).
+  const joined = await addTeamMember(tx, {
+    teamId: closed.teamId,
+    userId,
+    roleId: closed.roleId,
+    roleName: grant.roleName,
+    groupIds: grant.groupIds,
+    via: { invitationId: closed.id, email: closed.email },
+    webhooks: team.hasWebhooks,
+  });
+  const alreadyMember = joined === null;
   return acceptSuccess(invitation, grant.roleName, alreadyMember);
 }

@@ -4,13 +4,15 @@ import type { Tx } from "@/lib/db/run-transaction";
 import { abortTransaction } from "@/lib/db/transaction-abort";
 import { lockTeamSeats } from "@/lib/members/lock-team-seats";
 import { fail } from "@/lib/result";
+import { queueWebhookEvent } from "@/lib/webhooks/queue-webhook-event";
 
 const JOINED: AuditAction = "member.joined";
 
 /**
  * Adds a person as the team's "member" role (auto-join, or an approved ask), the way an accept
  * does: the seat lock first when the team has a limit, then the membership and its audit event
- * in one statement. Already a member: nothing changes. No free seat: the caller's transaction aborts.
+ * in one statement, then its member.joined webhook. Already a member: nothing changes. No free seat:
+ * the caller's transaction aborts.
  */
 export async function addJoinedMember(
   tx: Tx,
@@ -28,7 +30,7 @@ export async function addJoinedMember(
         fail("LIMIT_REACHED", `${team.name} has no free seats. Ask an admin to make room, then try again.`),
       );
   }
-  const rows = await tx.$queryRaw<Array<{ membershipId: string | null }>>`
+  const rows = await tx.$queryRaw<Array<{ membershipId: string | null; roleId: string | null }>>`
     WITH role AS (
       SELECT "id", "name" FROM "Role" WHERE "teamId" = ${team.id}::uuid AND "key" = 'member'
     ), membership AS (
@@ -42,6 +44,13 @@ export async function addJoinedMember(
         jsonb_strip_nulls(jsonb_build_object('email', u."email", 'role', role."name", 'via', ${audit.via}::text, 'joinRequestId', ${audit.joinRequestId ?? null}::text)), now()
       FROM membership, role, "User" u WHERE u."id" = ${userId}::uuid
     )
-    SELECT (SELECT "id"::text FROM membership) AS "membershipId"`;
-  return { alreadyMember: (rows[0]?.membershipId ?? null) === null };
+    SELECT (SELECT "id"::text FROM membership) AS "membershipId", (SELECT "id"::text FROM role) AS "roleId"`;
+  const membershipId = rows[0]?.membershipId ?? null;
+  if (membershipId) {
+    await queueWebhookEvent(tx, team.id, "member.joined", {
+      teamId: team.id,
+      membership: { id: membershipId, userId, roleId: rows[0]!.roleId! },
+    });
+  }
+  return { alreadyMember: membershipId === null };
 }

@@ -32,6 +32,11 @@ export async function readSettingsNavigation(userId: string, slug: string, optio
       count: pendingRequests,
     },
     {
+      href: `/teams/${slug}/settings/invite-links`,
+      label: "Invite links",
+      visible: can(membership.role, "members.manage"),
+    },
+    {
       href: `/teams/${slug}/settings/roles`,
       label: "Roles & Permissions",
       visible: can(membership.role, "members.read"),

@@ -6,10 +6,14 @@ import {
   apiInvitationSchema,
   bulkInvitationsBodySchema,
   bulkInvitationsResultSchema,
+  createdInviteLinkSchema,
   createInvitationsBodySchema,
   exportInvitationsQuerySchema,
+  createInviteLinkBodySchema,
   declineBodySchema,
+  apiInviteLinkSchema,
   invitationPageSchema,
+  inviteLinkListSchema,
   inviteResultSchema,
   joinRequestListSchema,
   approveJoinRequestResultSchema,
@@ -69,6 +73,7 @@ const invitationParameter = pathParameter("id", "Invitation id (UUID)");
 const joinRequestParameter = pathParameter("id", "Join request id (UUID)");
 const webhookParameter = pathParameter("id", "Webhook endpoint id (UUID)");
 const deliveryParameter = pathParameter("id", "Webhook delivery id (UUID)");
+const inviteLinkParameter = pathParameter("id", "Invite link id (UUID)");
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
@@ -160,6 +165,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     security: read,
     tags: [
       { name: "Invitations" },
+      { name: "Invite links" },
       { name: "Join requests" },
       {
         name: "Webhooks",
@@ -451,6 +457,42 @@ export function buildOpenApiDocument(serverUrl: string) {
           },
         },
       },
+      "/teams/{team}/invite-links": {
+        get: {
+          operationId: "listTeamInviteLinks",
+          tags: ["Invite links"],
+          summary: "A team's shareable invite links (members.manage), newest first; never their URLs",
+          parameters: [teamParameter],
+          responses: { "200": success("The team's links", "InviteLinkList"), ...errorsFor("404") },
+        },
+        post: {
+          operationId: "createTeamInviteLink",
+          tags: ["Invite links"],
+          summary: "Create a shareable invite link (scope invitations:write)",
+          description:
+            "The role may not be above your own. `expiresInDays` is 1–30, `maxUses` 1–1,000; `allowedDomain` limits who may join to addresses at that exact domain. The URL is in this answer only: store it like a password. Limited to 30 links per member and team an hour (429).",
+          parameters: [teamParameter],
+          requestBody: { required: true, content: jsonContent(ref("CreateInviteLink")) },
+          responses: {
+            "201": success("The new link and its URL", "CreatedInviteLink"),
+            ...errorsFor("400", "404", "413", "415", "503"),
+          },
+        },
+      },
+      "/teams/{team}/invite-links/{id}": {
+        delete: {
+          operationId: "revokeTeamInviteLink",
+          tags: ["Invite links"],
+          summary:
+            "Revoke an invite link; it stops working at once and those who joined stay (scope invitations:write)",
+          parameters: [teamParameter, inviteLinkParameter],
+          responses: {
+            "200": success("The revoked link", "InviteLink"),
+            "409": problemResponse("The link was already revoked"),
+            ...errorsFor("404", "503"),
+          },
+        },
+      },
     },
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A personal API key" } },
@@ -480,6 +522,10 @@ export function buildOpenApiDocument(serverUrl: string) {
         SuggestMemberResult: schemaOf(suggestMemberResultSchema),
         ApproveJoinRequestResult: schemaOf(approveJoinRequestResultSchema),
         RejectJoinRequest: schemaOf(rejectJoinRequestBodySchema, "input"),
+        InviteLink: schemaOf(apiInviteLinkSchema),
+        InviteLinkList: schemaOf(inviteLinkListSchema),
+        CreateInviteLink: schemaOf(createInviteLinkBodySchema, "input"),
+        CreatedInviteLink: schemaOf(createdInviteLinkSchema),
         Problem: schemaOf(problemSchema),
         WebhookEndpoint: schemaOf(apiWebhookEndpointSchema),
         WebhookEndpointList: schemaOf(webhookEndpointListSchema),

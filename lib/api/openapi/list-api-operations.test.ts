@@ -10,7 +10,7 @@ describe("listApiOperations", () => {
     const ids = Object.values(document.paths).flatMap((methods) =>
       Object.values(methods as Record<string, { operationId: string }>).map((operation) => operation.operationId),
     );
-    expect(groups.map((group) => group.tag)).toEqual(["Invitations", "Join requests", "Webhooks"]);
+    expect(groups.map((group) => group.tag)).toEqual(["Invitations", "Invite links", "Join requests", "Webhooks"]);
     expect(groups.flatMap((group) => group.operations.map((operation) => operation.operationId)).sort()).toEqual(
       [...ids].sort(),
     );
