@@ -79,5 +79,5 @@ ALTER TABLE "EmailVerification" ADD CONSTRAINT "EmailVerification_userId_fkey" F
 ALTER TABLE "EmailVerification" ADD CONSTRAINT "EmailVerification_inviteLinkId_fkey" FOREIGN KEY ("inviteLinkId") REFERENCES "InviteLink"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 
--- A join raises "uses" only while it is below "maxUses"; the database holds the code to that.
+-- A join raises "uses" only while it is below "maxUses": the database holds the code to that.
 ALTER TABLE "InviteLink" ADD CONSTRAINT "InviteLink_uses_check" CHECK ("maxUses" >= 1 AND "uses" >= 0 AND "uses" <= "maxUses");
