@@ -10,7 +10,10 @@ import { createPgDirectSql, createPgliteDirectSql, type DirectSql } from "./dire
  */
 export const TRANSACTION_MAX_WAIT_MS = 10_000;
 
-const directSqlOf = new WeakMap<object, DirectSql>();
+// On globalThis: the server's bundles (route handlers, the instrumentation that starts the sender)
+// each hold their own copy of this module but share the one client (lib/db/index.ts).
+const globalForDirectSql = globalThis as unknown as { teamgateDirectSql?: WeakMap<object, DirectSql> };
+const directSqlOf = (globalForDirectSql.teamgateDirectSql ??= new WeakMap<object, DirectSql>());
 
 export function createPrismaClient(target: DatabaseTarget) {
   const adapter = createAdapterFactory(target);
