@@ -39,14 +39,18 @@ export const invitationColumns = helper.columns([
     id: "email",
     header: COLUMN_LABELS.email,
     cell: (info) => (
-      <span className="block min-w-28 max-w-[40vw] truncate font-medium sm:max-w-64" title={info.getValue()}>
+      <span
+        className="block min-w-24 max-w-[calc(100vw-16rem)] truncate font-medium sm:max-w-64"
+        title={info.getValue()}
+      >
         {info.getValue()}
       </span>
     ),
     enableHiding: false,
   }),
   // Fixed minimum widths: a row changing status (Pending → Withdrawn) must not move the columns.
-  // On a phone the email gives way (40vw) so that its status shows whole beside the row menu.
+  // On a phone the email gives way (the viewport less the checkbox, status and menu columns) so
+  // that its status shows whole beside the pinned row menu.
   helper.accessor("status", {
     id: "status",
     header: COLUMN_LABELS.status,
