@@ -28,6 +28,7 @@ const PURE = new Set([
   "lib/email/display-text.ts",
   "lib/email/parse-email.ts",
   "lib/email/render-email-verification.tsx",
+  "lib/email/render-email-parts.ts",
   "lib/email/render-invitation-email.tsx",
   "lib/email/render-password-reset-email.tsx",
   "lib/email/templates/email-frame.tsx",

@@ -1,5 +1,5 @@
 import "server-only";
-import { render } from "@react-email/render";
+import { renderEmailParts } from "./render-email-parts";
 import { env } from "@/lib/env";
 import { toDisplayText } from "./display-text";
 import { getCatalogue } from "@/lib/i18n/catalogues";
@@ -47,6 +47,6 @@ export async function renderAnswerNotificationEmail(input: AnswerNotificationInp
       footer={t.answer.why(team)}
     />
   );
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const { html, text } = await renderEmailParts(element);
   return { subject: t.answer.subject(invitee, input.answer, team), html, text };
 }

@@ -1,5 +1,5 @@
+import { renderEmailParts } from "./render-email-parts";
 import { randomBytes } from "node:crypto";
-import { render } from "@react-email/render";
 import { toDisplayText } from "./display-text";
 import { getCatalogue } from "@/lib/i18n/catalogues";
 import { MAX_INVITATION_MESSAGE_LENGTH } from "@/lib/invitations/schemas";
@@ -105,7 +105,7 @@ async function renderTemplate(input: InvitationEmailInput): Promise<RenderedEmai
       url={SLOTS.url}
     />
   );
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const { html, text } = await renderEmailParts(element);
   return { subject, html, text };
 }
 

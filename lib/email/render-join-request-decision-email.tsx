@@ -1,5 +1,5 @@
 import "server-only";
-import { render } from "@react-email/render";
+import { renderEmailParts } from "./render-email-parts";
 import { env } from "@/lib/env";
 import { getCatalogue } from "@/lib/i18n/catalogues";
 import { toDisplayText } from "./display-text";
@@ -45,6 +45,6 @@ export async function renderJoinRequestDecisionEmail(input: JoinRequestDecisionI
       footer={t.why(team)}
     />
   );
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const { html, text } = await renderEmailParts(element);
   return { subject: t.subject(input.kind, input.approved, team), html, text };
 }

@@ -1,4 +1,4 @@
-import { render } from "@react-email/render";
+import { renderEmailParts } from "./render-email-parts";
 import { getCatalogue } from "@/lib/i18n/catalogues";
 import type { RenderedEmail } from "./render-invitation-email";
 import { NoticeEmail } from "./templates/notice-email";
@@ -19,6 +19,6 @@ export async function renderPasswordResetEmail(input: PasswordResetEmailInput): 
       footer={t.reset.ignore}
     />
   );
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const { html, text } = await renderEmailParts(element);
   return { subject: t.reset.subject, html, text };
 }
