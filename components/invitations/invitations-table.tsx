@@ -186,7 +186,8 @@ export function InvitationsTable({
         selected={query.status}
         onSelect={(status) => update({ status })}
       />
-      <div className="flex flex-col gap-2 lg:flex-row lg:items-center lg:justify-between">
+      {/* Filters, then actions: one row only where both fit whole (below 2xl each wraps on its own row). */}
+      <div className="flex flex-col gap-2 2xl:flex-row 2xl:items-center 2xl:justify-between">
         <div className="flex flex-wrap items-center gap-2">
           <Input
             type="search"
