@@ -340,3 +340,156 @@ test("50 parallel invites of one address across both instances: one pending invi
   const resend = await post(B, `/teams/globex/invitations/${pending[0]!.id}/resend`, globexKey);
   expect(resend.status).toBe(200);
 });
+
+/** Signs in through next-auth's credentials endpoint, as the form does: the session's cookies. */
+async function signInOverHttp(base: string, email: string, password: string, client: string) {
+  const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { "x-forwarded-for": client } });
+  const csrfCookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/password`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      "x-forwarded-for": client,
+      cookie: csrfCookies.join("; "),
+    },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0]!);
+  expect(cookies.some((c) => c.includes("session-token"))).toBe(true);
+  return cookies.join("; ");
+}
+
+/**
+ * Verified accounts with an invitations:write key each, made over HTTP rather than in a browser:
+ * invited to Initech, signed up through the invitation's link (which proves the inbox), signed
+ * in, and a key created, each step the server action or endpoint the UI uses.
+ */
+async function verifiedAccountsWithKeys(ownerKey: string, ownerCookie: string, count: number) {
+  const password = "a-long-enough-password";
+  const emails = Array.from({ length: count }, (_, i) => uniqueEmail(`link-race-${i}`));
+  const invited = await post(A, "/teams/initech/invitations", ownerKey, { emails, role: "member" });
+  expect(invited.status).toBe(201);
+  const { results } = (await invited.json()) as { results: Array<{ email: string; invitationId: string }> };
+  const accounts: Array<{ email: string; key: string }> = [];
+  for (let start = 0; start < count; start += 10) {
+    const batch = results.slice(start, start + 10).map(async ({ email, invitationId }, i) => {
+      const client = `203.0.113.${start + i + 1}`;
+      const linkBody = await (
+        await callAction(
+          A,
+          "/teams/initech/settings/invitations",
+          "getInvitationLinkAction",
+          { teamSlug: "initech", invitationId },
+          ownerCookie,
+        )
+      ).text();
+      const token = linkBody.match(/tgi_[A-Za-z0-9_-]+/)![0];
+      const signedUp = await callAction(
+        A,
+        `/invite/${token}`,
+        "signUpAndAcceptAction",
+        { token, name: "Link Racer", password },
+        "",
+      );
+      expect(await signedUp.text()).toContain('"ok":true');
+      const cookie = await signInOverHttp(A, email, password, client);
+      const keyBody = await (
+        await callAction(
+          A,
+          "/account/api-keys",
+          "createApiKeyAction",
+          { name: "link race", scopes: ["invitations:write"] },
+          cookie,
+        )
+      ).text();
+      return { email, key: keyBody.match(/tg_live_[A-Za-z0-9_-]+/)![0] };
+    });
+    accounts.push(...(await Promise.all(batch)));
+  }
+  return accounts;
+}
+
+test("50 parallel joins through one invite link with 10 uses left, split across both instances: exactly 10 members", async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const globexKey = await apiKeyFor(page, "owner@globex.test");
+  const owner = await cookiesOf(browser, "owner@globex.test");
+  const joiners = await verifiedAccountsWithKeys(globexKey, owner, 50);
+  expect(new Set(joiners.map((j) => j.key)).size).toBe(50);
+
+  const created = await post(B, "/teams/globex/invite-links", globexKey, {
+    role: "member",
+    maxUses: 10,
+    expiresInDays: 1,
+  });
+  expect(created.status).toBe(201);
+  const { link, url } = (await created.json()) as { link: { id: string; uses: number }; url: string };
+  expect(link.uses).toBe(0);
+  const token = url.split("/join/")[1]!;
+
+  const database = await openDatabaseOf(joiners[0]!.email);
+  const countMembers = async () =>
+    Number(
+      (
+        await database.query<{ count: string }>(
+          `SELECT count(*) FROM "Membership" m JOIN "Team" t ON t.id = m."teamId" WHERE t.slug = 'globex'`,
+          [],
+        )
+      )[0]!.count,
+    );
+  const before = await countMembers();
+
+  const responses = await Promise.all(
+    joiners.map(({ key }, i) => post(i % 2 ? A : B, "/invite-links/join", key, { token })),
+  );
+  const answers = await Promise.all(
+    responses.map(async (r, i) => ({
+      via: i % 2 ? "A" : "B",
+      email: joiners[i]!.email.toLowerCase(),
+      status: r.status,
+      body: await r.json(),
+    })),
+  );
+  const joined = answers.filter((a) => a.status === 200);
+  expect(joined).toHaveLength(10);
+  for (const answer of joined)
+    expect(answer.body).toEqual({
+      team: expect.objectContaining({ slug: "globex" }),
+      role: { name: "Member" },
+      alreadyMember: false,
+    });
+  // Every refusal is a 410 that says why: no 5xx, no 409 (each account joins once).
+  for (const answer of answers.filter((a) => a.status !== 200))
+    expect({ status: answer.status, type: answer.body.type, detail: answer.body.detail }).toEqual({
+      status: 410,
+      type: "https://teamgate.dev/problems/gone",
+      detail: "This invite link has been used as many times as it allows.",
+    });
+  test.info().annotations.push({
+    type: "link race",
+    description: `joined via A: ${joined.filter((a) => a.via === "A").length}, via B: ${joined.filter((a) => a.via === "B").length}`,
+  });
+
+  const listed = (await (
+    await fetch(`${A}/api/v1/teams/globex/invite-links`, { headers: { Authorization: `Bearer ${globexKey}` } })
+  ).json()) as { data: Array<{ id: string; uses: number; maxUses: number; status: string }> };
+  expect(listed.data.find((l) => l.id === link.id)).toMatchObject({ uses: 10, maxUses: 10, status: "USED_UP" });
+
+  expect(await countMembers()).toBe(before + 10);
+  const members = await database.query<{ email: string }>(
+    `SELECT u."emailCanonical" AS email FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+       JOIN "Team" t ON t.id = m."teamId" WHERE t.slug = 'globex' AND u."emailCanonical" = ANY($1)`,
+    [joiners.map((j) => j.email.toLowerCase())],
+  );
+  expect(members.map((m) => m.email).sort()).toEqual(joined.map((a) => a.email).sort());
+  const joins = await database.query<{ count: string }>(
+    `SELECT count(*) FROM "InviteLinkJoin" WHERE "inviteLinkId" = $1`,
+    [link.id],
+  );
+  expect(Number(joins[0]!.count)).toBe(10);
+  await database.close();
+});

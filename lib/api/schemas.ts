@@ -230,3 +230,17 @@ export const createdInviteLinkSchema = z.object({
   link: apiInviteLinkSchema,
   url: z.string().describe("The link to share. Only its hash is stored for lookups; keep it like a password."),
 });
+
+export const joinInviteLinkBodySchema = z.strictObject({
+  token: z
+    .string()
+    .min(1)
+    .max(200)
+    .describe("The link's token: what follows /join/ in its URL (sent in the body so it stays out of access logs)"),
+});
+
+export const joinInviteLinkResultSchema = z.object({
+  team: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
+  role: z.object({ name: z.string() }),
+  alreadyMember: z.boolean().describe("true: you were already a member; no use of the link was spent"),
+});

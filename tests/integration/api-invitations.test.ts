@@ -714,6 +714,7 @@ describe("OpenAPI", () => {
       "/invitations/sent",
       "/invitations/{id}/accept",
       "/invitations/{id}/decline",
+      "/invite-links/join",
       "/teams/{team}/invitations",
       "/teams/{team}/invitations.csv",
       "/teams/{team}/invitations/bulk",
@@ -760,6 +761,9 @@ describe("OpenAPI", () => {
     );
     expect(statuses("acceptInvitation")).toEqual(expect.arrayContaining(["404", "410", "422"]));
     expect(statuses("declineInvitation")).toEqual(expect.arrayContaining(["404", "410", "413", "415"]));
+    expect(statuses("joinInviteLink")).toEqual(
+      expect.arrayContaining(["200", "400", "403", "404", "409", "410", "413", "415", "422", "429", "503"]),
+    );
     expect(statuses("withdrawTeamInvitation")).toEqual(expect.arrayContaining(["404", "409"]));
     // runTransaction answers 503 with Retry-After after its bounded retries: every write says so, no read does.
     const writes = [
@@ -768,6 +772,7 @@ describe("OpenAPI", () => {
       "declineInvitation",
       "createInvitations",
       "createTeamInviteLink",
+      "joinInviteLink",
       "deleteTeamInvitation",
       "revokeTeamInviteLink",
       "resendTeamInvitation",

@@ -15,6 +15,8 @@ import {
   invitationPageSchema,
   inviteLinkListSchema,
   inviteResultSchema,
+  joinInviteLinkBodySchema,
+  joinInviteLinkResultSchema,
   joinRequestListSchema,
   approveJoinRequestResultSchema,
   rejectJoinRequestBodySchema,
@@ -457,6 +459,33 @@ export function buildOpenApiDocument(serverUrl: string) {
           },
         },
       },
+      "/invite-links/join": {
+        post: {
+          operationId: "joinInviteLink",
+          tags: ["Invite links"],
+          summary: "Join a team through a shareable invite link, as the key's user (scope invitations:write)",
+          description:
+            "The token goes in the body, never in the path. Your address must be verified, and at the link's domain if it names one. Each join spends one use; of many racing joins on a link with N uses left, exactly N succeed and the rest answer 410. Already a member: 200 with `alreadyMember: true`, and no use is spent. Limited to 20 joins per account an hour (429).",
+          requestBody: { required: true, content: jsonContent(ref("JoinInviteLink")) },
+          responses: {
+            "200": success("You are a member", "JoinInviteLinkResult"),
+            ...errorsFor("400", "413", "415", "503"),
+            "403": problemResponse(
+              "The key lacks invitations:write; your address is not verified or not at the link's domain; or the link's creator can no longer grant its role",
+            ),
+            "404": problemResponse("No link has this token"),
+            "409": problemResponse("You joined through another request at the same moment"),
+            "410": problemResponse("The link was revoked, has expired, or has been used as many times as it allows"),
+            "422": problemResponse("The team has no free seats (type .../limit-reached)"),
+            "429": problemResponse(
+              "Too many requests: this key's requests per minute, or your joins through links this hour",
+              {
+                "Retry-After": headerRef("Retry-After"),
+              },
+            ),
+          },
+        },
+      },
       "/teams/{team}/invite-links": {
         get: {
           operationId: "listTeamInviteLinks",
@@ -526,6 +555,8 @@ export function buildOpenApiDocument(serverUrl: string) {
         InviteLinkList: schemaOf(inviteLinkListSchema),
         CreateInviteLink: schemaOf(createInviteLinkBodySchema, "input"),
         CreatedInviteLink: schemaOf(createdInviteLinkSchema),
+        JoinInviteLink: schemaOf(joinInviteLinkBodySchema, "input"),
+        JoinInviteLinkResult: schemaOf(joinInviteLinkResultSchema),
         Problem: schemaOf(problemSchema),
         WebhookEndpoint: schemaOf(apiWebhookEndpointSchema),
         WebhookEndpointList: schemaOf(webhookEndpointListSchema),
