@@ -150,7 +150,17 @@ test.describe("at 375 px", () => {
       for (const slug of email.endsWith("@acme.test") ? ["acme"] : ["globex", "initech"]) {
         routes.push(
           `/teams/${slug}`,
-          ...["members", "invitations", "roles", "domains"].map((tab) => `/teams/${slug}/settings/${tab}`),
+          ...[
+            "members",
+            "invitations",
+            "requests",
+            "invite-links",
+            "roles",
+            "domains",
+            "general",
+            "webhooks",
+            "activity",
+          ].map((tab) => `/teams/${slug}/settings/${tab}`),
         );
       }
       for (const route of routes) {
