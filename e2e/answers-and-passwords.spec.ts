@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from "@playwright/test";
 import { addStoredSession, expect, test } from "./fixtures";
-import { inviteThroughUi, signIn, uniqueEmail } from "./helpers";
+import { inviteThroughUi, readMail, signIn, uniqueEmail } from "./helpers";
 
 // Issue 16 points 3 and 4, and the password change: answer notifications read in the local
 // mailbox, the "forgot password" walk from the sign-in page to signing in with the new
@@ -33,22 +33,6 @@ async function newPage(browser: Browser, locale = "en-US") {
 /** Matches an address as emails show it (a zero-width space after "." and "@" keeps it from becoming a link). */
 const shown = (address: string) =>
   new RegExp(address.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/(\\\.|@)/g, "$1\u200B?"));
-
-/** Opens the newest mailbox message to `to` whose subject matches, retried while the outbox sends it. */
-async function openMail(page: Page, to: string, subject: RegExp) {
-  await expect(async () => {
-    await page.goto("/dev/mailbox");
-    await page
-      .getByRole("row")
-      .filter({ hasText: to })
-      .getByRole("link", { name: subject })
-      .first()
-      .click({ timeout: 1000 });
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(subject, { timeout: 1000 });
-  }).toPass({ timeout: 60_000 });
-  await page.getByText("Plain-text version").click();
-  return (await page.locator("pre").innerText()).replace(/\u200B/g, "");
-}
 
 /** A fresh account with a known password, made the way people get one: invited, then signed up from the link. */
 async function newAccount(browser: Browser, password: string) {
@@ -91,7 +75,7 @@ test("the inviter reads in the local mailbox that the invitee accepted, and that
   await slow(decliner.page.getByRole("heading", { name: "Invitation declined" })).toBeVisible();
   await decliner.context.close();
 
-  const accepted = await openMail(
+  const accepted = await readMail(
     admin.page,
     "admin@acme.test",
     new RegExp(`${shown(accepting).source} accepted the invitation to Acme`),
@@ -100,7 +84,7 @@ test("the inviter reads in the local mailbox that the invitee accepted, and that
   expect(accepted).toContain("Invited by Adam Admin.");
   await expect(admin.page.frameLocator("iframe").getByRole("heading", { name: "Invitation accepted" })).toBeVisible();
 
-  const declined = await openMail(
+  const declined = await readMail(
     admin.page,
     "admin@acme.test",
     new RegExp(`${shown(declining).source} declined the invitation to Acme`),
@@ -144,7 +128,7 @@ test("forgot password: the email's link sets a new password once, the old one st
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(answer).toBeVisible();
 
-  const mail = await openMail(page, account.email, /^Reset your Teamgate password$/);
+  const mail = await readMail(page, account.email, /^Reset your Teamgate password$/);
   const link = mail.match(/http\S+\/reset-password\/tgr_[A-Za-z0-9_-]{43}/)?.[0];
   expect(link).toBeTruthy();
 
@@ -216,7 +200,7 @@ test("screenshots of the new pages at 1280 and 375 px", async ({ browser }) => {
   await page.getByLabel("Email").fill(account.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText(/If an account exists/)).toBeVisible();
-  const mail = await openMail(page, account.email, /^Reset your Teamgate password$/);
+  const mail = await readMail(page, account.email, /^Reset your Teamgate password$/);
   const link = mail.match(/http\S+\/reset-password\/tgr_[A-Za-z0-9_-]{43}/)![0];
 
   for (const width of [1280, 375]) {
@@ -272,7 +256,7 @@ test("a French browser gets the reset pages and the email in French", async ({ b
   await page.getByLabel("E-mail").fill(account.email);
   await page.getByRole("button", { name: "Envoyer le lien" }).click();
   await expect(page.getByText(/Si un compte existe pour cette adresse/)).toBeVisible();
-  const mail = await openMail(page, account.email, /^Réinitialisez votre mot de passe Teamgate$/);
+  const mail = await readMail(page, account.email, /^Réinitialisez votre mot de passe Teamgate$/);
   expect(mail).toContain("pendant 30 minutes");
   await context.close();
   await account.context.close();

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 export const SEED_PASSWORD = "teamgate-dev-password";
@@ -114,4 +115,27 @@ export async function runSqlWhereInvited(email: string, sql: string) {
     }
   }
   throw new Error(`No e2e database holds an invitation for ${email}`);
+}
+
+/** No serious or critical axe violation on the page as it stands. */
+export async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** The plain text of the newest dev-mailbox message to `to` whose subject matches, retried while the outbox sends it. */
+export async function readMail(page: Page, to: string, subject: RegExp) {
+  await expect(async () => {
+    await page.goto("/dev/mailbox");
+    await page
+      .getByRole("row")
+      .filter({ hasText: to })
+      .getByRole("link", { name: subject })
+      .first()
+      .click({ timeout: 1000 });
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(subject, { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await page.getByText("Plain-text version").click();
+  return (await page.locator("pre").innerText()).replace(/\u200B/g, "");
 }

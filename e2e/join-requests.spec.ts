@@ -1,7 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Locator, Page } from "@playwright/test";
 import { addStoredSession, expect, test, type SeedUser } from "./fixtures";
-import { inviteThroughUi, signUpThroughLink, uniqueEmail } from "./helpers";
+import { expectNoSeriousViolations, inviteThroughUi, readMail, signUpThroughLink, uniqueEmail } from "./helpers";
 
 // Issue 18 item 2: a member suggests an address and an admin approves it into an invitation; a
 // person on an allowed domain asks to join and an admin declines with a reason, which reaches the
@@ -43,28 +42,6 @@ async function shots(page: Page, name: string, key: Locator) {
   }
   await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-/** The plain text of the newest mailbox message to `to` whose subject matches, retried while the outbox sends it. */
-async function readMail(page: Page, to: string, subject: RegExp) {
-  await expect(async () => {
-    await page.goto("/dev/mailbox");
-    await page
-      .getByRole("row")
-      .filter({ hasText: to })
-      .getByRole("link", { name: subject })
-      .first()
-      .click({ timeout: 1000 });
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(subject, { timeout: 1000 });
-  }).toPass({ timeout: 60_000 });
-  await page.getByText("Plain-text version").click();
-  return (await page.locator("pre").innerText()).replace(/\u200B/g, "");
 }
 
 test("a member suggests an address; an admin sees the count in the navigation and approves it into an invitation", async ({

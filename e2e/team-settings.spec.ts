@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { addStoredSession, expect, test } from "./fixtures";
-import { inviteThroughUi, openInviteDialog, openRowMenu, uniqueEmail } from "./helpers";
+import { expectNoSeriousViolations, inviteThroughUi, openInviteDialog, openRowMenu, uniqueEmail } from "./helpers";
 
 // Globex is the owner's team that these tests change (and restore): Acme's settings stay as other specs expect them.
 const GENERAL = "/teams/globex/settings/general";
@@ -201,15 +200,6 @@ test.describe("a viewer with a French browser", () => {
     await expect(page.getByLabel("Les invitations expirent après")).toHaveValue("7");
   });
 });
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`),
-  ).toEqual([]);
-}
 
 test("screenshots of the General and Activity pages at 1280 and 375 px, without serious accessibility violations", async ({
   page,

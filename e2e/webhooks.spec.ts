@@ -1,10 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { Webhook } from "svix";
 import { expect, storageStateOf, test } from "./fixtures";
-import { inviteThroughUi, uniqueEmail } from "./helpers";
+import { expectNoSeriousViolations, inviteThroughUi, uniqueEmail } from "./helpers";
 
 // Settings → Webhooks end to end: an admin adds an endpoint pointing at a receiver this test runs,
 // invites someone, sees the signed delivery arrive and on the endpoint's page, and replays it.
@@ -40,12 +39,6 @@ async function expectNoHorizontalScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
     page.viewportSize()!.width,
   );
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 async function shot(page: Page, name: string) {
