@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 import { consumeRateLimit, type RateLimitOutcome } from "@/lib/rate-limit/consume-rate-limit";
 import { storableInput } from "@/lib/validation/storable-input";
 import { zodFailure } from "@/lib/validation/zod-failure";
-import { createLeasedRateLimiter } from "./create-leased-rate-limiter";
+import { createLeasedRateLimiter } from "@/lib/rate-limit/create-leased-rate-limiter";
 import { problem, problemFromFailure } from "./problem";
 import { API_WINDOW_SECONDS, rateLimitHeaders } from "./rate-limit-headers";
 

@@ -3,7 +3,8 @@ import { env } from "@/lib/env";
 import type { Db } from "@/lib/db";
 import type { SqlTx } from "@/lib/db/run-transaction";
 import { abortTransaction } from "@/lib/db/transaction-abort";
-import { consumeRateLimits, refundRateLimits, type RateLimitCharge } from "@/lib/rate-limit/consume-rate-limit";
+import { consumeRateLimits } from "@/lib/rate-limit/consume-rate-limit";
+import { createLeasedRateLimiter } from "@/lib/rate-limit/create-leased-rate-limiter";
 import { recipientFromRateLimitKey, recipientRateLimitKey } from "@/lib/rate-limit/recipient-rate-limit-key";
 import { fail } from "@/lib/result";
 
@@ -11,49 +12,44 @@ type Executor = Pick<Db, "$queryRaw">;
 
 const WINDOW_SECONDS = 3600;
 
-function sharedCharges(teamId: string, inviterId: string, count: number): RateLimitCharge[] {
-  return [
-    { key: `invite:team:${teamId}`, limit: env.INVITES_PER_TEAM_PER_HOUR, cost: count },
-    { key: `invite:inviter:${inviterId}`, limit: env.INVITES_PER_INVITER_PER_HOUR, cost: count },
-  ];
-}
+type Limiter = ReturnType<typeof createLeasedRateLimiter>;
+let limiters: { team: Limiter; inviter: Limiter } | undefined;
 
 const minutesUntil = (seconds: number) => Math.ceil(seconds / 60);
 
 /**
- * The team's and the inviter's hourly quotas, charged for the addresses about to be invited in a
- * statement of their own, before the invite's transaction: these two rows are shared by every
- * invite of the team, and inside the transaction each invite held them until its COMMIT, so a
- * team's invites queued behind each other. All or nothing (a refusal gives back what the
- * statement charged); `refund(n)` gives back the units of addresses not invited after all (the
- * transaction failed, or another request invited them first). Until then, racing requests see
- * each other's units: near its limit a team may be refused a moment early, never let past it.
+ * The team's and the inviter's hourly quotas, charged for the addresses about to be invited
+ * before the invite's transaction, from leases (createLeasedRateLimiter): these two counters are
+ * shared by every invite of the team, and charging them in the database on every invite made it
+ * the costliest statement of a create, queued behind the other invites of the team. All or
+ * nothing (a refusal gives back what was charged); `refund(n)` gives back the units of addresses
+ * not invited after all (the transaction failed, or another request invited them first). Racing
+ * requests see each other's units, and each server process may hold a lease's few units unused:
+ * near its limit a team may be refused a little early, never let past it.
  */
 export async function chargeSharedInviteQuotas(executor: Executor, teamId: string, inviterId: string, count: number) {
-  const charges = sharedCharges(teamId, inviterId, count);
-  const quota = await consumeRateLimits(executor, { windowSeconds: WINDOW_SECONDS, charges });
-  const refund = (notInvited: number) =>
-    notInvited > 0
-      ? refundRateLimits(executor, {
-          windowStart: quota.windowStart,
-          charges: sharedCharges(teamId, inviterId, notInvited),
-        })
-      : Promise.resolve();
-  if (quota.refused.length === 0) return { ok: true as const, refund };
-
-  const refusedKeys = new Set(quota.refused.map((refusal) => refusal.key));
-  await refundRateLimits(executor, {
-    windowStart: quota.windowStart,
-    charges: charges.filter((charge) => !refusedKeys.has(charge.key)),
-  });
-  const refusal = quota.refused[0]!;
+  limiters ??= {
+    team: createLeasedRateLimiter(executor, { limit: env.INVITES_PER_TEAM_PER_HOUR, windowSeconds: WINDOW_SECONDS }),
+    inviter: createLeasedRateLimiter(executor, {
+      limit: env.INVITES_PER_INVITER_PER_HOUR,
+      windowSeconds: WINDOW_SECONDS,
+    }),
+  };
+  const team = await limiters.team(`invite:team:${teamId}`, count);
+  const inviter = team.allowed ? await limiters.inviter(`invite:inviter:${inviterId}`, count) : null;
+  if (team.allowed && inviter?.allowed) {
+    const refund = async (notInvited: number) => {
+      await Promise.all([team.giveBack(notInvited), inviter.giveBack(notInvited)]);
+    };
+    return { ok: true as const, refund };
+  }
+  await team.giveBack(count);
+  const refusal = inviter ?? team;
   const left = refusal.remaining ? `, ${refusal.remaining} left` : "";
   return fail(
     "RATE_LIMITED",
-    `Too many invitations this hour (limit ${refusal.limit}${left}). Try again in ${minutesUntil(quota.resetSeconds)} minutes.`,
-    {
-      retryAfterSeconds: quota.resetSeconds,
-    },
+    `Too many invitations this hour (limit ${refusal.limit}${left}). Try again in ${minutesUntil(refusal.resetSeconds)} minutes.`,
+    { retryAfterSeconds: refusal.resetSeconds },
   );
 }
 

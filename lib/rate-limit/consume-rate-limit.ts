@@ -18,8 +18,10 @@ export type RateLimitOutcome = {
 export async function consumeRateLimit(
   executor: Executor,
   { key, limit, windowSeconds, cost = 1 }: { key: string; limit: number; windowSeconds: number; cost?: number },
-): Promise<RateLimitOutcome> {
-  const rows = await executor.$queryRaw<Array<{ count: number | null; reset: number }>>`
+): Promise<RateLimitOutcome & { windowStart: Date }> {
+  const rows = await executor.$queryRaw<
+    Array<{ count: number | null; reset: number; windowStart: Date; used: number | null }>
+  >`
     WITH win AS (
       SELECT to_timestamp(floor(extract(epoch FROM now()) / ${windowSeconds}::int) * ${windowSeconds}::int) AS start
     ), upsert AS (
@@ -32,12 +34,27 @@ export async function consumeRateLimit(
     )
     SELECT
       (SELECT "count" FROM upsert) AS count,
-      ceil(extract(epoch FROM (win.start + make_interval(secs => ${windowSeconds}::int)) - now()))::int AS reset
+      ceil(extract(epoch FROM (win.start + make_interval(secs => ${windowSeconds}::int)) - now()))::int AS reset,
+      win.start AS "windowStart",
+      (SELECT b."count" FROM "RateLimitBucket" b WHERE b."key" = ${key} AND b."windowStart" = win.start) AS used
     FROM win`;
-  const row = rows[0];
-  const reset = Math.max(1, row?.reset ?? windowSeconds);
-  if (!row || row.count === null) return { allowed: false, limit, remaining: 0, resetSeconds: reset };
-  return { allowed: true, limit, remaining: Math.max(0, limit - row.count), resetSeconds: reset };
+  const row = rows[0]!;
+  const reset = Math.max(1, row.reset ?? windowSeconds);
+  if (row.count === null)
+    return {
+      allowed: false,
+      limit,
+      remaining: Math.max(0, limit - (row.used ?? 0)),
+      resetSeconds: reset,
+      windowStart: row.windowStart,
+    };
+  return {
+    allowed: true,
+    limit,
+    remaining: Math.max(0, limit - row.count),
+    resetSeconds: reset,
+    windowStart: row.windowStart,
+  };
 }
 
 export type RateLimitCharge = { key: string; limit: number; cost: number };

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createLeasedRateLimiter, leaseSize } from "@/lib/api/create-leased-rate-limiter";
+import { createLeasedRateLimiter, leaseSize } from "@/lib/rate-limit/create-leased-rate-limiter";
 import { getTestDatabase } from "../helpers/test-database";
 
 const { db, engine } = getTestDatabase();
@@ -69,5 +69,47 @@ describe(`leased rate limiter (${engine})`, () => {
     const second = await consume(key);
     expect(first).toMatchObject({ allowed: true, limit: 1000, remaining: 999 });
     expect(second.remaining).toBe(998);
+  });
+
+  it("charges a batch all or nothing, and refuses a batch that does not fit while a smaller one still does", async () => {
+    const consume = createLeasedRateLimiter(db, { limit: 100, windowSeconds: 3600 });
+    const key = `lease-${randomUUID()}`;
+    expect(await consume(key, 90)).toMatchObject({ allowed: true, remaining: 10 });
+    const refused = await consume(key, 11);
+    expect(refused).toMatchObject({ allowed: false, remaining: 10 });
+    expect(await sharedCount(key)).toBe(90);
+    expect(await consume(key, 10)).toMatchObject({ allowed: true, remaining: 0 });
+    expect(await sharedCount(key)).toBe(100);
+    expect((await consume(key, 1)).allowed).toBe(false);
+  });
+
+  it("takes units given back into the lease, and returns what exceeds one lease to the shared counter", async () => {
+    const executor = countingExecutor();
+    const consume = createLeasedRateLimiter(executor, { limit: 1000, windowSeconds: 3600 });
+    const key = `lease-${randomUUID()}`;
+    const batch = await consume(key, 50);
+    expect(await sharedCount(key)).toBe(50);
+    // 45 of the 50 were not used: one lease's worth stays with the process, the rest goes back.
+    await batch.giveBack(45);
+    expect(await sharedCount(key)).toBe(5 + leaseSize(1000));
+    const statements = executor.statements;
+    for (let i = 0; i < leaseSize(1000); i += 1) expect((await consume(key)).allowed).toBe(true);
+    expect(executor.statements).toBe(statements);
+    expect(await sharedCount(key)).toBe(5 + leaseSize(1000));
+  });
+
+  it("gives a refused batch's units back once another process returns them", async () => {
+    const [a, b] = [
+      createLeasedRateLimiter(db, { limit: 100, windowSeconds: 3600 }),
+      createLeasedRateLimiter(db, { limit: 100, windowSeconds: 3600 }),
+    ];
+    const key = `lease-${randomUUID()}`;
+    const taken = await b(key, 100);
+    expect((await a(key, 20)).allowed).toBe(false);
+    await taken.giveBack(40);
+    expect(await sharedCount(key)).toBe(60 + leaseSize(100));
+    // Within the few seconds a refusal is remembered, process A answers from memory; later it asks again.
+    await new Promise((resolve) => setTimeout(resolve, 5_100));
+    expect((await a(key, 20)).allowed).toBe(true);
   });
 });
