@@ -185,5 +185,6 @@ try {
   mail.close();
   // BENCH_KEEP_DATABASE=1 leaves the seeded database for EXPLAIN (its name is printed).
   if (process.env.BENCH_KEEP_DATABASE) console.log(`kept database ${database}`);
-  else await withClient(BASE_URL, (db) => db.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).catch(() => {});
+  else
+    await withClient(BASE_URL, (db) => db.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).catch(() => {});
 }
