@@ -8,7 +8,11 @@ import { runSqlTransaction } from "@/lib/db/run-transaction";
 import { env } from "@/lib/env";
 import { renderInvitationEmail } from "./render-invitation-email";
 import { ANSWER_NOTIFICATION_KIND } from "@/lib/invitations/queue-answer-notifications";
-import { prepareAnswerNotification } from "./prepare-answer-notification";
+import {
+  prepareAnswerNotification,
+  readAnswerNotifications,
+  type AnswerNotificationData,
+} from "./prepare-answer-notification";
 import { EMAIL_VERIFICATION_KIND } from "@/lib/invite-links/queue-email-verification";
 import { prepareEmailVerification } from "./prepare-email-verification";
 import { preparePasswordResetEmail } from "./prepare-password-reset-email";
@@ -90,11 +94,18 @@ export async function deliverQueuedEmails({
   const claimed = await claimDueRows(limit, leaseSeconds);
   if (claimed.length === 0) return tally;
 
-  const [now, invitations] = await Promise.all([
+  const [now, invitations, answers] = await Promise.all([
     readDatabaseNow(db),
     readInvitationsToSend(claimed.flatMap((row) => (row.invitationId ? [row.invitationId] : []))),
+    readAnswerNotifications(
+      claimed.flatMap((row) =>
+        row.kind === ANSWER_NOTIFICATION_KIND && row.invitationId
+          ? [{ id: row.id, invitationId: row.invitationId, payload: row.payload }]
+          : [],
+      ),
+    ),
   ]);
-  const prepared = await Promise.all(claimed.map((row) => prepareSafely(row, invitations, now)));
+  const prepared = await Promise.all(claimed.map((row) => prepareSafely(row, { invitations, answers }, now)));
   const skipped = prepared.filter((item): item is Extract<Prepared, { skip: string }> => "skip" in item);
   if (skipped.length > 0) {
     tally.skipped += skipped.length;
@@ -308,14 +319,13 @@ async function readInvitationsToSend(ids: string[]): Promise<Map<string, Invitat
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-async function prepareSafely(
-  row: ClaimedRow,
-  invitations: Map<string, InvitationToSend>,
-  now: Date,
-): Promise<Prepared> {
+/** What the claim's rows were read with, by invitation id and (answer notifications) by outbox row id. */
+type ClaimReads = { invitations: Map<string, InvitationToSend>; answers: Map<string, AnswerNotificationData> };
+
+async function prepareSafely(row: ClaimedRow, reads: ClaimReads, now: Date): Promise<Prepared> {
   const sendNumber = row.kind === "invitation" ? Number(row.payload?.sendNumber ?? 0) : null;
   try {
-    return await prepare(row, sendNumber, invitations, now);
+    return await prepare(row, sendNumber, reads, now);
   } catch (error) {
     return { row, sendNumber, error: error instanceof Error ? error.message : String(error) };
   }
@@ -324,7 +334,7 @@ async function prepareSafely(
 async function prepare(
   row: ClaimedRow,
   sendNumber: number | null,
-  invitations: Map<string, InvitationToSend>,
+  { invitations, answers }: ClaimReads,
   now: Date,
 ): Promise<Prepared> {
   if (row.kind === "password_reset") {
@@ -346,7 +356,7 @@ async function prepare(
   }
   if (!row.invitationId) return { row, sendNumber, skip: "No invitation attached" };
   if (row.kind === ANSWER_NOTIFICATION_KIND) {
-    const notice = await prepareAnswerNotification(row.invitationId, row.payload);
+    const notice = await prepareAnswerNotification(answers.get(row.id), row.payload);
     if ("skip" in notice) return { row, sendNumber, skip: notice.skip };
     return { row, sendNumber, email: { to: row.to, idempotencyKey: row.idempotencyKey, ...notice } };
   }

@@ -1,5 +1,5 @@
+import { renderFromTemplate, type RenderedEmail } from "./email-template-cache";
 import { renderEmailParts } from "./render-email-parts";
-import { randomBytes } from "node:crypto";
 import { toDisplayText } from "./display-text";
 import { getCatalogue } from "@/lib/i18n/catalogues";
 import { MAX_INVITATION_MESSAGE_LENGTH } from "@/lib/invitations/schemas";
@@ -19,55 +19,38 @@ export type InvitationEmailInput = {
   message?: string | null;
 };
 
-export type RenderedEmail = { subject: string; html: string; text: string };
+export type { RenderedEmail } from "./email-template-cache";
 
-// Per-recipient values go into the rendered template through slots. Random per process, so no
-// team, inviter or role name can contain one.
-const slotId = randomBytes(9).toString("hex");
-const SLOTS = { to: `tgslot${slotId}to`, url: `tgslot${slotId}url`, expires: `tgslot${slotId}expires` } as const;
-const TEMPLATE_CACHE_SIZE = 64;
-const templates = new Map<string, Promise<RenderedEmail>>();
+const SLOTS = ["to", "url", "expires"] as const;
 
 /**
  * The invitation email. React's renders (HTML, then plain text) cost about 8 ms of CPU, and a
  * batch of 500 invitations shares its team, inviter, role and language: the email is rendered
  * once per such combination with slots for the address, the link and the expiry, and each
- * recipient's copy is the template with its slots filled (escaped as React escapes, for HTML).
+ * recipient's copy is the template with its slots filled.
  */
 export async function renderInvitationEmail(input: InvitationEmailInput): Promise<RenderedEmail> {
-  const template = await readTemplate(input);
   const t = getCatalogue(input.language).email;
-  const values = { to: input.to, url: input.url, expires: formatExpiry(t.intlLocale, input.expiresAt) };
-  return {
-    subject: template.subject,
-    html: fillSlots(template.html, values, escapeHtml),
-    text: fillSlots(template.text, values, (value) => value),
-  };
+  return renderFromTemplate({
+    key: [
+      "invitation",
+      input.variant ?? "invitation",
+      input.language,
+      input.teamName,
+      input.inviterName,
+      input.roleName,
+      input.message ?? null,
+    ],
+    slots: SLOTS,
+    render: (slots) => renderTemplate(input, slots),
+    values: { to: input.to, url: input.url, expires: formatExpiry(t.intlLocale, input.expiresAt) },
+  });
 }
 
-function readTemplate(input: InvitationEmailInput) {
-  const key = JSON.stringify([
-    input.variant ?? "invitation",
-    input.language,
-    input.teamName,
-    input.inviterName,
-    input.roleName,
-    input.message ?? null,
-  ]);
-  const cached = templates.get(key);
-  if (cached) {
-    templates.delete(key);
-    templates.set(key, cached);
-    return cached;
-  }
-  const rendered = renderTemplate(input);
-  templates.set(key, rendered);
-  rendered.catch(() => templates.delete(key));
-  if (templates.size > TEMPLATE_CACHE_SIZE) templates.delete(templates.keys().next().value!);
-  return rendered;
-}
-
-async function renderTemplate(input: InvitationEmailInput): Promise<RenderedEmail> {
+async function renderTemplate(
+  input: InvitationEmailInput,
+  slots: Record<(typeof SLOTS)[number], string>,
+): Promise<RenderedEmail> {
   const t = getCatalogue(input.language).email;
   const team = toDisplayText(input.teamName);
   const inviter = toDisplayText(input.inviterName ?? team);
@@ -75,7 +58,7 @@ async function renderTemplate(input: InvitationEmailInput): Promise<RenderedEmai
   const message = input.message ? toDisplayText(input.message, MAX_INVITATION_MESSAGE_LENGTH) : "";
   const lead =
     input.variant === "reminder"
-      ? t.reminderLead(SLOTS.expires)
+      ? t.reminderLead(slots.expires)
       : input.variant === "current_link"
         ? t.currentLinkLead
         : undefined;
@@ -97,12 +80,12 @@ async function renderTemplate(input: InvitationEmailInput): Promise<RenderedEmai
           ? { intro: getCatalogue(input.language).invitationMessage.emailIntro(inviter), text: message }
           : undefined
       }
-      invitedAddress={t.invitedAddress(SLOTS.to)}
-      expires={t.expires(SLOTS.expires)}
+      invitedAddress={t.invitedAddress(slots.to)}
+      expires={t.expires(slots.expires)}
       buttonLabel={t.button}
       linkIntro={t.linkIntro}
       unexpected={t.unexpected}
-      url={SLOTS.url}
+      url={slots.url}
     />
   );
   const { html, text } = await renderEmailParts(element);
@@ -111,19 +94,4 @@ async function renderTemplate(input: InvitationEmailInput): Promise<RenderedEmai
 
 function formatExpiry(locale: string, expiresAt: Date) {
   return `${new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(expiresAt)} UTC`;
-}
-
-function fillSlots(template: string, values: Record<keyof typeof SLOTS, string>, escape: (value: string) => string) {
-  let filled = template;
-  for (const name of Object.keys(SLOTS) as Array<keyof typeof SLOTS>)
-    filled = filled.replaceAll(SLOTS[name], escape(values[name]));
-  return filled;
-}
-
-/** What React's server renderer does to text and attribute values. */
-function escapeHtml(value: string) {
-  return value.replace(
-    /[&<>"']/g,
-    (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[char]!,
-  );
 }

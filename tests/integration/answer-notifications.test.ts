@@ -126,6 +126,56 @@ describe(`answer notifications (${engine})`, () => {
     expect(await db.auditEvent.count({ where: { targetId: id, action: "invitation.declined" } })).toBe(1);
   });
 
+  it("one delivery sends many answers, each in its recipient's language and about its own invitation", async () => {
+    const french = await createTeamWithMembers(db);
+    const english = await createTeamWithMembers(db);
+    await db.user.update({ where: { id: french.admin.id }, data: { language: "fr" } });
+    const answered = [];
+    for (const [index, ctx] of [french, english, french, english].entries()) {
+      const { id, token } = await inviteOne(ctx, ctx.admin, `batch-${index}-answers@example.com`);
+      const result =
+        index % 2 === 0
+          ? await declineInvitationByToken(null, token, { reason: `Reason ${index} & <more> "quoted"` })
+          : await acceptInvitationByToken(
+              asActor(await createUser(db, { email: `batch-${index}-answers@example.com` })),
+              token,
+            );
+      expect(result).toMatchObject({ ok: true });
+      answered.push({ id, ctx });
+    }
+    // Rows our queue never writes: an id that is no UUID reads as an unknown recipient, an unknown answer is skipped.
+    await db.emailOutbox.updateMany({
+      where: { invitationId: answered[2]!.id, kind: "invitation_answered" },
+      data: { payload: { answer: "declined", recipientId: "not-a-uuid" } },
+    });
+    await db.emailOutbox.updateMany({
+      where: { invitationId: answered[3]!.id, kind: "invitation_answered" },
+      data: { payload: { answer: "maybe", recipientId: english.admin.id } },
+    });
+
+    const delivered = await deliveredAbout("-answers@example.com");
+    const about = (index: number) => delivered.filter((email) => email.subject.includes(`batch-${index}-answers@`));
+    expect(about(0).map((email) => [email.to, email.subject])).toEqual([
+      [french.admin.email, `batch-0-answers@example.com a refusé l’invitation à rejoindre ${french.team.name}`],
+    ]);
+    expect(about(0)[0]!.text).toContain(`Reason 0 & <more> "quoted"`);
+    expect(about(0)[0]!.html).toContain("Reason 0 &amp; &lt;more&gt; &quot;quoted&quot;");
+    expect(about(1).map((email) => [email.to, email.subject])).toEqual([
+      [english.admin.email, `batch-1-answers@example.com accepted the invitation to ${english.team.name}`],
+    ]);
+    expect(about(2).map((email) => [email.to, email.subject])).toEqual([
+      [french.admin.email, `batch-2-answers@example.com declined the invitation to ${french.team.name}`],
+    ]);
+    expect(about(2)[0]!.text).toContain(`Reason 2 & <more> "quoted"`);
+    expect(about(3)).toEqual([]);
+    expect(
+      await db.emailOutbox.findFirstOrThrow({
+        where: { invitationId: answered[3]!.id, kind: "invitation_answered" },
+        select: { status: true, lastError: true },
+      }),
+    ).toEqual({ status: "SKIPPED", lastError: "Unknown answer" });
+  });
+
   it("nothing is queued when the accept fails, nor for a withdrawal", async () => {
     const ctx = await createTeamWithMembers(db);
     const invitee = await createUser(db, { email: "refused@example.com" });
