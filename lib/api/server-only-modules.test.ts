@@ -25,6 +25,7 @@ const PURE = new Set([
   "lib/db/escape-like-pattern.ts",
   "lib/db/keyset-cursor.ts",
   "lib/db/name-statement.ts",
+  "lib/email/email-template-cache.ts",
   "lib/email/display-text.ts",
   "lib/email/parse-email.ts",
   "lib/email/render-email-verification.tsx",
