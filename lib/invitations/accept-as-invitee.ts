@@ -4,12 +4,12 @@ import { runSqlTransaction } from "@/lib/db/run-transaction";
 import { signalOutbox } from "@/lib/email/outbox-signal";
 import { fail } from "@/lib/result";
 import { acceptPendingInvitation } from "./accept-pending-invitation";
-import { readInvitee, refuseBeforeAnswering, refuseUnverified } from "./answer-refusals";
-import { readInvitationToAnswer, type AnswerTarget } from "./read-invitation-to-answer";
+import { refuseBeforeAnswering, refuseUnverified } from "./answer-refusals";
+import { readAnswerParties, type AnswerTarget } from "./read-invitation-to-answer";
 
 /** The signed-in invitee accepts the invitation the target names (by token or by id); the two entry points check the target's shape first. */
 export async function acceptAsInvitee(actor: Actor, target: AnswerTarget) {
-  const [user, invitation] = await Promise.all([readInvitee(actor.userId), readInvitationToAnswer(target)]);
+  const { invitee: user, invitation } = await readAnswerParties(actor.userId, target);
   if (!user) return fail("UNAUTHENTICATED", "Sign in to continue.");
   const unverified = refuseUnverified(target, user);
   if (unverified) return unverified;

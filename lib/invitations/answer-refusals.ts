@@ -4,20 +4,12 @@ import { readDatabaseNow } from "@/lib/db/database-now";
 import { fail, type Failure } from "@/lib/result";
 import { acceptSuccess, type AcceptSuccess } from "./accept-pending-invitation";
 import { describeClosedInvitation, type ClosedState } from "./describe-closed-invitation";
-import type { AnswerTarget, InvitationToAnswer } from "./read-invitation-to-answer";
+import type { AnswerTarget, InvitationToAnswer, Invitee } from "./read-invitation-to-answer";
 
 export const INVALID_LINK =
   "This invitation link is not valid. Check that you copied the whole link, or ask for a new invitation.";
 export const NOT_FOUND = "Invitation not found.";
 const UNVERIFIED = "Confirm your email address first, or answer with the link in the invitation email.";
-
-export type Invitee = { id: string; email: string; emailCanonical: string; emailVerifiedAt: Date | null };
-
-export async function readInvitee(userId: string): Promise<Invitee | null> {
-  const rows = await db.$queryRaw<Invitee[]>`
-    SELECT "id"::text AS "id", "email", "emailCanonical", "emailVerifiedAt" FROM "User" WHERE "id" = ${userId}::uuid`;
-  return rows[0] ?? null;
-}
 
 /** What a missing invitation is called: a link that is not valid, or (by id) an invitation not found. */
 export function notFoundMessage(target: AnswerTarget) {

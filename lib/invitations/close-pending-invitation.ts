@@ -4,7 +4,7 @@ import type { SqlTx } from "@/lib/db/run-transaction";
 import { queueWebhookEvent } from "@/lib/webhooks/queue-webhook-event";
 import { invitationEventData } from "@/lib/webhooks/webhook-events";
 import type { ClosedState } from "./describe-closed-invitation";
-import { queueAnswerNotifications } from "./queue-answer-notifications";
+import { queueAnswerNotificationsSql } from "./queue-answer-notifications";
 import { readClosedState, refConditions, type InvitationRef } from "./read-closed-state";
 
 export type ClosedInvitation = {
@@ -24,7 +24,7 @@ export type ClosedInvitation = {
  * moment (a concurrent edit either committed before, and is what is returned, or finds it closed).
  * The row stays locked until the transaction ends. Zero rows: the re-read says why.
  * An answer (ACCEPTED or DECLINED) also queues its notification emails here, in the same
- * transaction, so they exist exactly when the answer commits (queue-answer-notifications.ts),
+ * statement, so they exist exactly when the answer commits (queue-answer-notifications.ts),
  * and so does the webhook event (`invitation.accepted`, `.declined`, `.withdrawn`); replacing an
  * expired invitation (expiredOnly) is no withdrawal and announces nothing.
  */
@@ -44,23 +44,21 @@ export async function closePendingInvitation(
 ): Promise<
   { closed: true; invitation: ClosedInvitation } | { closed: false; state: ClosedState; responderId: string | null }
 > {
+  const answer = change.status === "ACCEPTED" ? "accepted" : change.status === "DECLINED" ? "declined" : null;
   const rows = await tx.$queryRaw<ClosedInvitation[]>`
-    UPDATE "Invitation"
-    SET "status" = ${change.status}::"InvitationStatus", "pendingKey" = NULL, "respondedAt" = now(),
-        "responderId" = ${change.responderId ?? null}::uuid, "declineReason" = ${change.declineReason ?? null}, "updatedAt" = now()
-    WHERE ${refConditions(ref)} AND "status" = 'PENDING' ${change.unexpiredOnly ? Prisma.sql`AND "expiresAt" > now()` : Prisma.empty}
-      ${change.expiredOnly ? Prisma.sql`AND "expiresAt" <= now()` : Prisma.empty}
-    RETURNING "id", "teamId", "email", "emailCanonical", "roleId", "inviterId"`;
+    WITH closed AS (
+      UPDATE "Invitation"
+      SET "status" = ${change.status}::"InvitationStatus", "pendingKey" = NULL, "respondedAt" = now(),
+          "responderId" = ${change.responderId ?? null}::uuid, "declineReason" = ${change.declineReason ?? null}, "updatedAt" = now()
+      WHERE ${refConditions(ref)} AND "status" = 'PENDING' ${change.unexpiredOnly ? Prisma.sql`AND "expiresAt" > now()` : Prisma.empty}
+        ${change.expiredOnly ? Prisma.sql`AND "expiresAt" <= now()` : Prisma.empty}
+      RETURNING "id", "teamId", "email", "emailCanonical", "roleId", "inviterId"
+    )${answer ? Prisma.sql`, notified AS (${queueAnswerNotificationsSql(Prisma.sql`closed`, answer, change.responderId ?? null)})` : Prisma.empty}
+    SELECT "id"::text AS "id", "teamId"::text AS "teamId", "email", "emailCanonical", "roleId"::text AS "roleId",
+      "inviterId"::text AS "inviterId"
+    FROM closed`;
   const invitation = rows[0];
   if (invitation) {
-    if (change.status !== "WITHDRAWN") {
-      await queueAnswerNotifications(
-        tx,
-        invitation,
-        change.status === "ACCEPTED" ? "accepted" : "declined",
-        change.responderId ?? null,
-      );
-    }
     if (!change.expiredOnly && change.webhooks !== false) {
       const type = change.status === "ACCEPTED" ? "accepted" : change.status === "DECLINED" ? "declined" : "withdrawn";
       await queueWebhookEvent(tx, invitation.teamId, `invitation.${type}`, invitationEventData(invitation));

@@ -5,10 +5,10 @@ import { runSqlTransaction } from "@/lib/db/run-transaction";
 import { abortTransaction } from "@/lib/db/transaction-abort";
 import { signalOutbox } from "@/lib/email/outbox-signal";
 import { fail } from "@/lib/result";
-import { notFoundMessage, readInvitee, refuseBeforeAnswering, refuseUnverified } from "./answer-refusals";
+import { notFoundMessage, refuseBeforeAnswering, refuseUnverified } from "./answer-refusals";
 import { closePendingInvitation } from "./close-pending-invitation";
 import { describeClosedInvitation } from "./describe-closed-invitation";
-import { readInvitationToAnswer, type AnswerTarget } from "./read-invitation-to-answer";
+import { readAnswerParties, type AnswerTarget } from "./read-invitation-to-answer";
 
 /**
  * Declines under the same conditional close as accept. The invitee may decline; so may someone
@@ -17,10 +17,7 @@ import { readInvitationToAnswer, type AnswerTarget } from "./read-invitation-to-
  */
 export async function declineAsInvitee(actor: Actor | null, target: AnswerTarget, reason: string | undefined) {
   const notFound = notFoundMessage(target);
-  const [user, invitation] = await Promise.all([
-    actor ? readInvitee(actor.userId) : null,
-    readInvitationToAnswer(target),
-  ]);
+  const { invitee: user, invitation } = await readAnswerParties(actor?.userId ?? null, target);
   if (actor && !user) return fail("UNAUTHENTICATED", "Sign in to continue.");
   const unverified = refuseUnverified(target, user);
   if (unverified) return unverified;

@@ -19,39 +19,84 @@ export type InvitationToAnswer = {
   role: { name: string };
 };
 
-type Row = Omit<InvitationToAnswer, "team" | "role"> & {
-  teamId: string;
+/** The signed-in account answering, as the refusals compare it with the invitation. */
+export type Invitee = { id: string; email: string; emailCanonical: string; emailVerifiedAt: Date | null };
+
+type Row = Partial<Omit<InvitationToAnswer, "team" | "role">> & {
+  teamId: string | null;
   teamName: string;
   teamSlug: string;
   seatLimit: number | null;
   hasWebhooks: boolean;
   roleName: string;
+  inviteeId: string | null;
+  inviteeEmail: string;
+  inviteeEmailCanonical: string;
+  inviteeEmailVerifiedAt: Date | null;
 };
 
 /**
- * The invitation an invitee is answering, read without a lock before the transaction: what it
- * shows decides the cheap refusals, and the transaction's conditional write decides the rest.
- * One flat statement (every accept and decline reads it first).
+ * The invitation an invitee is answering, and the account answering it (when signed in), read
+ * without a lock before the transaction: what they show decides the cheap refusals, and the
+ * transaction's conditional write decides the rest. One flat statement (every accept and decline
+ * reads it first).
  */
-export async function readInvitationToAnswer(target: AnswerTarget): Promise<InvitationToAnswer | null> {
+export async function readAnswerParties(
+  userId: string | null,
+  target: AnswerTarget,
+): Promise<{ invitee: Invitee | null; invitation: InvitationToAnswer | null }> {
   const where =
     target.by === "token" ? Prisma.sql`i."tokenHash" = ${target.tokenHash}` : Prisma.sql`i."id" = ${target.id}::uuid`;
   const rows = await db.$queryRaw<Row[]>`
-    SELECT i."id"::text AS "id", i."email", i."emailCanonical", i."status"::text AS "status", i."expiresAt",
-      i."responderId"::text AS "responderId", i."language",
-      t."id"::text AS "teamId", t."name" AS "teamName", t."slug" AS "teamSlug", t."seatLimit", r."name" AS "roleName",
-      ${teamHasWebhooksSql(Prisma.sql`t."id"`)} AS "hasWebhooks"
-    FROM "Invitation" i
-    JOIN "Team" t ON t."id" = i."teamId"
-    JOIN "Role" r ON r."id" = i."roleId"
-    WHERE ${where}
-    LIMIT 1`;
-  const row = rows[0];
-  if (!row) return null;
-  const { teamId, teamName, teamSlug, seatLimit, hasWebhooks, roleName, ...invitation } = row;
+    SELECT inv.*, u."id"::text AS "inviteeId", u."email" AS "inviteeEmail", u."emailCanonical" AS "inviteeEmailCanonical",
+      u."emailVerifiedAt" AS "inviteeEmailVerifiedAt"
+    FROM (SELECT 1) AS one
+    LEFT JOIN "User" u ON u."id" = ${userId}::uuid
+    LEFT JOIN LATERAL (
+      SELECT i."id"::text AS "id", i."email", i."emailCanonical", i."status"::text AS "status", i."expiresAt",
+        i."responderId"::text AS "responderId", i."language",
+        t."id"::text AS "teamId", t."name" AS "teamName", t."slug" AS "teamSlug", t."seatLimit", r."name" AS "roleName",
+        ${teamHasWebhooksSql(Prisma.sql`t."id"`)} AS "hasWebhooks"
+      FROM "Invitation" i
+      JOIN "Team" t ON t."id" = i."teamId"
+      JOIN "Role" r ON r."id" = i."roleId"
+      WHERE ${where}
+      LIMIT 1
+    ) AS inv ON true`;
+  const row = rows[0]!;
+  const {
+    teamId,
+    teamName,
+    teamSlug,
+    seatLimit,
+    hasWebhooks,
+    roleName,
+    inviteeId,
+    inviteeEmail,
+    inviteeEmailCanonical,
+    inviteeEmailVerifiedAt,
+    ...invitation
+  } = row;
   return {
-    ...invitation,
-    team: { id: teamId, name: teamName, slug: teamSlug, seatLimit, hasWebhooks },
-    role: { name: roleName },
+    invitee: inviteeId
+      ? {
+          id: inviteeId,
+          email: inviteeEmail,
+          emailCanonical: inviteeEmailCanonical,
+          emailVerifiedAt: inviteeEmailVerifiedAt,
+        }
+      : null,
+    invitation: teamId
+      ? {
+          ...(invitation as Omit<InvitationToAnswer, "team" | "role">),
+          team: { id: teamId, name: teamName, slug: teamSlug, seatLimit, hasWebhooks },
+          role: { name: roleName },
+        }
+      : null,
   };
+}
+
+/** The invitation alone (answering while signed out: signing up through it). */
+export async function readInvitationToAnswer(target: AnswerTarget): Promise<InvitationToAnswer | null> {
+  return (await readAnswerParties(null, target)).invitation;
 }
