@@ -22,11 +22,15 @@ export function queueAnswerNotificationsSql(
       jsonb_build_object('answer', ${answer}::text, 'recipientId', u."id"),
       'invitation/' || c."id"::text || '/answered/' || u."id"::text
     FROM ${closed} c
-    JOIN "User" u ON u."id" IN (
-        SELECT m."userId" FROM "Membership" m JOIN "Role" r ON r."id" = m."roleId" JOIN "Team" t ON t."id" = m."teamId"
-        WHERE m."teamId" = c."teamId"
-          AND (m."userId" = c."inviterId" OR (t."notifyAdminsOnAnswer" AND 'members.manage' = ANY(r."permissions")))
-      )
+    CROSS JOIN LATERAL (
+      SELECT m."userId" FROM "Membership" m WHERE m."teamId" = c."teamId" AND m."userId" = c."inviterId"
+      UNION
+      SELECT m."userId" FROM "Team" t
+        JOIN "Membership" m ON m."teamId" = t."id"
+        JOIN "Role" r ON r."id" = m."roleId"
+      WHERE t."id" = c."teamId" AND t."notifyAdminsOnAnswer" AND 'members.manage' = ANY(r."permissions")
+    ) AS recipient
+    JOIN "User" u ON u."id" = recipient."userId"
     WHERE u."id" IS DISTINCT FROM ${responderId}::uuid
       AND u."emailCanonical" <> c."emailCanonical"
     ORDER BY u."id"
