@@ -11,6 +11,7 @@ import { consumeRateLimit, type RateLimitOutcome } from "@/lib/rate-limit/consum
 import { storableInput } from "@/lib/validation/storable-input";
 import { zodFailure } from "@/lib/validation/zod-failure";
 import { createLeasedRateLimiter } from "@/lib/rate-limit/create-leased-rate-limiter";
+import { toTeamRef } from "./to-team-ref";
 import { problem, problemFromFailure } from "./problem";
 import { API_WINDOW_SECONDS, rateLimitHeaders } from "./rate-limit-headers";
 
@@ -83,7 +84,15 @@ export function apiRoute<P = Record<string, never>>(scope: ApiKeyScope, handler:
   return async (request: Request, context: Context<P>): Promise<Response> => {
     let headers: Record<string, string> = {};
     try {
-      const actor = await authenticateApiKey(request.headers.get("authorization"));
+      const params = storableInput(z.custom<P>()).safeParse(await context.params);
+      // The team the path names is read with the key (authenticateApiKey), for the guard.
+      const pathTeam =
+        params.success && params.data && typeof params.data === "object" && "team" in params.data
+          ? typeof params.data.team === "string"
+            ? toTeamRef(params.data.team)
+            : undefined
+          : undefined;
+      const actor = await authenticateApiKey(request.headers.get("authorization"), pathTeam);
       if (!actor || actor.kind !== "api-key") {
         const limited = await limitClient(request);
         headers = limited.headers;
@@ -97,7 +106,6 @@ export function apiRoute<P = Record<string, never>>(scope: ApiKeyScope, handler:
       if (limited.refusal) return finish(limited.refusal, headers);
       if (!actor.scopes.includes(scope))
         return finish(problem("FORBIDDEN", `This API key lacks the ${scope} scope.`), headers);
-      const params = storableInput(z.custom<P>()).safeParse(await context.params);
       if (!params.success) return finish(problemFromFailure(zodFailure(params.error)), headers);
       return finish(await handler({ actor, request, params: params.data }), headers);
     } catch (error) {

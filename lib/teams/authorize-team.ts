@@ -24,7 +24,7 @@ export type TeamAccess = {
 
 export type TeamRef = { teamId: string } | { slug: string };
 
-type MembershipRow = {
+export type MembershipRow = {
   id: string;
   userId: string;
   teamId: string;
@@ -40,10 +40,10 @@ type MembershipRow = {
   permissions: string[];
 };
 
-/** Every request that touches a team runs this: one flat statement, prepared once per connection. */
-async function readMembership(db: Reader, userId: string, teamId: string | null, slug: string | null) {
+/** The actor's membership of the team, with the team and the role: one flat row (or none). */
+export function membershipRowSql(userId: Prisma.Sql, teamId: string | null, slug: string | null) {
   const team = teamId ? Prisma.sql`t."id" = ${teamId}::uuid` : Prisma.sql`t."slug" = ${slug ?? ""}`;
-  const rows = await db.$queryRaw<MembershipRow[]>`
+  return Prisma.sql`
     SELECT m."id"::text AS "id", m."userId"::text AS "userId",
       t."id"::text AS "teamId", t."name" AS "teamName", t."slug" AS "teamSlug", t."allowedDomains",
       t."invitationLifetimeDays", t."seatLimit",
@@ -51,9 +51,11 @@ async function readMembership(db: Reader, userId: string, teamId: string | null,
     FROM "Membership" m
     JOIN "Team" t ON t."id" = m."teamId"
     JOIN "Role" r ON r."id" = m."roleId"
-    WHERE m."userId" = ${userId}::uuid AND ${team}
+    WHERE m."userId" = ${userId} AND ${team}
     LIMIT 1`;
-  const row = rows[0];
+}
+
+export function toMembership(row: MembershipRow | null | undefined) {
   if (!row) return null;
   return {
     id: row.id,
@@ -68,6 +70,36 @@ async function readMembership(db: Reader, userId: string, teamId: string | null,
     },
     role: { id: row.roleId, key: row.roleKey, name: row.roleName, rank: row.roleRank, permissions: row.permissions },
   };
+}
+
+type Membership = ReturnType<typeof toMembership>;
+
+/** Every request that touches a team runs this: one flat statement, prepared once per connection. */
+async function readMembership(db: Reader, userId: string, teamId: string | null, slug: string | null) {
+  const rows = await db.$queryRaw<MembershipRow[]>`${membershipRowSql(Prisma.sql`${userId}::uuid`, teamId, slug)}`;
+  return toMembership(rows[0]);
+}
+
+/**
+ * Memberships read ahead for an actor, in the statement that authenticated it (an API key and
+ * the team named in the request's path): the guard below uses such a read instead of sending its
+ * own, once, for that team. Keyed by the actor object, so it lives as long as the request.
+ */
+const readAhead = new WeakMap<Actor, { teamId: string | null; slug: string | null; membership: Membership }>();
+
+export function rememberMembership(actor: Actor, ref: TeamRef, membership: Membership) {
+  readAhead.set(actor, {
+    teamId: "teamId" in ref ? ref.teamId : null,
+    slug: "slug" in ref ? ref.slug : null,
+    membership,
+  });
+}
+
+function takeReadAhead(actor: Actor, teamId: string | null, slug: string | null) {
+  const entry = readAhead.get(actor);
+  if (!entry || entry.teamId !== teamId || entry.slug !== slug) return undefined;
+  readAhead.delete(actor);
+  return entry.membership;
 }
 
 /**
@@ -96,10 +128,13 @@ export async function authorizeTeam(
   if ("teamId" in ref && !UUID.test(ref.teamId)) return fail("NOT_FOUND", "Team not found.");
   const teamId = "teamId" in ref ? ref.teamId : null;
   const slug = "slug" in ref ? ref.slug : null;
+  const ahead = db === appDb ? takeReadAhead(actor, teamId, slug) : undefined;
   const membership =
-    db === appDb
-      ? await readTeamMembership(actor.userId, teamId, slug)
-      : await readMembership(db, actor.userId, teamId, slug);
+    ahead !== undefined
+      ? ahead
+      : db === appDb
+        ? await readTeamMembership(actor.userId, teamId, slug)
+        : await readMembership(db, actor.userId, teamId, slug);
   if (!membership) return fail("NOT_FOUND", "Team not found.");
   if (!can(membership.role, permission)) {
     return fail("FORBIDDEN", `You need the ${permission} permission in ${membership.team.name} to do this.`);
