@@ -4,6 +4,7 @@ import { processInvitationImports } from "@/lib/invitations/process-invitation-i
 import { queueExpiredInvitationEvents } from "@/lib/invitations/queue-expired-invitation-events";
 import { queueExpiryReminders } from "@/lib/invitations/queue-expiry-reminders";
 import { deliverQueuedWebhooks } from "@/lib/webhooks/deliver-queued-webhooks";
+import { takeWebhooksQueued } from "@/lib/webhooks/webhook-wake-hint";
 import { deliverQueuedEmails } from "./deliver-queued-emails";
 import { onOutboxSignal } from "./outbox-signal";
 
@@ -59,8 +60,13 @@ export function startEmailWorker(): EmailWorker {
     emails.run();
     webhooks.run();
   };
+  // Woken after a commit: the webhook lane only when this process queued a delivery.
+  const wake = () => {
+    emails.run();
+    if (takeWebhooksQueued()) webhooks.run();
+  };
 
-  const unsubscribe = onOutboxSignal(run);
+  const unsubscribe = onOutboxSignal(wake);
   const timer = setInterval(run, POLL_MS);
   timer.unref();
   run();

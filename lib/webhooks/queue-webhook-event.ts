@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SqlTx } from "@/lib/db/run-transaction";
 import type { WebhookEventData, WebhookEventType } from "./webhook-events";
+import { noteWebhooksQueued } from "./webhook-wake-hint";
 
 /**
  * Whether the team (an SQL expression for its id) has an enabled endpoint: the hot paths read it
@@ -27,7 +28,7 @@ export async function queueWebhookEvent(
 ): Promise<number> {
   const events = Array.isArray(data) ? data : [data];
   if (events.length === 0) return 0;
-  return tx.$executeRaw`
+  const queued = await tx.$executeRaw`
     INSERT INTO "WebhookDelivery" ("id", "teamId", "endpointId", "eventType", "payload")
     SELECT gen_random_uuid(), e."teamId", e."id", ${type},
       jsonb_build_object('type', ${type}::text,
@@ -36,4 +37,6 @@ export async function queueWebhookEvent(
     CROSS JOIN unnest(${events.map((event) => JSON.stringify(event))}::jsonb[]) WITH ORDINALITY AS d(data, position)
     WHERE e."teamId" = ${teamId}::uuid AND e."enabled" AND ${type} = ANY(e."events")
     ORDER BY d.position, e."id"`;
+  if (queued > 0) noteWebhooksQueued();
+  return queued;
 }

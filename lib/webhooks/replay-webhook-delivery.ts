@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { signalOutbox } from "@/lib/email/outbox-signal";
+import { noteWebhooksQueued } from "./webhook-wake-hint";
 import { fail } from "@/lib/result";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
 import { isUuid } from "@/lib/validation/uuid";
@@ -46,6 +47,9 @@ export async function replayWebhookDelivery(actor: Actor | null, team: TeamRef, 
     await chargeWebhookChange(tx, teamId);
     return { ok: true as const };
   });
-  if (replayed.ok) signalOutbox();
+  if (replayed.ok) {
+    noteWebhooksQueued();
+    signalOutbox();
+  }
   return replayed;
 }

@@ -19,6 +19,7 @@ import { sendWebhook } from "@/lib/webhooks/send-webhook";
 import { updateWebhookEndpoint } from "@/lib/webhooks/update-webhook-endpoint";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/webhook-events";
 import { WEBHOOK_MAX_ATTEMPTS } from "@/lib/webhooks/webhook-retry-schedule";
+import { takeWebhooksQueued } from "@/lib/webhooks/webhook-wake-hint";
 import { asActor, createTeamWithMembers, createUser } from "../helpers/factories";
 import { getTestDatabase } from "../helpers/test-database";
 import { startWebhookReceiver } from "../helpers/webhook-receiver";
@@ -241,6 +242,20 @@ describe(`outgoing webhooks (${engine})`, () => {
     const other = await createTeamWithMembers(db);
     await inviteOne(other, "elsewhere@example.com");
     expect(await db.webhookDelivery.count({ where: { teamId: ctx.team.id } })).toBe(1);
+  });
+
+  it("wakes the webhook lane only for commits that queued a delivery in this process", async () => {
+    const quiet = await createTeamWithMembers(db);
+    takeWebhooksQueued();
+    await inviteOne(quiet, "no-hook@example.com");
+    expect(takeWebhooksQueued()).toBe(false);
+
+    const hooked = await createTeamWithMembers(db);
+    const target = await receiver();
+    await addEndpoint(hooked, target.url, ["invitation.created"]);
+    await inviteOne(hooked, "hooked@example.com");
+    expect(takeWebhooksQueued()).toBe(true);
+    expect(takeWebhooksQueued()).toBe(false);
   });
 
   it("only holders of team.settings manage endpoints; other teams see nothing", async () => {
