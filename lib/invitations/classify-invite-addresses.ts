@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { isDomainAllowed, parseEmail } from "@/lib/email/parse-email";
 import type { InviteOutcome } from "./summarize-invite-results";
 
@@ -43,6 +44,15 @@ export async function classifyInviteAddresses(
   team: { id: string; allowedDomains: string[] },
   inputs: string[],
 ): Promise<ClassifiedAddress[]> {
+  const results = parseInviteAddresses(team, inputs);
+  const candidates = inviteCandidates(results);
+  if (candidates.length === 0) return results;
+  const [known] = await db.$queryRaw<KnownAddresses[]>`SELECT ${knownAddressesSql(team.id, candidates)}`;
+  return applyKnownAddresses(results, known!);
+}
+
+/** Each input parsed, with what needs no database: invalid, listed twice, domain not allowed. */
+export function parseInviteAddresses(team: { allowedDomains: string[] }, inputs: string[]): ClassifiedAddress[] {
   const results: ClassifiedAddress[] = [];
   const seen = new Set<string>();
   for (const input of inputs) {
@@ -64,22 +74,38 @@ export async function classifyInviteAddresses(
       );
     }
   }
-  const candidates = results.filter((entry) => entry.outcome === "invited").map((entry) => entry.email!);
-  if (candidates.length === 0) return results;
+  return results;
+}
 
-  const [known] = await db.$queryRaw<
-    Array<{ members: string[]; latest: Array<{ email: string; id: string; status: string; expired: boolean }> }>
-  >`
-    SELECT
-      ARRAY(SELECT u."emailCanonical" FROM "User" u JOIN "Membership" m ON m."userId" = u."id" AND m."teamId" = ${team.id}::uuid
-            WHERE u."emailCanonical" = ANY(${candidates}::text[])) AS members,
-      (SELECT coalesce(json_agg(json_build_object('email', l."emailCanonical", 'id', l."id", 'status', l."status", 'expired', l."expiresAt" <= now())), '[]')
-         FROM (SELECT DISTINCT ON (i."emailCanonical") i."emailCanonical", i."id", i."status", i."expiresAt"
-               FROM (SELECT * FROM "Invitation" WHERE "emailCanonical" = ANY(${candidates}::text[]) OFFSET 0) i
-               WHERE i."teamId" = ${team.id}::uuid
-               ORDER BY i."emailCanonical", (i."status" = 'PENDING') DESC, i."createdAt" DESC, i."id" DESC) l) AS latest`;
-  const members = new Set(known!.members);
-  const latest = new Map(known!.latest.map((row) => [row.email, row]));
+/** The canonical addresses the database still has to judge. */
+export function inviteCandidates(results: ClassifiedAddress[]) {
+  return results.filter((entry) => entry.outcome === "invited").map((entry) => entry.email!);
+}
+
+export type KnownAddresses = {
+  members: string[];
+  latest: Array<{ email: string; id: string; status: string; expired: boolean }>;
+};
+
+/**
+ * Two columns, `members` and `latest`, for a SELECT list: the candidates who are members, and each
+ * candidate's latest invitation in the team (the invite reads them in the statement it sends anyway).
+ */
+export function knownAddressesSql(teamId: string, candidates: string[]) {
+  return Prisma.sql`
+    ARRAY(SELECT u."emailCanonical" FROM "User" u JOIN "Membership" m ON m."userId" = u."id" AND m."teamId" = ${teamId}::uuid
+          WHERE u."emailCanonical" = ANY(${candidates}::text[])) AS members,
+    (SELECT coalesce(json_agg(json_build_object('email', l."emailCanonical", 'id', l."id", 'status', l."status", 'expired', l."expiresAt" <= now())), '[]')
+       FROM (SELECT DISTINCT ON (i."emailCanonical") i."emailCanonical", i."id", i."status", i."expiresAt"
+             FROM (SELECT * FROM "Invitation" WHERE "emailCanonical" = ANY(${candidates}::text[]) OFFSET 0) i
+             WHERE i."teamId" = ${teamId}::uuid
+             ORDER BY i."emailCanonical", (i."status" = 'PENDING') DESC, i."createdAt" DESC, i."id" DESC) l) AS latest`;
+}
+
+/** The parsed inputs judged against what the database knows (knownAddressesSql's columns). */
+export function applyKnownAddresses(results: ClassifiedAddress[], known: KnownAddresses): ClassifiedAddress[] {
+  const members = new Set(known.members);
+  const latest = new Map(known.latest.map((row) => [row.email, row]));
   for (const entry of results) {
     if (entry.outcome !== "invited") continue;
     const previous = latest.get(entry.email!);

@@ -25,7 +25,14 @@ import { queueWebhookEvent, teamHasWebhooksSql } from "@/lib/webhooks/queue-webh
 import { invitationEventData } from "@/lib/webhooks/webhook-events";
 import type { InvitationLanguage } from "./languages";
 import { chargeRecipientQuotas, chargeSharedInviteQuotas } from "./charge-invite-quotas";
-import { classifyInviteAddresses, type ClassifiedAddress } from "./classify-invite-addresses";
+import {
+  applyKnownAddresses,
+  inviteCandidates,
+  knownAddressesSql,
+  parseInviteAddresses,
+  type ClassifiedAddress,
+  type KnownAddresses,
+} from "./classify-invite-addresses";
 import { closePendingInvitation } from "./close-pending-invitation";
 import { summarizeInviteResults, type InviteAddressResult } from "./summarize-invite-results";
 
@@ -54,10 +61,11 @@ const CREATED: AuditAction = "invitation.created";
 
 /**
  * Invites one or many addresses, with the role and groups named by id or by key/name (the UI
- * sends ids, the API either). One authorization and one read for every check, outside any
- * transaction; the team's and inviter's quotas charged in a statement of their own; then one
- * transaction (the seat lock when the team has a limit, the rows, the recipients' quotas); emails
- * go out after commit.
+ * sends ids, the API either). One authorization, then one read for every check (with the
+ * addresses' classification, classify-invite-addresses.ts), outside any transaction; the team's
+ * and inviter's quotas charged from leases (charge-invite-quotas.ts); then one transaction (the
+ * seat lock when the team has a limit, the rows, the recipients' quotas); emails go out after
+ * commit.
  */
 export async function inviteMembersByReference(
   actor: Actor | null,
@@ -70,17 +78,17 @@ export async function inviteMembersByReference(
   const teamId = access.team.id;
   const groupReferences = [...new Set(input.groups)];
 
-  // The role, the groups, the clock and whether any webhook listens, in one read, beside the addresses' classification.
-  const [[known], classified] = await Promise.all([
-    db.$queryRaw<Known[]>`
-      SELECT now() AS now, ${teamHasWebhooksSql(Prisma.sql`${teamId}::uuid`)} AS "hasWebhooks",
-        (SELECT json_build_object('id', r."id", 'name', r."name", 'rank', r."rank") FROM "Role" r
-          WHERE r."teamId" = ${teamId}::uuid AND (r."id"::text = lower(${input.role}) OR r."key" = ${input.role})
-          ORDER BY r."id"::text = lower(${input.role}) DESC LIMIT 1) AS role,
-        (SELECT coalesce(json_agg(json_build_object('id', g."id", 'name', g."name")), '[]') FROM "Group" g
-          WHERE g."teamId" = ${teamId}::uuid AND (g."id"::text = ANY(${groupReferences.map((r) => r.toLowerCase())}::text[]) OR g."name" = ANY(${groupReferences}::text[]))) AS groups`,
-    classifyInviteAddresses(db, access.team, input.emails),
-  ]);
+  // The role, the groups, the clock, whether any webhook listens and what the team knows of the addresses, in one read.
+  const parsed = parseInviteAddresses(access.team, input.emails);
+  const [known] = await db.$queryRaw<Array<Known & KnownAddresses>>`
+    SELECT now() AS now, ${teamHasWebhooksSql(Prisma.sql`${teamId}::uuid`)} AS "hasWebhooks",
+      (SELECT json_build_object('id', r."id", 'name', r."name", 'rank', r."rank") FROM "Role" r
+        WHERE r."teamId" = ${teamId}::uuid AND (r."id"::text = lower(${input.role}) OR r."key" = ${input.role})
+        ORDER BY r."id"::text = lower(${input.role}) DESC LIMIT 1) AS role,
+      (SELECT coalesce(json_agg(json_build_object('id', g."id", 'name', g."name")), '[]') FROM "Group" g
+        WHERE g."teamId" = ${teamId}::uuid AND (g."id"::text = ANY(${groupReferences.map((r) => r.toLowerCase())}::text[]) OR g."name" = ANY(${groupReferences}::text[]))) AS groups,
+      ${knownAddressesSql(teamId, inviteCandidates(parsed))}`;
+  const classified = applyKnownAddresses(parsed, known!);
   const role = known!.role;
   if (!role)
     return fail("INVALID", "Choose a role that exists in this team.", {
