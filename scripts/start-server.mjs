@@ -2,8 +2,8 @@
 // records each request's socket address (see peer-aware-server.mjs). Flags: -p PORT, -H HOST.
 //
 // Node runs JavaScript on one core, and rendering a page is CPU-bound; so on PostgreSQL the
-// server runs one worker process per core (WEB_CONCURRENCY overrides), all on one port through
-// node:cluster. The workers share nothing but the database, exactly like separate instances.
+// server runs one worker process per core, one fewer when the database runs on this machine
+// (WEB_CONCURRENCY overrides), all on one port through node:cluster. The workers share nothing but the database, exactly like separate instances.
 // PGlite can be opened by one process only, so the embedded database always runs one.
 import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
@@ -12,24 +12,18 @@ import nextEnv from "@next/env";
 import { join } from "node:path";
 import { createPeerAwareServer } from "./peer-aware-server.mjs";
 import { createStrayActionGuard } from "./refuse-stray-server-action.mjs";
+import { isValidWorkerCount, workerCount } from "./worker-count.mjs";
 
 process.env.NODE_ENV ??= "production";
 // Read .env as Next will, so the choice below sees a DATABASE_URL set there.
 nextEnv.loadEnvConfig(process.cwd());
 
-function workerCount() {
-  if (!process.env.DATABASE_URL) return 1;
-  const requested = process.env.WEB_CONCURRENCY;
-  if (requested === undefined || requested === "") return availableParallelism();
-  const count = Number(requested);
-  if (!Number.isInteger(count) || count < 1 || count > 64) {
-    console.error(`WEB_CONCURRENCY must be a whole number from 1 to 64 (got "${requested}").`);
-    process.exit(1);
-  }
-  return count;
+const requested = process.env.WEB_CONCURRENCY;
+if (process.env.DATABASE_URL && requested !== undefined && requested !== "" && !isValidWorkerCount(requested)) {
+  console.error(`WEB_CONCURRENCY must be a whole number from 1 to 64 (got "${requested}").`);
+  process.exit(1);
 }
-
-const workers = workerCount();
+const workers = workerCount(process.env, availableParallelism());
 
 if (cluster.isPrimary && workers > 1) {
   let stopping = false;
