@@ -1,11 +1,11 @@
 import "server-only";
 import { env } from "@/lib/env";
 import type { Db } from "@/lib/db";
-import type { SqlTx } from "@/lib/db/run-transaction";
 import { abortTransaction } from "@/lib/db/transaction-abort";
-import { consumeRateLimits } from "@/lib/rate-limit/consume-rate-limit";
+import { chargeRateLimitsSql } from "@/lib/rate-limit/consume-rate-limit";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { createLeasedRateLimiter } from "@/lib/rate-limit/create-leased-rate-limiter";
-import { recipientFromRateLimitKey, recipientRateLimitKey } from "@/lib/rate-limit/recipient-rate-limit-key";
+import { RECIPIENT_KEY_PREFIX, recipientFromRateLimitKey } from "@/lib/rate-limit/recipient-rate-limit-key";
 import { fail } from "@/lib/result";
 
 type Executor = Pick<Db, "$queryRaw">;
@@ -54,24 +54,34 @@ export async function chargeSharedInviteQuotas(executor: Executor, teamId: strin
 }
 
 /**
- * Each recipient's hourly quota (shared by every team), charged inside the invite's transaction
- * for the invitations it inserted, as its last statement: only invites of the same address
- * contend for these rows, and a refusal rolls the whole invite back.
+ * Each recipient's hourly quota (shared by every team), charged by the statement that inserts the
+ * invitations, for the rows it inserted (`inserted`: a CTE with "emailCanonical"): CTEs for its
+ * `WITH` list and a column to select, `recipientRefusals`. Only invites of the same address
+ * contend for these rows; refuseRecipients then aborts the transaction on a refusal, rolling
+ * the whole invite back.
  */
-export async function chargeRecipientQuotas(tx: SqlTx, recipients: string[]) {
-  const charges = recipients.map((canonical) => ({
-    key: recipientRateLimitKey(canonical),
-    limit: env.INVITES_PER_RECIPIENT_PER_HOUR,
-    cost: 1,
-  }));
-  const quota = await consumeRateLimits(tx, { windowSeconds: WINDOW_SECONDS, charges });
-  if (quota.refused.length === 0) return;
-  const [first, ...others] = quota.refused.map((refusal) => recipientFromRateLimitKey(refusal.key));
+export function chargeRecipientQuotasSql(inserted: Prisma.Sql) {
+  const source = Prisma.sql`
+      SELECT ${RECIPIENT_KEY_PREFIX} || i."emailCanonical" AS "key", ${env.INVITES_PER_RECIPIENT_PER_HOUR}::int AS "limit", 1 AS "cost"
+      FROM ${inserted} i`;
+  return {
+    ctes: chargeRateLimitsSql(source, WINDOW_SECONDS),
+    refusals: Prisma.sql`(SELECT json_build_object('keys', coalesce(json_agg(r."key" ORDER BY r."key" COLLATE "C") FILTER (WHERE NOT r.charged), '[]'), 'reset', min(r.reset)) FROM rl_report r) AS "recipientRefusals"`,
+  };
+}
+
+export type RecipientRefusals = { keys: string[]; reset: number | null };
+
+/** Aborts the invite's transaction when chargeRecipientQuotasSql refused any recipient. */
+export function refuseRecipients(refusals: RecipientRefusals | undefined) {
+  if (!refusals || refusals.keys.length === 0) return;
+  const resetSeconds = Math.max(1, refusals.reset ?? WINDOW_SECONDS);
+  const [first, ...others] = refusals.keys.map((key) => recipientFromRateLimitKey(key));
   abortTransaction(
     fail(
       "RATE_LIMITED",
-      `${first}${others.length ? ` and ${others.length} more` : ""} already received ${env.INVITES_PER_RECIPIENT_PER_HOUR} invitations this hour. Remove ${others.length ? "them" : "it"} or try again in ${minutesUntil(quota.resetSeconds)} minutes.`,
-      { retryAfterSeconds: quota.resetSeconds },
+      `${first}${others.length ? ` and ${others.length} more` : ""} already received ${env.INVITES_PER_RECIPIENT_PER_HOUR} invitations this hour. Remove ${others.length ? "them" : "it"} or try again in ${minutesUntil(resetSeconds)} minutes.`,
+      { retryAfterSeconds: resetSeconds },
     ),
   );
 }

@@ -24,7 +24,12 @@ import { isUuid } from "@/lib/validation/uuid";
 import { queueWebhookEvent, teamHasWebhooksSql } from "@/lib/webhooks/queue-webhook-event";
 import { invitationEventData } from "@/lib/webhooks/webhook-events";
 import type { InvitationLanguage } from "./languages";
-import { chargeRecipientQuotas, chargeSharedInviteQuotas } from "./charge-invite-quotas";
+import {
+  chargeRecipientQuotasSql,
+  chargeSharedInviteQuotas,
+  refuseRecipients,
+  type RecipientRefusals,
+} from "./charge-invite-quotas";
 import {
   applyKnownAddresses,
   inviteCandidates,
@@ -181,6 +186,7 @@ export async function inviteMembersByReference(
         }
         await supersedeExpiredInvitations(tx, write, toCreate);
         const inserted = await insertInvitations(tx, write, rows);
+        refuseRecipients(inserted[0]?.recipientRefusals);
         if (known!.hasWebhooks)
           await queueWebhookEvent(
             tx,
@@ -188,12 +194,7 @@ export async function inviteMembersByReference(
             "invitation.created",
             inserted.map((row) => invitationEventData({ ...row, teamId, roleId: role.id })),
           );
-        if (inserted.length > 0)
-          await chargeRecipientQuotas(
-            tx,
-            inserted.map((row) => row.emailCanonical),
-          );
-        return inserted;
+        return inserted.map((row) => ({ id: row.id, email: row.email, emailCanonical: row.emailCanonical }));
       },
       { timeoutMs: 30_000 },
     );
@@ -288,13 +289,17 @@ async function supersedeExpiredInvitations(
 }
 
 /**
- * The invitations, their groups, their outbox rows and their audit events in one statement. An
- * address whose pending slot another request took since the read is skipped (ON CONFLICT), and
- * only the rows inserted get groups, an email and an audit event.
+ * The invitations, their groups, their outbox rows, their audit events and their recipients'
+ * quotas in one statement. An address whose pending slot another request took since the read is
+ * skipped (ON CONFLICT), and only the rows inserted get groups, an email, an audit event and a
+ * charge.
  */
 function insertInvitations(tx: SqlTx, write: InvitationWrite, rows: InvitationRow[]) {
   const column = <K extends keyof InvitationRow>(key: K) => rows.map((row) => row[key]);
-  return tx.$queryRaw<Array<{ id: string; email: string; emailCanonical: string }>>`
+  const recipients = chargeRecipientQuotasSql(Prisma.sql`inserted`);
+  return tx.$queryRaw<
+    Array<{ id: string; email: string; emailCanonical: string; recipientRefusals: RecipientRefusals }>
+  >`
     WITH wanted AS (
       SELECT * FROM unnest(${column("id")}::uuid[], ${column("email")}::text[], ${column("canonical")}::text[],
         ${column("tokenHash")}::text[], ${column("tokenSealed")}::text[], ${column("idempotencyKey")}::text[])
@@ -319,6 +324,6 @@ function insertInvitations(tx: SqlTx, write: InvitationWrite, rows: InvitationRo
       SELECT gen_random_uuid(), ${write.teamId}::uuid, ${write.inviterId}::uuid, ${CREATED}, 'invitation', i."id"::text,
         jsonb_build_object('email', i."email", 'role', ${write.roleName}::text, 'language', ${write.language}::text, 'via', ${write.via}::text), ${write.now}
       FROM inserted i
-    )
-    SELECT "id"::text AS "id", "email", "emailCanonical" FROM inserted`;
+    ), ${recipients.ctes}
+    SELECT "id"::text AS "id", "email", "emailCanonical", ${recipients.refusals} FROM inserted`;
 }

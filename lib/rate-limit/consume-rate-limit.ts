@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 type Executor = Pick<Db, "$queryRaw">;
 
@@ -60,13 +61,39 @@ export async function consumeRateLimit(
 export type RateLimitCharge = { key: string; limit: number; cost: number };
 
 /**
- * Several counters charged in one statement (invitations: the team, the inviter and each
- * recipient). Each key is charged only if its units fit; keys already at their limit are
- * returned as refused with what they have left, and the others are charged, so call it inside
- * the transaction whose work it pays for, as that transaction's last statement: a refusal aborts
- * it (rolling the charges back), and the counters' row locks are held only until the commit.
- * Keys are taken in sorted order so parallel callers lock the counters alike.
+ * Charging several counters, as parts of a statement: CTEs (`rl_win`, `rl_wanted`, `rl_charged`,
+ * `rl_report`) to follow a `WITH` list, over `source`, a query of distinct keys with their
+ * "key", "limit" and "cost". Each key is charged only if its units fit; `rl_report` says per key
+ * whether it was charged and what it had left. Call it inside the transaction whose work it pays
+ * for, as that transaction's last step: a refusal aborts it (rolling the charges back), and the
+ * counters' row locks are held only until the commit. Keys are locked in byte order, so parallel
+ * callers lock the counters alike.
  */
+export function chargeRateLimitsSql(source: Prisma.Sql, windowSeconds: number) {
+  return Prisma.sql`
+    rl_win AS (
+      SELECT to_timestamp(floor(extract(epoch FROM now()) / ${windowSeconds}::int) * ${windowSeconds}::int) AS start
+    ), rl_wanted AS (${source}
+    ), rl_charged AS (
+      INSERT INTO "RateLimitBucket" ("key", "windowStart", "count")
+      SELECT w."key", rl_win.start, w."cost" FROM rl_wanted w, rl_win WHERE w."cost" <= w."limit"
+      ORDER BY w."key" COLLATE "C"
+      ON CONFLICT ("key", "windowStart") DO UPDATE
+        SET "count" = "RateLimitBucket"."count" + EXCLUDED."count"
+        WHERE "RateLimitBucket"."count" + EXCLUDED."count" <= (SELECT w."limit" FROM rl_wanted w WHERE w."key" = EXCLUDED."key")
+      RETURNING "key"
+    ), rl_report AS (
+      SELECT w."key",
+        EXISTS (SELECT 1 FROM rl_charged c WHERE c."key" = w."key") AS charged,
+        greatest(0, w."limit" - coalesce(b."count", 0))::int AS remaining,
+        ceil(extract(epoch FROM (rl_win.start + make_interval(secs => ${windowSeconds}::int)) - now()))::int AS reset,
+        rl_win.start AS "windowStart"
+      FROM rl_wanted w CROSS JOIN rl_win
+      LEFT JOIN "RateLimitBucket" b ON b."key" = w."key" AND b."windowStart" = rl_win.start
+    )`;
+}
+
+/** Several counters charged in one statement of their own (chargeRateLimitsSql's rules). */
 export async function consumeRateLimits(
   executor: Executor,
   { charges, windowSeconds }: { charges: RateLimitCharge[]; windowSeconds: number },
@@ -80,36 +107,17 @@ export async function consumeRateLimits(
     const previous = merged.get(charge.key);
     merged.set(charge.key, previous ? { ...previous, cost: previous.cost + charge.cost } : charge);
   }
-  const sorted = [...merged.values()]
-    .filter((charge) => charge.cost > 0)
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  if (sorted.length === 0) return { refused: [], resetSeconds: windowSeconds, windowStart: new Date() };
+  const wanted = [...merged.values()].filter((charge) => charge.cost > 0);
+  if (wanted.length === 0) return { refused: [], resetSeconds: windowSeconds, windowStart: new Date() };
+  const source = Prisma.sql`
+      SELECT * FROM unnest(${wanted.map((c) => c.key)}::text[], ${wanted.map((c) => c.limit)}::int[], ${wanted.map((c) => c.cost)}::int[])
+        AS w("key", "limit", "cost")`;
   const rows = await executor.$queryRaw<
     Array<{ key: string; charged: boolean; remaining: number; reset: number; windowStart: Date }>
   >`
-    WITH win AS (
-      SELECT to_timestamp(floor(extract(epoch FROM now()) / ${windowSeconds}::int) * ${windowSeconds}::int) AS start
-    ), wanted AS (
-      SELECT * FROM unnest(${sorted.map((c) => c.key)}::text[], ${sorted.map((c) => c.limit)}::int[], ${sorted.map((c) => c.cost)}::int[])
-        WITH ORDINALITY AS w("key", "limit", "cost", "position")
-    ), charged AS (
-      INSERT INTO "RateLimitBucket" ("key", "windowStart", "count")
-      SELECT w."key", win.start, w."cost" FROM wanted w, win WHERE w."cost" <= w."limit"
-      ORDER BY w."position"
-      ON CONFLICT ("key", "windowStart") DO UPDATE
-        SET "count" = "RateLimitBucket"."count" + EXCLUDED."count"
-        WHERE "RateLimitBucket"."count" + EXCLUDED."count" <= (SELECT w."limit" FROM wanted w WHERE w."key" = EXCLUDED."key")
-      RETURNING "key"
-    )
-    SELECT w."key",
-      EXISTS (SELECT 1 FROM charged c WHERE c."key" = w."key") AS charged,
-      greatest(0, w."limit" - coalesce(b."count", 0))::int AS remaining,
-      ceil(extract(epoch FROM (win.start + make_interval(secs => ${windowSeconds}::int)) - now()))::int AS reset,
-      win.start AS "windowStart"
-    FROM wanted w CROSS JOIN win
-    LEFT JOIN "RateLimitBucket" b ON b."key" = w."key" AND b."windowStart" = win.start
-    ORDER BY w."position"`;
-  const limits = new Map(sorted.map((charge) => [charge.key, charge.limit]));
+    WITH ${chargeRateLimitsSql(source, windowSeconds)}
+    SELECT * FROM rl_report ORDER BY "key" COLLATE "C"`;
+  const limits = new Map(wanted.map((charge) => [charge.key, charge.limit]));
   return {
     refused: rows
       .filter((row) => !row.charged)
