@@ -24,6 +24,7 @@ const CONNECTIONS = 10;
 const LIST_SIZE = 10_000;
 const INVITEES = 500;
 const RACE = 50;
+const SPREAD = 20;
 const PEER_SECRET = "bench-peer-secret-bench-peer-secret!";
 const TEAMGATE_ENV = {
   AUTH_SECRET: "bench-secret-bench-secret-bench-secret!",
@@ -251,6 +252,43 @@ export function peerSide({ port, url, database, nodeArgs = [] }) {
         ]),
       );
       return { rows: count, ok: statuses.filter((s) => s < 300).length };
+    },
+    // Target: 20 concurrent single invites in one team finish within 1.2× of 20 across 20 teams.
+    async inviteSpread(label) {
+      state.spreadTeams ??= await withClient(url, async (db) => {
+        const slugs = await teamgateTeams(db, SPREAD, "spread");
+        await db.query(
+          `INSERT INTO "Membership" (id, "teamId", "userId", "roleId") SELECT gen_random_uuid(), t.id, $1, r.id FROM "Team" t JOIN "Role" r ON r."teamId" = t.id AND r.key = 'admin' WHERE t.slug = ANY($2)`,
+          [state.admin.id, slugs],
+        );
+        return slugs;
+      });
+      const burst = async (slugOf, tag) => {
+        const started = performance.now();
+        const statuses = await Promise.all(
+          Array.from({ length: SPREAD }, (_, i) =>
+            fetch(`${origin}/api/v1/teams/${slugOf(i)}/invitations`, {
+              method: "POST",
+              headers: bearer(state.admin.key),
+              body: JSON.stringify({ emails: [`${tag}-${i}@spread.test`], role: "member" }),
+            }).then((r) => r.status),
+          ),
+        );
+        return { ms: performance.now() - started, ok: statuses.filter((s) => s < 300).length };
+      };
+      const oneTeam = [];
+      const teams = [];
+      // Five bursts of each, alternating, so neither always runs on a warmer machine.
+      for (let i = 0; i < 5; i += 1) {
+        const tag = `${label}-${i}-${randomBytes(3).toString("hex")}`;
+        oneTeam.push(await burst(() => "globex", `one-${tag}`));
+        teams.push(await burst((j) => state.spreadTeams[j], `many-${tag}`));
+      }
+      return {
+        oneTeamMs: median(oneTeam.map((b) => b.ms)),
+        teamsMs: median(teams.map((b) => b.ms)),
+        ok: Math.min(...oneTeam.map((b) => b.ok), ...teams.map((b) => b.ok)),
+      };
     },
     async inviteRace(label) {
       const email = `race-${label}@new.test`;
@@ -590,7 +628,7 @@ export async function runComparison({ baseUrl, basePort, rounds, seconds, warmup
       extraEnv: { WEB_CONCURRENCY: "1" },
       mailUrl,
     }),
-    // What `npm start` does by default: one worker per core.
+    // What `npm start` does by default: one worker per core, one fewer beside a local database.
     teamgateSide({
       id: "multi",
       port: basePort + 3,
@@ -648,6 +686,7 @@ export async function runComparison({ baseUrl, basePort, rounds, seconds, warmup
       }
       for (const side of order) {
         entry.races[side.id] = { accept: await side.acceptRace(`r${r}`), invite: await side.inviteRace(`r${r}`) };
+        if (side.inviteSpread) entry.races[side.id].spread = await side.inviteSpread(`r${r}`);
       }
       entry.loadavg.push(os.loadavg()[0]);
       const summary = SCENARIOS.map(
@@ -709,6 +748,14 @@ function summarize(output, sideIds) {
       invitePending: Math.max(...output.rounds.map((r) => r.races[side].invite.rows)),
       inviteOk: Math.max(...output.rounds.map((r) => r.races[side].invite.ok)),
     };
+    const spreads = output.rounds.map((r) => r.races[side].spread).filter(Boolean);
+    if (spreads.length)
+      summary.races[side].spread = {
+        oneTeamMs: round1(median(spreads.map((x) => x.oneTeamMs))),
+        teamsMs: round1(median(spreads.map((x) => x.teamsMs))),
+        ratio: Math.round(median(spreads.map((x) => x.oneTeamMs / x.teamsMs)) * 100) / 100,
+        ok: Math.min(...spreads.map((x) => x.ok)),
+      };
   }
   summary.loadavg = output.rounds.map((r) => r.loadavg);
   return summary;
@@ -748,13 +795,18 @@ export function renderComparison(c) {
     targets.push(
       `| API list p50 ≤ 30 ms (1 process, 10 connections) | ${one("list").p50} ms | ${one("list").p50 <= 30 ? "yes" : "**no**"} |`,
     );
+    const spread = c.summary.races.one.spread;
+    if (spread)
+      targets.push(
+        `| ${SPREAD} concurrent single invites in one team within 1.2× of ${SPREAD} across ${SPREAD} teams (1 process, median of per-round ratios) | ${spread.oneTeamMs} vs ${spread.teamsMs} ms = ${spread.ratio.toFixed(2)}× (${spread.ok} of ${SPREAD} answered 2xx) | ${spread.ratio <= 1.2 ? "yes" : "**no**"} |`,
+      );
   }
   return `## Side by side with better-auth
 
 \`npm run bench\`, ${c.date.slice(0, 10)}: better-auth ${c.betterAuth} with its organization
 plugin (\`bench/peer\`, one Node process, its own database, rate limit off, invitation and membership limits
 raised) against Teamgate's production build in one process (\`WEB_CONCURRENCY=1\`) and as the default \`npm start\`
-runs it (one worker per core), each in its own database on the same PostgreSQL. autocannon, ${c.config.connections} connections,
+runs it (one worker per core, one fewer when PostgreSQL runs on the same machine, as here), each in its own database on the same PostgreSQL. autocannon, ${c.config.connections} connections,
 ${c.config.seconds} s per run; a warm-up round of ${c.config.warmupSeconds} s, then ${c.config.rounds} measured rounds, each running every scenario on
 every server in turn (the order rotates each round). Each figure is the median over rounds; the ratio is the median of
 the per-round ratios of throughput (2xx answers per second). ${c.machine.cpus} cores (${c.machine.cpuModel}), Node ${c.machine.node}; the
