@@ -1,7 +1,8 @@
 import "server-only";
 import { abortTransaction } from "@/lib/db/transaction-abort";
 import type { SqlTx } from "@/lib/db/run-transaction";
-import { addTeamMember } from "@/lib/members/add-team-member";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { addTeamMemberSql, announceNewMember } from "@/lib/members/add-team-member";
 import { lockTeamSeats } from "@/lib/members/lock-team-seats";
 import { can, canGrantRole } from "@/lib/permissions/can";
 import { fail } from "@/lib/result";
@@ -26,7 +27,8 @@ export function acceptSuccess(invitation: InvitationToAnswer, roleName: string, 
  * The accept itself, inside the caller's transaction (sign-up creates the account in the same
  * one); every refusal aborts it, so nothing the caller wrote is kept. Locks in the documented
  * order: the team's row (only when it has a seat limit), then the invitation (the conditional
- * flip to ACCEPTED, under the token presented), then the membership. The role and groups the
+ * flip to ACCEPTED, under the token presented), then the memberships (the inviter's, shared,
+ * and the invitee's new one, in one statement). The role and groups the
  * invitee joins with, and the check that the inviter may still grant that role, are read after
  * the flip, from the invitation as it was when it flipped: an edit either committed before the
  * flip (and is what the invitee gets) or comes after it and finds the invitation closed.
@@ -71,26 +73,43 @@ export async function acceptPendingInvitation(
   }
   const closed = close.invitation;
 
-  // The inviter's membership is share-locked, so a demotion or removal waits for this accept
-  // to finish instead of slipping in between the check and the commit.
+  // One statement after the flip (so it reads the invitation's groups as they were when it
+  // flipped): the inviter's membership, share-locked so a demotion or removal waits for this
+  // accept instead of slipping in between the check and the commit; the roles; and the
+  // membership itself, written before the check and rolled back with everything else when the
+  // check refuses (the rule stays in can.ts).
+  const member = {
+    teamId: closed.teamId,
+    userId,
+    roleId: closed.roleId,
+    via: { invitationId: closed.id, email: closed.email },
+    webhooks: team.hasWebhooks,
+  };
   const grants = await tx.$queryRaw<
     Array<{
       roleName: string;
       roleRank: number;
       inviterRank: number | null;
       inviterPermissions: string[] | null;
-      groupIds: string[];
+      membershipId: string | null;
     }>
   >`
     WITH inviter AS (
       SELECT "roleId" FROM "Membership" WHERE "teamId" = ${closed.teamId}::uuid AND "userId" = ${closed.inviterId}::uuid FOR SHARE
-    )
-    SELECT r."name" AS "roleName", r."rank" AS "roleRank", ir."rank" AS "inviterRank", ir."permissions" AS "inviterPermissions",
-      coalesce((SELECT array_agg(g."groupId") FROM "InvitationGroup" g WHERE g."invitationId" = ${closed.id}::uuid), '{}') AS "groupIds"
-    FROM "Role" r
-    LEFT JOIN inviter ON true
-    LEFT JOIN "Role" ir ON ir."id" = inviter."roleId"
-    WHERE r."id" = ${closed.roleId}::uuid`;
+    ), granted AS (
+      SELECT r."name" AS "roleName", r."rank" AS "roleRank", ir."rank" AS "inviterRank", ir."permissions" AS "inviterPermissions",
+        coalesce((SELECT array_agg(g."groupId") FROM "InvitationGroup" g WHERE g."invitationId" = ${closed.id}::uuid), '{}') AS "groupIds"
+      FROM "Role" r
+      LEFT JOIN inviter ON true
+      LEFT JOIN "Role" ir ON ir."id" = inviter."roleId"
+      WHERE r."id" = ${closed.roleId}::uuid
+    ), ${addTeamMemberSql({
+      ...member,
+      roleName: Prisma.sql`(SELECT "roleName" FROM granted)::text`,
+      groupIds: Prisma.sql`(SELECT "groupIds" FROM granted)`,
+    })}
+    SELECT "roleName", "roleRank", "inviterRank", "inviterPermissions", (SELECT "id"::text FROM membership) AS "membershipId"
+    FROM granted`;
   const grant = grants[0]!;
   const inviterRole =
     grant.inviterRank === null ? null : { rank: grant.inviterRank, permissions: grant.inviterPermissions ?? [] };
@@ -105,15 +124,7 @@ export async function acceptPendingInvitation(
   }
 
   // An existing membership is left as it is (and then no "member.joined" event is written).
-  const joined = await addTeamMember(tx, {
-    teamId: closed.teamId,
-    userId,
-    roleId: closed.roleId,
-    roleName: grant.roleName,
-    groupIds: grant.groupIds,
-    via: { invitationId: closed.id, email: closed.email },
-    webhooks: team.hasWebhooks,
-  });
+  const joined = await announceNewMember(tx, member, grant.membershipId);
   const alreadyMember = joined === null;
   return acceptSuccess(invitation, grant.roleName, alreadyMember);
 }
