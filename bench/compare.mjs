@@ -253,43 +253,6 @@ export function peerSide({ port, url, database, nodeArgs = [] }) {
       );
       return { rows: count, ok: statuses.filter((s) => s < 300).length };
     },
-    // Target: 20 concurrent single invites in one team finish within 1.2× of 20 across 20 teams.
-    async inviteSpread(label) {
-      state.spreadTeams ??= await withClient(url, async (db) => {
-        const slugs = await teamgateTeams(db, SPREAD, "spread");
-        await db.query(
-          `INSERT INTO "Membership" (id, "teamId", "userId", "roleId") SELECT gen_random_uuid(), t.id, $1, r.id FROM "Team" t JOIN "Role" r ON r."teamId" = t.id AND r.key = 'admin' WHERE t.slug = ANY($2)`,
-          [state.admin.id, slugs],
-        );
-        return slugs;
-      });
-      const burst = async (slugOf, tag) => {
-        const started = performance.now();
-        const statuses = await Promise.all(
-          Array.from({ length: SPREAD }, (_, i) =>
-            fetch(`${origin}/api/v1/teams/${slugOf(i)}/invitations`, {
-              method: "POST",
-              headers: bearer(state.admin.key),
-              body: JSON.stringify({ emails: [`${tag}-${i}@spread.test`], role: "member" }),
-            }).then((r) => r.status),
-          ),
-        );
-        return { ms: performance.now() - started, ok: statuses.filter((s) => s < 300).length };
-      };
-      const oneTeam = [];
-      const teams = [];
-      // Five bursts of each, alternating, so neither always runs on a warmer machine.
-      for (let i = 0; i < 5; i += 1) {
-        const tag = `${label}-${i}-${randomBytes(3).toString("hex")}`;
-        oneTeam.push(await burst(() => "globex", `one-${tag}`));
-        teams.push(await burst((j) => state.spreadTeams[j], `many-${tag}`));
-      }
-      return {
-        oneTeamMs: median(oneTeam.map((b) => b.ms)),
-        teamsMs: median(teams.map((b) => b.ms)),
-        ok: Math.min(...oneTeam.map((b) => b.ok), ...teams.map((b) => b.ok)),
-      };
-    },
     async inviteRace(label) {
       const email = `race-${label}@new.test`;
       const statuses = await Promise.all(
@@ -482,6 +445,43 @@ export function teamgateSide({ id, port, url, database, extraEnv, mailUrl, nodeA
         ]),
       );
       return { rows: count, ok: statuses.filter((s) => s < 300).length };
+    },
+    // Target: 20 concurrent single invites in one team finish within 1.2× of 20 across 20 teams.
+    async inviteSpread(label) {
+      state.spreadTeams ??= await withClient(url, async (db) => {
+        const slugs = await teamgateTeams(db, SPREAD, "spread");
+        await db.query(
+          `INSERT INTO "Membership" (id, "teamId", "userId", "roleId") SELECT gen_random_uuid(), t.id, $1, r.id FROM "Team" t JOIN "Role" r ON r."teamId" = t.id AND r.key = 'admin' WHERE t.slug = ANY($2)`,
+          [state.admin.id, slugs],
+        );
+        return slugs;
+      });
+      const burst = async (slugOf, tag) => {
+        const started = performance.now();
+        const statuses = await Promise.all(
+          Array.from({ length: SPREAD }, (_, i) =>
+            fetch(`${origin}/api/v1/teams/${slugOf(i)}/invitations`, {
+              method: "POST",
+              headers: bearer(state.admin.key),
+              body: JSON.stringify({ emails: [`${tag}-${i}@spread.test`], role: "member" }),
+            }).then((r) => r.status),
+          ),
+        );
+        return { ms: performance.now() - started, ok: statuses.filter((s) => s < 300).length };
+      };
+      const oneTeam = [];
+      const teams = [];
+      // Five bursts of each, alternating, so neither always runs on a warmer machine.
+      for (let i = 0; i < 5; i += 1) {
+        const tag = `${label}-${i}-${randomBytes(3).toString("hex")}`;
+        oneTeam.push(await burst(() => "globex", `one-${tag}`));
+        teams.push(await burst((j) => state.spreadTeams[j], `many-${tag}`));
+      }
+      return {
+        oneTeamMs: median(oneTeam.map((b) => b.ms)),
+        teamsMs: median(teams.map((b) => b.ms)),
+        ok: Math.min(...oneTeam.map((b) => b.ok), ...teams.map((b) => b.ok)),
+      };
     },
     async inviteRace(label) {
       const email = `race-${label}@new.test`;
