@@ -7,8 +7,6 @@ import { queueWebhookEvent } from "@/lib/webhooks/queue-webhook-event";
 const JOINED: AuditAction = "member.joined";
 const ACCEPTED: AuditAction = "invitation.accepted";
 
-type Via = { invitationId: string; email: string } | { inviteLinkId: string };
-
 export type NewMember = {
   teamId: string;
   userId: string;
@@ -20,7 +18,7 @@ export type NewMember = {
    * How they came in: recorded on the "member.joined" event. An accepted invitation's own
    * "invitation.accepted" event is written in the same statement (also when they were a member already).
    */
-  via: Via;
+  via: { invitationId: string; email: string } | { inviteLinkId: string };
   /** false: the caller read that the team has no enabled webhook endpoint (no member.joined delivery to queue). */
   webhooks?: boolean;
 };
