@@ -21,6 +21,7 @@ client.$on("query", (event) => captured.push({ query: event.query, params: JSON.
 
 const { listTeamInvitationsByOffset } = await import("@/lib/invitations/list-team-invitations-by-offset");
 const { listTeamInvitationsByCursor } = await import("@/lib/invitations/list-team-invitations-by-cursor");
+const { readApiInvitations } = await import("@/lib/api/read-api-invitations");
 
 const admin = await client.user.findUniqueOrThrow({
   where: { emailCanonical: "admin@acme.test" },
@@ -29,12 +30,12 @@ const admin = await client.user.findUniqueOrThrow({
 const actor = { kind: "user" as const, userId: admin.id };
 const team = { slug: "acme" };
 
-const firstApiPage = await listTeamInvitationsByCursor(actor, team, {
-  status: [],
-  role: [],
-  sort: "-created",
-  limit: 50,
-});
+const firstApiPage = await listTeamInvitationsByCursor(
+  actor,
+  team,
+  { status: [], role: [], sort: "-created", limit: 50 },
+  readApiInvitations,
+);
 const cursor = firstApiPage.ok ? (firstApiPage.next ?? undefined) : undefined;
 
 const reads: Record<string, () => Promise<unknown>> = {
@@ -43,9 +44,14 @@ const reads: Record<string, () => Promise<unknown>> = {
     listTeamInvitationsByOffset(actor, team, { sort: "email", order: "asc", status: "PENDING" }),
   "2b. invitations page, text search": () => listTeamInvitationsByOffset(actor, team, { q: "inv4242" }),
   "3a. API list, first page (limit=50)": () =>
-    listTeamInvitationsByCursor(actor, team, { status: [], role: [], sort: "-created", limit: 50 }),
+    listTeamInvitationsByCursor(actor, team, { status: [], role: [], sort: "-created", limit: 50 }, readApiInvitations),
   "3b. API list, next page by cursor": () =>
-    listTeamInvitationsByCursor(actor, team, { status: [], role: [], sort: "-created", limit: 50, cursor }),
+    listTeamInvitationsByCursor(
+      actor,
+      team,
+      { status: [], role: [], sort: "-created", limit: 50, cursor },
+      readApiInvitations,
+    ),
 };
 
 const explainer = new pg.Client({ connectionString: url });

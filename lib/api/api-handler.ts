@@ -131,3 +131,8 @@ export function publicApiRoute(handler: PublicHandler) {
 export function json(body: unknown, status = 200) {
   return Response.json(body, { status });
 }
+
+/** A body that is JSON text already (see readApiInvitations). */
+export function jsonText(text: string, status = 200) {
+  return new Response(text, { status, headers: { "content-type": "application/json" } });
+}

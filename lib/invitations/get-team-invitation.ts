@@ -1,13 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { readDatabaseNow } from "@/lib/db/database-now";
 import { allowedInvitationActions } from "@/lib/permissions/invitation-actions";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { fail } from "@/lib/result";
-import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
+import type { TeamRef } from "@/lib/teams/authorize-team";
+import { findTeamInvitation } from "./find-team-invitation";
 import { readInvitationDtos } from "./read-invitation-dtos";
-import { invitationIdSchema } from "./schemas";
 
 export type InvitationHistoryEntry = {
   id: string;
@@ -19,20 +16,9 @@ export type InvitationHistoryEntry = {
 
 /** One invitation of the team with its history from the audit log. */
 export async function getTeamInvitation(actor: Actor | null, team: TeamRef, invitationId: string) {
-  const access = await authorizeTeam(db, actor, team, "members.manage");
-  if (!access.ok) return access;
-  if (!invitationIdSchema.safeParse(invitationId).success) return fail("NOT_FOUND", "Invitation not found.");
-  const now = await readDatabaseNow(db);
-  const [invitation] = await readInvitationDtos(
-    db,
-    {
-      where: Prisma.sql`i."id" = ${invitationId}::uuid AND i."teamId" = ${access.team.id}::uuid`,
-      orderBy: Prisma.sql`i."id"`,
-      limit: 1,
-    },
-    now,
-  );
-  if (!invitation) return fail("NOT_FOUND", "Invitation not found.");
+  const found = await findTeamInvitation(actor, team, invitationId, readInvitationDtos);
+  if (!found.ok) return found;
+  const { access, invitation } = found;
   const events = await db.auditEvent.findMany({
     where: { teamId: access.team.id, targetType: "invitation", targetId: invitationId },
     orderBy: { createdAt: "asc" },

@@ -11,6 +11,11 @@ function statusCondition(status: InvitationDisplayStatus, now: Date): Prisma.Sql
   return Prisma.sql`i."status" = CAST(${status} AS "InvitationStatus")`;
 }
 
+/** deriveInvitationStatus in SQL, over `"Invitation" i`: the display status as text. */
+export function displayStatusSql(now: Date): Prisma.Sql {
+  return Prisma.sql`CASE WHEN i."status" = 'PENDING' AND i."expiresAt" <= ${now} THEN 'EXPIRED' ELSE i."status"::text END`;
+}
+
 /** The table's filters as a condition over `"Invitation" i` (see readInvitationDtos). */
 export function buildInvitationWhere(
   teamId: string,

@@ -5,17 +5,19 @@ import { readDatabaseNow } from "@/lib/db/database-now";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { fail } from "@/lib/result";
 import { readInvitationPage } from "./read-invitation-page";
+import type { InvitationRowReader } from "./read-invitation-dtos";
 import { parsePageCursor, type KeysetSort } from "@/lib/db/keyset-cursor";
 
 const SORT: KeysetSort = { field: "createdAt", order: "desc" };
 
 /**
  * Pending, unexpired invitations to any team addressed to the actor's email, newest first, a
- * page at a time: `next` is the cursor for the following page, null on the last.
+ * page at a time in `read`'s shape: `next` is the cursor for the following page, null on the last.
  */
-export async function listReceivedInvitations(
+export async function listReceivedInvitations<R extends { id: string }>(
   actor: Actor | null,
-  query: { limit: number; cursor?: string } = { limit: 200 },
+  query: { limit: number; cursor?: string },
+  read: InvitationRowReader<R>,
 ) {
   if (!actor) return fail("UNAUTHENTICATED", "Sign in to continue.");
   const cursor = parsePageCursor(query.cursor, SORT);
@@ -24,6 +26,6 @@ export async function listReceivedInvitations(
   if (!user) return fail("UNAUTHENTICATED", "Sign in to continue.");
   const now = await readDatabaseNow(db);
   const where = Prisma.sql`i."emailCanonical" = ${user.emailCanonical} AND i."status" = 'PENDING' AND i."expiresAt" > ${now}`;
-  const page = await readInvitationPage(db, { where, sort: SORT, limit: query.limit, after: cursor.after }, now);
+  const page = await readInvitationPage(db, { where, sort: SORT, limit: query.limit, after: cursor.after }, now, read);
   return { ok: true as const, ...page };
 }

@@ -5,16 +5,21 @@ import { readDatabaseNow } from "@/lib/db/database-now";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { fail } from "@/lib/result";
 import { readInvitationPage } from "./read-invitation-page";
+import type { InvitationRowReader } from "./read-invitation-dtos";
 import { parsePageCursor, type KeysetSort } from "@/lib/db/keyset-cursor";
 
 const SORT: KeysetSort = { field: "createdAt", order: "desc" };
 
 /**
  * Invitations the actor created, newest first, in every team where they still hold
- * members.manage (and, through an API key, api.access). Someone who lost that right, or left
+ * members.manage (and, through an API key, api.access); rows in `read`'s shape. Someone who lost that right, or left
  * the team, no longer reads that team's invitations, including the ones they created.
  */
-export async function listSentInvitations(actor: Actor | null, query: { limit: number; cursor?: string }) {
+export async function listSentInvitations<R extends { id: string }>(
+  actor: Actor | null,
+  query: { limit: number; cursor?: string },
+  read: InvitationRowReader<R>,
+) {
   if (!actor) return fail("UNAUTHENTICATED", "Sign in to continue.");
   const cursor = parsePageCursor(query.cursor, SORT);
   if (!cursor.ok) return cursor;
@@ -25,6 +30,6 @@ export async function listSentInvitations(actor: Actor | null, query: { limit: n
   });
   const now = await readDatabaseNow(db);
   const where = Prisma.sql`i."inviterId" = ${actor.userId}::uuid AND i."teamId" = ANY(${teams.map((t) => t.teamId)}::uuid[])`;
-  const page = await readInvitationPage(db, { where, sort: SORT, limit: query.limit, after: cursor.after }, now);
+  const page = await readInvitationPage(db, { where, sort: SORT, limit: query.limit, after: cursor.after }, now, read);
   return { ok: true as const, ...page };
 }

@@ -5,6 +5,7 @@ import { readDatabaseNow } from "@/lib/db/database-now";
 import { authorizeTeam, type TeamRef } from "@/lib/teams/authorize-team";
 import { buildInvitationWhere } from "./invitation-filters";
 import { readInvitationPage } from "./read-invitation-page";
+import type { InvitationRowReader } from "./read-invitation-dtos";
 import { parsePageCursor, type KeysetSort } from "@/lib/db/keyset-cursor";
 import type { InvitationDisplayStatus } from "./status";
 import { isUuid } from "@/lib/validation/uuid";
@@ -20,11 +21,12 @@ export type TeamInvitationsCursorQuery = {
   cursor?: string;
 };
 
-/** Cursor pagination over a team's invitations (the API's list): keyset on (sort column, id). */
-export async function listTeamInvitationsByCursor(
+/** Cursor pagination over a team's invitations (the API's list): keyset on (sort column, id), rows in `read`'s shape. */
+export async function listTeamInvitationsByCursor<R extends { id: string }>(
   actor: Actor | null,
   team: TeamRef,
   query: TeamInvitationsCursorQuery,
+  read: InvitationRowReader<R>,
 ) {
   const access = await authorizeTeam(db, actor, team, "members.manage");
   if (!access.ok) return access;
@@ -47,7 +49,7 @@ export async function listTeamInvitationsByCursor(
         })
       ).map((r) => r.id)
     : [];
-  if (query.role.length && roleIds.length === 0) return { ok: true as const, invitations: [], next: null };
+  if (query.role.length && roleIds.length === 0) return { ok: true as const, invitations: [] as R[], next: null };
 
   const now = await readDatabaseNow(db);
   const where = buildInvitationWhere(
@@ -55,6 +57,6 @@ export async function listTeamInvitationsByCursor(
     { status: query.status, role: roleIds, inviter: [], q: query.q },
     now,
   );
-  const page = await readInvitationPage(db, { where, sort, limit: query.limit, after: cursor.after }, now);
+  const page = await readInvitationPage(db, { where, sort, limit: query.limit, after: cursor.after }, now, read);
   return { ok: true as const, ...page };
 }

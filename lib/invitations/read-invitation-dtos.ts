@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/create-client";
+import type { KeysetSort } from "@/lib/db/keyset-cursor";
 import type { InvitationDto } from "./invitation-dto";
 import { deriveInvitationStatus, type StoredStatus } from "./status";
 
@@ -38,16 +39,30 @@ type Row = Pick<
 export type InvitationDtoRow = InvitationDto & { emailCanonical: string };
 
 /**
- * Every list of invitations reads its page here, in one hand-written statement: the table's
- * filters, order and page come in as SQL fragments over the aliases `i`, `r` and `u`
- * (see invitation-filters.ts).
+ * A page of invitation rows: the filters, order and page as SQL over the aliases `i`, `r`, `t`
+ * and `u` (see invitation-filters.ts); `sortField` names the column a keyset cursor is made of.
+ */
+export type InvitationRowsQuery = {
+  where: Prisma.Sql;
+  orderBy: Prisma.Sql;
+  limit: number;
+  offset?: number;
+  sortField?: KeysetSort["field"];
+};
+
+/** What reads a page of invitations in one shape or another: readInvitationDtos, readApiInvitations. */
+export type InvitationRowReader<R> = (db: Pick<Db, "$queryRaw">, page: InvitationRowsQuery, now: Date) => Promise<R[]>;
+
+/**
+ * Every view of invitations but the API reads its page here, in one hand-written statement: the
+ * table's filters, order and page come in as SQL fragments (see InvitationRowsQuery).
  * Prisma's relation queries compiled and mapped each page in the client (about half of a list
  * request's CPU in the profile); this statement is prepared once per connection and its rows
  * are flat. The token (hash or sealed) is never selected.
  */
 export async function readInvitationDtos(
   db: Pick<Db, "$queryRaw">,
-  page: { where: Prisma.Sql; orderBy: Prisma.Sql; limit: number; offset?: number },
+  page: InvitationRowsQuery,
   now: Date,
 ): Promise<InvitationDtoRow[]> {
   const rows = await db.$queryRaw<Row[]>`
@@ -68,7 +83,7 @@ export async function readInvitationDtos(
     LEFT JOIN "User" u ON u."id" = i."inviterId"
     WHERE ${page.where}
     ORDER BY ${page.orderBy}
-    LIMIT ${Prisma.raw(String(pageLimit(page.limit)))} ${page.offset ? Prisma.sql`OFFSET ${page.offset}` : Prisma.empty}`;
+    ${limitSql(page)}`;
   return rows.map((row) => toDto(row, now));
 }
 
@@ -77,9 +92,10 @@ export async function readInvitationDtos(
  * as a parameter, PostgreSQL's generic plan had to assume any LIMIT and cost 40× the custom one,
  * so every execution was planned again (0.57 ms of a list's 1.1 ms in PostgreSQL).
  */
-function pageLimit(limit: number) {
+export function limitSql(page: Pick<InvitationRowsQuery, "limit" | "offset">): Prisma.Sql {
+  const { limit, offset } = page;
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > 10_001) throw new RangeError(`Invalid page size ${limit}`);
-  return limit;
+  return Prisma.sql`LIMIT ${Prisma.raw(String(limit))} ${offset ? Prisma.sql`OFFSET ${offset}` : Prisma.empty}`;
 }
 
 function toDto(row: Row, now: Date): InvitationDtoRow {

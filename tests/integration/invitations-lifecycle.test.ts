@@ -11,6 +11,7 @@ import { getTeamInvitation } from "@/lib/invitations/get-team-invitation";
 import { inviteMembers } from "@/lib/invitations/invite-members";
 import { countReceivedInvitations } from "@/lib/invitations/count-received-invitations";
 import { listReceivedInvitations } from "@/lib/invitations/list-received-invitations";
+import { readInvitationDtos } from "@/lib/invitations/read-invitation-dtos";
 import { resendInvitation } from "@/lib/invitations/resend-invitation";
 import { resetInvitationLink } from "@/lib/invitations/reset-invitation-link";
 import { signUpFromInvitation } from "@/lib/invitations/sign-up-from-invitation";
@@ -310,7 +311,10 @@ describe("accept and decline", () => {
     skewAppClock(-DAY);
     expect(await findInvitationByToken(token)).toMatchObject({ state: "EXPIRED" });
     expect(await countReceivedInvitations(user)).toBe(0);
-    expect(await listReceivedInvitations(asActor(user))).toMatchObject({ ok: true, invitations: [] });
+    expect(await listReceivedInvitations(asActor(user), { limit: 200 }, readInvitationDtos)).toMatchObject({
+      ok: true,
+      invitations: [],
+    });
     expect(await acceptInvitationByToken(asActor(user), token)).toMatchObject({
       ok: false,
       code: "GONE",
@@ -414,7 +418,7 @@ describe("accept and decline", () => {
     await inviteOne(a, "popular@example.com");
     const second = await inviteOne(b, "Popular@example.com");
     await withdrawInvitation(asActor(b.admin), b.ref, second.id);
-    const received = await listReceivedInvitations(asActor(user));
+    const received = await listReceivedInvitations(asActor(user), { limit: 200 }, readInvitationDtos);
     expect(received.ok && received.invitations.map((i) => i.team.slug)).toEqual([a.team.slug]);
   });
 });

@@ -7,12 +7,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireCurrentUser } from "@/lib/auth/current-user";
 import { toDisplayText } from "@/lib/email/display-text";
 import { listReceivedInvitations } from "@/lib/invitations/list-received-invitations";
+import { readInvitationDtos } from "@/lib/invitations/read-invitation-dtos";
 
 export const metadata: Metadata = { title: "Your invitations" };
 
 export default async function ReceivedInvitationsPage() {
   const user = await requireCurrentUser("/invitations");
-  const result = await listReceivedInvitations({ kind: "user", userId: user.id });
+  const result = await listReceivedInvitations({ kind: "user", userId: user.id }, { limit: 200 }, readInvitationDtos);
   if (!result.ok) notFound();
   return (
     <div className="space-y-6">

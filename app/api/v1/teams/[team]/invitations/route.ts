@@ -1,8 +1,8 @@
-import { apiRoute, json } from "@/lib/api/api-handler";
+import { apiRoute, json, jsonText } from "@/lib/api/api-handler";
 import { parseBody, parseQuery } from "@/lib/api/parse-input";
 import { problemFromFailure } from "@/lib/api/problem";
 import { createInvitationsBodySchema, teamInvitationsQuerySchema } from "@/lib/api/schemas";
-import { toApiInvitation } from "@/lib/api/to-api-invitation";
+import { apiInvitationPageJson, readApiInvitations } from "@/lib/api/read-api-invitations";
 import { toTeamRef } from "@/lib/api/to-team-ref";
 import { inviteMembersByReference } from "@/lib/invitations/invite-members-by-reference";
 import { listTeamInvitationsByCursor } from "@/lib/invitations/list-team-invitations-by-cursor";
@@ -10,9 +10,9 @@ import { listTeamInvitationsByCursor } from "@/lib/invitations/list-team-invitat
 export const GET = apiRoute<{ team: string }>("invitations:read", async ({ actor, request, params }) => {
   const query = parseQuery(request, teamInvitationsQuerySchema);
   if (!query.ok) return query.response;
-  const result = await listTeamInvitationsByCursor(actor, toTeamRef(params.team), query.value);
+  const result = await listTeamInvitationsByCursor(actor, toTeamRef(params.team), query.value, readApiInvitations);
   if (!result.ok) return problemFromFailure(result);
-  return json({ data: result.invitations.map(toApiInvitation), next: result.next });
+  return jsonText(apiInvitationPageJson(result.invitations, result.next));
 });
 
 export const POST = apiRoute<{ team: string }>("invitations:write", async ({ actor, request, params }) => {

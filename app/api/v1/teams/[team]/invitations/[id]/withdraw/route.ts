@@ -1,14 +1,14 @@
-import { apiRoute, json } from "@/lib/api/api-handler";
+import { apiRoute, jsonText } from "@/lib/api/api-handler";
 import { problemFromFailure } from "@/lib/api/problem";
 import { toTeamRef } from "@/lib/api/to-team-ref";
-import { toApiInvitation } from "@/lib/api/to-api-invitation";
-import { getTeamInvitation } from "@/lib/invitations/get-team-invitation";
+import { readApiInvitations } from "@/lib/api/read-api-invitations";
+import { findTeamInvitation } from "@/lib/invitations/find-team-invitation";
 import { withdrawInvitation } from "@/lib/invitations/withdraw-invitation";
 
 export const POST = apiRoute<{ team: string; id: string }>("invitations:write", async ({ actor, params }) => {
   const team = toTeamRef(params.team);
   const result = await withdrawInvitation(actor, team, params.id);
   if (!result.ok) return problemFromFailure(result);
-  const current = await getTeamInvitation(actor, team, params.id);
-  return current.ok ? json(toApiInvitation(current.invitation)) : problemFromFailure(current);
+  const current = await findTeamInvitation(actor, team, params.id, readApiInvitations);
+  return current.ok ? jsonText(current.invitation.json) : problemFromFailure(current);
 });
