@@ -163,6 +163,8 @@ test.describe("at 375 px", () => {
           ].map((tab) => `/teams/${slug}/settings/${tab}`),
         );
       }
+      // Up to 24 pages in one test: its budget grows with them (on a loaded 2-core machine a page took 2.5 s).
+      test.setTimeout(routes.length * 8_000);
       for (const route of routes) {
         await page.goto(route);
         await expect(page.getByRole("heading").first()).toBeVisible();
