@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/create-client";
 import type { KeysetSort } from "@/lib/db/keyset-cursor";
 import { displayStatusSql } from "@/lib/invitations/invitation-filters";
-import { limitSql, type InvitationRowsQuery } from "@/lib/invitations/read-invitation-dtos";
+import { invitationRowsSql, type InvitationRowsQuery } from "@/lib/invitations/read-invitation-dtos";
 
 /** A public Invitation object (apiInvitationSchema) as JSON text, with what a page's cursor needs. */
 export type ApiInvitationRow = { id: string; json: string } & Partial<Record<KeysetSort["field"], string>>;
@@ -24,8 +24,8 @@ const SORT_COLUMNS = {
  * route sends the text as it comes. Mapping a page of 100 rows in Node (a Date parsed and
  * formatted back per timestamp, two objects and a stringify per row) was half of an API list's
  * server CPU (bench/analysis.md). Most invitations have no groups, and the EXISTS probe is half
- * the cost of aggregating nothing. Rows are read with the same filters, order and page as
- * readInvitationDtos; the token (hash or sealed) is never selected.
+ * the cost of aggregating nothing. The rows are readInvitationDtos's (invitationRowsSql); the
+ * token (hash or sealed) is never selected.
  */
 export async function readApiInvitations(
   db: Pick<Db, "$queryRaw">,
@@ -53,13 +53,7 @@ export async function readApiInvitations(
           ELSE json_build_object('id', u."id", 'name', u."name", 'email', u."email") END,
         'team', json_build_object('id', t."id", 'name', t."name", 'slug', t."slug")
       )::text AS "json"
-    FROM "Invitation" i
-    JOIN "Role" r ON r."id" = i."roleId"
-    JOIN "Team" t ON t."id" = i."teamId"
-    LEFT JOIN "User" u ON u."id" = i."inviterId"
-    WHERE ${page.where}
-    ORDER BY ${page.orderBy}
-    ${limitSql(page)}`;
+    ${invitationRowsSql(page)}`;
 }
 
 /** A list's body: the rows' JSON as PostgreSQL wrote it, and the next page's cursor. */
