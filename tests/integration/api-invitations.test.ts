@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { describe, expect, it, vi } from "vitest";
 import { asActor, createTeamWithMembers, createUser } from "../helpers/factories";
+import { startWithinOneWindow } from "../helpers/rate-limit-window";
 import { getTestDatabase } from "../helpers/test-database";
 
 vi.hoisted(() => {
@@ -20,6 +21,7 @@ const receivedRoute = await import("@/app/api/v1/invitations/received/route");
 const acceptRoute = await import("@/app/api/v1/invitations/[id]/accept/route");
 const declineRoute = await import("@/app/api/v1/invitations/[id]/decline/route");
 const openapiRoute = await import("@/app/api/v1/openapi.json/route");
+const { API_WINDOW_SECONDS } = await import("@/lib/api/rate-limit-headers");
 const { createApiKey } = await import("@/lib/api-keys/create-api-key");
 const { revokeApiKey } = await import("@/lib/api-keys/revoke-api-key");
 const { apiRoute } = await import("@/lib/api/api-handler");
@@ -635,12 +637,7 @@ describe("every answer carries RateLimit headers", () => {
   });
 
   it("limits requests without a key per client address", async () => {
-    // Windows are whole minutes of the database clock: start where the next 42 requests fit in one.
-    const [clock] = await db.$queryRaw<
-      Array<{ seconds: number }>
-    >`SELECT extract(second FROM now())::float8 AS seconds`;
-    const seconds = clock!.seconds;
-    if (seconds > 50) await new Promise((resolve) => setTimeout(resolve, (61 - seconds) * 1000));
+    await startWithinOneWindow(db, API_WINDOW_SECONDS, 10);
     const statuses: number[] = [];
     for (let i = 0; i < 41; i += 1)
       statuses.push(

@@ -2,6 +2,8 @@ import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
 import { createPeerAwareServer } from "@/scripts/peer-aware-server.mjs";
+import { startWithinOneWindow } from "../helpers/rate-limit-window";
+import { getTestDatabase } from "../helpers/test-database";
 
 vi.hoisted(() => {
   process.env.TRUSTED_PROXY_HOPS = "0";
@@ -12,6 +14,7 @@ vi.hoisted(() => {
 const { proxy } = await import("@/proxy");
 const { authOptions } = await import("@/lib/auth/auth-options");
 const { parseClientAddress } = await import("@/lib/auth/parse-client-address");
+const { db } = getTestDatabase();
 
 /** What the app sees in X-Forwarded-For behind scripts/start-server.mjs, for a client at 203.0.113.50 sending `spoof`. */
 const behindStartServer = (spoof: string) => `${spoof}, 203.0.113.50`;
@@ -41,6 +44,7 @@ describe("client address with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
   });
 
   it("the invitation pages' limit holds while the client rotates X-Forwarded-For", async () => {
+    await startWithinOneWindow(db, 60, 10);
     const statuses: number[] = [];
     for (let i = 0; i < 7; i += 1) {
       const request = new NextRequest(`http://localhost/invite/tgi_guess${i}`, {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { asActor, createTeamWithMembers, createUser } from "../helpers/factories";
+import { startWithinOneWindow } from "../helpers/rate-limit-window";
 import { getTestDatabase } from "../helpers/test-database";
 
 vi.hoisted(() => {
@@ -206,6 +207,7 @@ describe(`invite links (${engine})`, () => {
 
   it("limits link creation per member and team", async () => {
     const ctx = await createTeamWithMembers(db);
+    await startWithinOneWindow(db, 3600, 5);
     await db.rateLimitBucket.create({
       data: {
         key: `invite-link-create:${ctx.team.id}:${ctx.admin.id}`,
