@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/create-client";
+import { jsonObjectSql, jsonPlainStringSql, jsonValueSql } from "@/lib/db/json-text-sql";
 import type { KeysetSort } from "@/lib/db/keyset-cursor";
 import { displayStatusSql } from "@/lib/invitations/invitation-filters";
 import { invitationRowsSql, type InvitationRowsQuery } from "@/lib/invitations/read-invitation-dtos";
@@ -20,8 +21,8 @@ const SORT_COLUMNS = {
 } as const;
 
 /**
- * The API's one home for the public Invitation object: PostgreSQL builds each row's JSON, and the
- * route sends the text as it comes. Mapping a page of 100 rows in Node (a Date parsed and
+ * The API's one home for the public Invitation object: PostgreSQL builds each row's JSON
+ * (json-text-sql.ts), and the route sends the text as it comes. Mapping a page of 100 rows in Node (a Date parsed and
  * formatted back per timestamp, two objects and a stringify per row) was half of an API list's
  * server CPU (bench/analysis.md). Most invitations have no groups, and the EXISTS probe is half
  * the cost of aggregating nothing. The rows are readInvitationDtos's (invitationRowsSql); the
@@ -32,27 +33,33 @@ export async function readApiInvitations(
   page: InvitationRowsQuery,
   now: Date,
 ): Promise<ApiInvitationRow[]> {
+  const plain = (column: string) => jsonPlainStringSql(Prisma.raw(column));
+  const value = (column: string) => jsonValueSql(Prisma.raw(column));
+  const json = jsonObjectSql({
+    id: plain(`i."id"`),
+    created: jsonPlainStringSql(isoText(`i."createdAt"`)),
+    lastModified: jsonPlainStringSql(isoText(`i."updatedAt"`)),
+    status: jsonPlainStringSql(displayStatusSql(now)),
+    email: value(`i."email"`),
+    role: jsonObjectSql({ id: plain(`r."id"`), key: value(`r."key"`), name: value(`r."name"`) }),
+    groups: Prisma.sql`CASE WHEN EXISTS (SELECT FROM "InvitationGroup" ig WHERE ig."invitationId" = i."id") THEN (
+        SELECT json_agg(json_build_object('id', g."id", 'name', g."name") ORDER BY g."name", g."id")::text
+        FROM "InvitationGroup" ig JOIN "Group" g ON g."id" = ig."groupId"
+        WHERE ig."invitationId" = i."id"
+      ) ELSE '[]' END`,
+    language: value(`i."language"`),
+    expires: jsonPlainStringSql(isoText(`i."expiresAt"`)),
+    delivery: jsonObjectSql({ status: plain(`i."deliveryStatus"`), lastError: value(`i."deliveryError"`) }),
+    creator: Prisma.sql`CASE WHEN u."id" IS NULL THEN 'null' ELSE ${jsonObjectSql({
+      id: plain(`u."id"`),
+      name: value(`u."name"`),
+      email: value(`u."email"`),
+    })} END`,
+    team: jsonObjectSql({ id: plain(`t."id"`), name: value(`t."name"`), slug: value(`t."slug"`) }),
+  });
   return db.$queryRaw<ApiInvitationRow[]>`
     SELECT i."id"::text AS "id", ${page.sortField ? Prisma.sql`${SORT_COLUMNS[page.sortField]},` : Prisma.empty}
-      json_build_object(
-        'id', i."id",
-        'created', ${isoText(`i."createdAt"`)},
-        'lastModified', ${isoText(`i."updatedAt"`)},
-        'status', ${displayStatusSql(now)},
-        'email', i."email",
-        'role', json_build_object('id', r."id", 'key', r."key", 'name', r."name"),
-        'groups', CASE WHEN EXISTS (SELECT FROM "InvitationGroup" ig WHERE ig."invitationId" = i."id") THEN (
-          SELECT json_agg(json_build_object('id', g."id", 'name', g."name") ORDER BY g."name", g."id")
-          FROM "InvitationGroup" ig JOIN "Group" g ON g."id" = ig."groupId"
-          WHERE ig."invitationId" = i."id"
-        ) ELSE '[]'::json END,
-        'language', i."language",
-        'expires', ${isoText(`i."expiresAt"`)},
-        'delivery', json_build_object('status', i."deliveryStatus", 'lastError', i."deliveryError"),
-        'creator', CASE WHEN u."id" IS NULL THEN NULL
-          ELSE json_build_object('id', u."id", 'name', u."name", 'email', u."email") END,
-        'team', json_build_object('id', t."id", 'name', t."name", 'slug', t."slug")
-      )::text AS "json"
+      ${json} AS "json"
     ${invitationRowsSql(page)}`;
 }
 
