@@ -22,9 +22,9 @@ const SORT_COLUMNS = {
 
 /**
  * The API's one home for the public Invitation object: PostgreSQL builds each row's JSON
- * (json-text-sql.ts), and the route sends the text as it comes. Mapping a page of 100 rows in Node (a Date parsed and
- * formatted back per timestamp, two objects and a stringify per row) was half of an API list's
- * server CPU (bench/analysis.md). Most invitations have no groups, and the EXISTS probe is half
+ * (json-text-sql.ts), and the route sends the text as it comes. Mapping a page of 100 rows in
+ * Node (a Date parsed and formatted back per timestamp, two objects and a stringify per row) was
+ * half of an API list's server CPU (bench/analysis.md). Most invitations have no groups, and the EXISTS probe is half
  * the cost of aggregating nothing. The rows are readInvitationDtos's (invitationRowsSql); the
  * token (hash or sealed) is never selected.
  */
