@@ -129,6 +129,15 @@ function summarizeProfile(file, from, to, requests) {
 
 const hrtimeUs = () => Number(process.hrtime.bigint() / 1000n);
 
+/** The cluster's WAL counters (PostgreSQL 14+): what the measured window wrote, per request. */
+const readWal = () =>
+  withClient(BASE_URL, async (db) => {
+    const { rows } = await db.query(
+      "SELECT wal_records::float8 AS records, wal_fpi::float8 AS fpi, wal_bytes::float8 AS bytes, wal_sync::float8 AS syncs FROM pg_stat_wal",
+    );
+    return rows[0];
+  });
+
 const { mail, mailUrl } = await startMailStandIn(BASE_PORT + 8);
 await withClient(BASE_URL, (db) => db.query(`CREATE DATABASE "${database}"`));
 const port = BASE_PORT + 4;
@@ -166,9 +175,11 @@ try {
     }[scenario];
     await load(side, { seconds: 3, requests: next, adminUrl: BASE_URL });
     const offset = statSync(PG_LOG).size;
+    const walBefore = await readWal();
     const from = hrtimeUs();
     const result = await load(side, { seconds, requests: next, adminUrl: BASE_URL });
     const to = hrtimeUs();
+    const walAfter = await readWal();
     await new Promise((r) => setTimeout(r, 1000));
     const log = readLogFrom(offset);
     await stop(side.process);
@@ -176,6 +187,10 @@ try {
     const requests = result.ok + result.failed;
     console.log(
       `\n=== ${values.side} ${scenario}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, server CPU ${result.serverCpuMs} ms/req, PostgreSQL CPU ${result.postgresCpuMs} ms/req, ${JSON.stringify(result.statuses)}`,
+    );
+    const wal = (key) => ((walAfter[key] - walBefore[key]) / requests).toFixed(key === "bytes" ? 0 : 2);
+    console.log(
+      `WAL per request (whole cluster): ${wal("records")} records, ${wal("fpi")} full-page images, ${wal("bytes")} bytes, ${wal("syncs")} syncs`,
     );
     console.log(statements(log, requests));
     for (const file of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")))

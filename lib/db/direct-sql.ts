@@ -18,6 +18,8 @@ export type DirectSql = {
   query: SqlRunner;
   /** BEGIN … COMMIT on one connection; any throw rolls back and is rethrown. */
   transaction<T>(work: (run: SqlRunner) => Promise<T>, limits: TransactionLimits): Promise<T>;
+  /** Statements on one connection, each committing on its own (no BEGIN, no COMMIT round trip). */
+  alone<T>(work: (run: SqlRunner) => Promise<T>, limits: Pick<TransactionLimits, "maxWaitMs">): Promise<T>;
 };
 
 /** No pooled connection within maxWaitMs: the caller answers "busy" (see run-transaction.ts). */
@@ -91,6 +93,14 @@ export function createPgDirectSql(pool: pg.Pool): DirectSql {
         client.release(broken);
       }
     },
+    async alone(work, limits) {
+      const client = await connectWithin(pool, limits.maxWaitMs);
+      try {
+        return await work(pgRunner(client));
+      } finally {
+        client.release();
+      }
+    },
   };
 }
 
@@ -108,6 +118,7 @@ export function createPgliteDirectSql(client: PGlite): DirectSql {
     query: pgliteRunner(client),
     // One connection, one transaction at a time: PGlite queues the rest.
     transaction: (work) => client.transaction((tx) => work(pgliteRunner(tx))),
+    alone: (work) => work(pgliteRunner(client)),
   };
 }
 

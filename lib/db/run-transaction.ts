@@ -85,6 +85,23 @@ export async function runSqlTransaction<T>(
   });
 }
 
+/**
+ * Work whose one writing statement is atomic by itself (each statement commits on its own): the
+ * refusals, retries and busy answers of runSqlTransaction without its BEGIN and COMMIT round trips.
+ * The work must write in a single statement; reads after it are fine.
+ */
+export async function runSqlStatement<T>(
+  work: (sql: SqlTx) => Promise<T>,
+  options: { maxWaitMs?: number } = {},
+): Promise<T | Failure> {
+  const limits = { maxWaitMs: options.maxWaitMs ?? MAX_WAIT_MS };
+  return retryRaces(() => {
+    const direct = getDirectSqlOfDb();
+    if (!direct) return work(db);
+    return direct.alone((run) => work(toSqlClient(run)), limits);
+  });
+}
+
 async function retryRaces<T>(attemptOnce: () => Promise<T>): Promise<T | Failure> {
   for (let attempt = 1; ; attempt += 1) {
     try {

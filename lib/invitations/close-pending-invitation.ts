@@ -16,6 +16,42 @@ export type ClosedInvitation = {
   inviterId: string | null;
 };
 
+export type CloseChange = {
+  status: "ACCEPTED" | "DECLINED" | "WITHDRAWN";
+  responderId?: string | null;
+  declineReason?: string | null;
+  unexpiredOnly: boolean;
+  /** Only an expired invitation (one a new invitation to the same address replaces). */
+  expiredOnly?: boolean;
+  /** false: the caller read that the team has no enabled webhook endpoint (teamHasWebhooksSql). */
+  webhooks?: boolean;
+};
+
+/**
+ * The closing steps as common table expressions, `closed` (the flipped row: ClosedInvitation's
+ * columns, uuids as uuids) and for an answer `notified`, for a caller that writes more in the same
+ * statement (accepting). `guard`: further conditions on the row, checked again on the newest
+ * version if the UPDATE had to wait for it.
+ */
+export function closePendingInvitationSql(ref: InvitationRef, change: CloseChange, guard: Prisma.Sql = Prisma.empty) {
+  const answer = change.status === "ACCEPTED" ? "accepted" : change.status === "DECLINED" ? "declined" : null;
+  return Prisma.sql`closed AS (
+      UPDATE "Invitation"
+      SET "status" = ${change.status}::"InvitationStatus", "pendingKey" = NULL, "respondedAt" = now(),
+          "responderId" = ${change.responderId ?? null}::uuid, "declineReason" = ${change.declineReason ?? null}, "updatedAt" = now()
+      WHERE ${refConditions(ref)} AND "status" = 'PENDING' ${change.unexpiredOnly ? Prisma.sql`AND "expiresAt" > now()` : Prisma.empty}
+        ${change.expiredOnly ? Prisma.sql`AND "expiresAt" <= now()` : Prisma.empty} ${guard}
+      RETURNING "id", "teamId", "email", "emailCanonical", "roleId", "inviterId"
+    )${answer ? Prisma.sql`, notified AS (${queueAnswerNotificationsSql(Prisma.sql`closed`, answer, change.responderId ?? null)})` : Prisma.empty}`;
+}
+
+/** The closed invitation's webhook event (`invitation.accepted`, `.declined`, `.withdrawn`), in the closing transaction. */
+export async function announceClosedInvitation(tx: SqlTx, invitation: ClosedInvitation, change: CloseChange) {
+  if (change.expiredOnly || change.webhooks === false) return;
+  const type = change.status === "ACCEPTED" ? "accepted" : change.status === "DECLINED" ? "declined" : "withdrawn";
+  await queueWebhookEvent(tx, invitation.teamId, `invitation.${type}`, invitationEventData(invitation));
+}
+
 /**
  * The one way out of PENDING: to ACCEPTED, DECLINED or WITHDRAWN, freeing the address's pending
  * slot (pendingKey) in the same conditional UPDATE. It changes the row only while it is still
@@ -31,38 +67,18 @@ export type ClosedInvitation = {
 export async function closePendingInvitation(
   tx: SqlTx,
   ref: InvitationRef,
-  change: {
-    status: "ACCEPTED" | "DECLINED" | "WITHDRAWN";
-    responderId?: string | null;
-    declineReason?: string | null;
-    unexpiredOnly: boolean;
-    /** Only an expired invitation (one a new invitation to the same address replaces). */
-    expiredOnly?: boolean;
-    /** false: the caller read that the team has no enabled webhook endpoint (teamHasWebhooksSql). */
-    webhooks?: boolean;
-  },
+  change: CloseChange,
 ): Promise<
   { closed: true; invitation: ClosedInvitation } | { closed: false; state: ClosedState; responderId: string | null }
 > {
-  const answer = change.status === "ACCEPTED" ? "accepted" : change.status === "DECLINED" ? "declined" : null;
   const rows = await tx.$queryRaw<ClosedInvitation[]>`
-    WITH closed AS (
-      UPDATE "Invitation"
-      SET "status" = ${change.status}::"InvitationStatus", "pendingKey" = NULL, "respondedAt" = now(),
-          "responderId" = ${change.responderId ?? null}::uuid, "declineReason" = ${change.declineReason ?? null}, "updatedAt" = now()
-      WHERE ${refConditions(ref)} AND "status" = 'PENDING' ${change.unexpiredOnly ? Prisma.sql`AND "expiresAt" > now()` : Prisma.empty}
-        ${change.expiredOnly ? Prisma.sql`AND "expiresAt" <= now()` : Prisma.empty}
-      RETURNING "id", "teamId", "email", "emailCanonical", "roleId", "inviterId"
-    )${answer ? Prisma.sql`, notified AS (${queueAnswerNotificationsSql(Prisma.sql`closed`, answer, change.responderId ?? null)})` : Prisma.empty}
+    WITH ${closePendingInvitationSql(ref, change)}
     SELECT "id"::text AS "id", "teamId"::text AS "teamId", "email", "emailCanonical", "roleId"::text AS "roleId",
       "inviterId"::text AS "inviterId"
     FROM closed`;
   const invitation = rows[0];
   if (invitation) {
-    if (!change.expiredOnly && change.webhooks !== false) {
-      const type = change.status === "ACCEPTED" ? "accepted" : change.status === "DECLINED" ? "declined" : "withdrawn";
-      await queueWebhookEvent(tx, invitation.teamId, `invitation.${type}`, invitationEventData(invitation));
-    }
+    await announceClosedInvitation(tx, invitation, change);
     return { closed: true, invitation };
   }
   return { closed: false, ...(await readClosedState(tx, ref)) };

@@ -19,12 +19,14 @@ export function refConditions(ref: InvitationRef) {
 
 /**
  * After a conditional write on a pending invitation changed nothing: why. Read in the same
- * transaction after the write, so it sees whatever the winning request committed.
+ * transaction after the write, so it sees whatever the winning request committed. `answerable`:
+ * it is still pending, unexpired and (when a token was presented) under that token, so what the
+ * write missed was a guard of the caller's own (accept's: the row changed since it was read).
  */
 export async function readClosedState(
   tx: SqlTx,
   ref: InvitationRef,
-): Promise<{ state: ClosedState; responderId: string | null }> {
+): Promise<{ state: ClosedState; responderId: string | null; answerable?: true }> {
   const rows = await tx.$queryRaw<
     Array<{ status: string; expired: boolean; tokenMatches: boolean; responderId: string | null }>
   >`
@@ -35,5 +37,8 @@ export async function readClosedState(
   const row = rows[0];
   if (!row) return { state: "MISSING", responderId: null };
   if (row.status !== "PENDING") return { state: row.status as ClosedState, responderId: row.responderId };
-  return { state: row.tokenMatches && row.expired ? "EXPIRED" : "REPLACED", responderId: null };
+  if (!row.tokenMatches) return { state: "REPLACED", responderId: null };
+  return row.expired
+    ? { state: "EXPIRED", responderId: null }
+    : { state: "REPLACED", responderId: null, answerable: true };
 }

@@ -10,7 +10,7 @@ import { fail } from "@/lib/result";
 import { zodFailure } from "@/lib/validation/zod-failure";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { abortTransaction } from "@/lib/db/transaction-abort";
-import { acceptPendingInvitation } from "./accept-pending-invitation";
+import { ACCEPT_ATTEMPTS, ACCEPT_KEPT_CHANGING, acceptPendingInvitation } from "./accept-pending-invitation";
 import { readInvitationToAnswer } from "./read-invitation-to-answer";
 
 export const signUpFromInvitationSchema = z.strictObject({
@@ -34,26 +34,36 @@ export async function signUpFromInvitation(token: string, input: unknown) {
   const target = { by: "token", tokenHash: hashInvitationToken(token) } as const;
 
   // A cheap look first, so a dead link costs no password hashing; the transaction decides.
-  const [invitation, now] = await Promise.all([readInvitationToAnswer(target), readDatabaseNow(db)]);
-  if (!invitation) return fail("NOT_FOUND", INVALID_LINK);
-  if (invitation.status !== "PENDING" || invitation.expiresAt <= now) return fail("GONE", DEAD);
+  const [first, now] = await Promise.all([readInvitationToAnswer(target), readDatabaseNow(db)]);
+  if (!first) return fail("NOT_FOUND", INVALID_LINK);
+  if (first.status !== "PENDING" || first.expiresAt <= now) return fail("GONE", DEAD);
   const passwordHash = await hashPassword(parsed.data.password);
 
-  // The account speaks the invitation's language until its owner signs in from a browser.
-  const result = await runTransaction(async (tx) => {
-    const created = await tx.$queryRaw<Array<{ id: string; email: string }>>`
-      INSERT INTO "User" ("id", "email", "emailCanonical", "name", "passwordHash", "emailVerifiedAt", "language", "createdAt")
-      VALUES (gen_random_uuid(), ${invitation.email}, ${invitation.emailCanonical}, ${parsed.data.name}, ${passwordHash}, now(), ${invitation.language}, now())
-      ON CONFLICT ("emailCanonical") DO NOTHING
-      RETURNING "id", "email"`;
-    const user = created[0];
-    if (!user)
-      abortTransaction(
-        fail("CONFLICT", "An account for this address already exists. Sign in to accept the invitation."),
-      );
-    const accepted = await acceptPendingInvitation(tx, user.id, invitation, target);
-    return { ...accepted, email: user.email };
-  });
+  let invitation = first;
+  let result;
+  for (let attempt = 1; ; attempt += 1) {
+    // The account speaks the invitation's language until its owner signs in from a browser.
+    result = await runTransaction(async (tx) => {
+      const created = await tx.$queryRaw<Array<{ id: string; email: string }>>`
+        INSERT INTO "User" ("id", "email", "emailCanonical", "name", "passwordHash", "emailVerifiedAt", "language", "createdAt")
+        VALUES (gen_random_uuid(), ${invitation.email}, ${invitation.emailCanonical}, ${parsed.data.name}, ${passwordHash}, now(), ${invitation.language}, now())
+        ON CONFLICT ("emailCanonical") DO NOTHING
+        RETURNING "id", "email"`;
+      const user = created[0];
+      if (!user)
+        abortTransaction(
+          fail("CONFLICT", "An account for this address already exists. Sign in to accept the invitation."),
+        );
+      const accepted = await acceptPendingInvitation(tx, user.id, invitation, target);
+      // The invitation or its inviter changed since the read: no account is kept; read again.
+      if (!accepted) abortTransaction(ACCEPT_KEPT_CHANGING);
+      return { ...accepted, email: user.email };
+    });
+    if (result !== ACCEPT_KEPT_CHANGING || attempt === ACCEPT_ATTEMPTS) break;
+    const again = await readInvitationToAnswer(target);
+    if (!again) return fail("NOT_FOUND", INVALID_LINK);
+    invitation = again;
+  }
   if (result.ok) signalOutbox();
   return result;
 }

@@ -23,8 +23,16 @@ export type NewMember = {
   webhooks?: boolean;
 };
 
-/** A NewMember whose role name and groups are SQL expressions: read by an earlier step of the caller's statement. */
-export type NewMemberSql = Omit<NewMember, "roleName" | "groupIds"> & { roleName: Prisma.Sql; groupIds: Prisma.Sql };
+/**
+ * A NewMember whose role name and groups are SQL expressions: read by an earlier step of the
+ * caller's statement. `when`: a step of that statement (a row source); nothing is written unless
+ * it has a row (accepting: the flip).
+ */
+export type NewMemberSql = Omit<NewMember, "roleName" | "groupIds"> & {
+  roleName: Prisma.Sql;
+  groupIds: Prisma.Sql;
+  when?: Prisma.Sql;
+};
 
 /**
  * The data-modifying steps that make a person a member: `membership` (the row, or none when they
@@ -37,10 +45,11 @@ export function addTeamMemberSql(member: NewMemberSql): Prisma.Sql {
     "invitationId" in member.via
       ? { key: "invitationId", id: member.via.invitationId }
       : { key: "inviteLinkId", id: member.via.inviteLinkId };
+  const when = member.when ? Prisma.sql`WHERE EXISTS (SELECT 1 FROM ${member.when})` : Prisma.empty;
   return Prisma.sql`
     membership AS (
       INSERT INTO "Membership" ("id", "teamId", "userId", "roleId", "joinedAt")
-      VALUES (gen_random_uuid(), ${member.teamId}::uuid, ${member.userId}::uuid, ${member.roleId}::uuid, now())
+      SELECT gen_random_uuid(), ${member.teamId}::uuid, ${member.userId}::uuid, ${member.roleId}::uuid, now() ${when}
       ON CONFLICT ("teamId", "userId") DO NOTHING
       RETURNING "id"
     ), groups AS (
@@ -60,6 +69,7 @@ export function addTeamMemberSql(member: NewMemberSql): Prisma.Sql {
       SELECT gen_random_uuid(), ${member.teamId}::uuid, ${member.userId}::uuid, ${ACCEPTED}, 'invitation', ${member.via.invitationId}::text,
         jsonb_build_object('email', ${member.via.email}::text, 'role', ${member.roleName}, 'alreadyMember', NOT EXISTS (SELECT 1 FROM membership)),
         now()
+      ${when}
     )`
         : Prisma.empty
     }`;

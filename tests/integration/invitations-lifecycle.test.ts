@@ -2,6 +2,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { env } from "@/lib/env";
 import { acceptInvitationByToken } from "@/lib/invitations/accept-invitation-by-token";
 import { acceptInvitationById } from "@/lib/invitations/accept-invitation-by-id";
+import { acceptPendingInvitation } from "@/lib/invitations/accept-pending-invitation";
+import { readAnswerParties } from "@/lib/invitations/read-invitation-to-answer";
+import { hashInvitationToken } from "@/lib/crypto/invitation-token";
+import { runSqlStatement } from "@/lib/db/run-transaction";
 import { declineInvitationByToken } from "@/lib/invitations/decline-invitation-by-token";
 import { declineInvitationById } from "@/lib/invitations/decline-invitation-by-id";
 import { deleteInvitation } from "@/lib/invitations/delete-invitation";
@@ -366,6 +370,53 @@ describe("accept and decline", () => {
     });
     const user = await createUser(db, { email: "escalate@example.com" });
     expect(await acceptInvitationByToken(asActor(user), token)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("writes nothing when the invitation changed after the invitee's read, and the next read grants the edit", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const { id, token } = await inviteOne(ctx, "edited-meanwhile@example.com");
+    const user = await createUser(db, { email: "edited-meanwhile@example.com" });
+    const target = { by: "token", tokenHash: hashInvitationToken(token) } as const;
+    const { invitation } = await readAnswerParties(user.id, target);
+
+    // An admin edits the role and the groups between the invitee's read and the write.
+    const edited = await updateInvitation(asActor(ctx.admin), ctx.ref, id, {
+      roleId: ctx.roles.admin.id,
+      groupIds: [ctx.groups[0]!.id],
+    });
+    expect(edited).toMatchObject({ ok: true });
+    const stale = await runSqlStatement((sql) => acceptPendingInvitation(sql, user.id, invitation!, target));
+    expect(stale).toBeNull();
+    expect((await db.invitation.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
+    expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db.emailOutbox.count({ where: { invitationId: id, kind: "invitation_answered" } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { teamId: ctx.team.id, actorId: user.id } })).toBe(0);
+
+    expect(await acceptInvitationByToken(asActor(user), token)).toMatchObject({ ok: true, role: { name: "Admin" } });
+    const membership = await db.membership.findUniqueOrThrow({
+      where: { teamId_userId: { teamId: ctx.team.id, userId: user.id } },
+      include: { groups: true, role: true },
+    });
+    expect(membership.role.key).toBe("admin");
+    expect(membership.groups.map((g) => g.groupId)).toEqual([ctx.groups[0]!.id]);
+  });
+
+  it("writes nothing when the inviter's role changed after the invitee's read, and the next read refuses", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const { id } = await inviteOne(ctx, "inviter-changed@example.com", "admin");
+    const user = await createUser(db, { email: "inviter-changed@example.com" });
+    const target = { by: "id", id } as const;
+    const { invitation } = await readAnswerParties(user.id, target);
+
+    // The inviter's own role loses members.manage between the read and the write.
+    await db.role.update({ where: { id: ctx.roles.admin.id }, data: { permissions: ["members.read"] } });
+    const stale = await runSqlStatement((sql) => acceptPendingInvitation(sql, user.id, invitation!, target));
+    expect(stale).toBeNull();
+    expect((await db.invitation.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
+    expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
+
+    expect(await acceptInvitationById(asActor(user), id)).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
   });
 
