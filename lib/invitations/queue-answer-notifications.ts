@@ -25,10 +25,17 @@ export function queueAnswerNotificationsSql(
     CROSS JOIN LATERAL (
       SELECT m."userId" FROM "Membership" m WHERE m."teamId" = c."teamId" AND m."userId" = c."inviterId"
       UNION
-      SELECT m."userId" FROM "Team" t
-        JOIN "Membership" m ON m."teamId" = t."id"
-        JOIN "Role" r ON r."id" = m."roleId"
-      WHERE t."id" = c."teamId" AND t."notifyAdminsOnAnswer" AND 'members.manage' = ANY(r."permissions")
+      -- The team's setting first: OFFSET 0 keeps the planner from joining the members in ahead of
+      -- it, which read every member of the team on every answer (0.6 ms at 500 members) while the
+      -- setting is off, as it is by default.
+      SELECT admin."userId" FROM "Team" t
+        CROSS JOIN LATERAL (
+          SELECT m."userId" FROM "Membership" m
+            JOIN "Role" r ON r."id" = m."roleId"
+          WHERE m."teamId" = t."id" AND 'members.manage' = ANY(r."permissions")
+          OFFSET 0
+        ) AS admin
+      WHERE t."id" = c."teamId" AND t."notifyAdminsOnAnswer"
     ) AS recipient
     JOIN "User" u ON u."id" = recipient."userId"
     WHERE u."id" IS DISTINCT FROM ${responderId}::uuid

@@ -13,6 +13,8 @@ const { getInvitationLink } = await import("@/lib/invitations/get-invitation-lin
 const { inviteMembers } = await import("@/lib/invitations/invite-members");
 const { signUpFromInvitation } = await import("@/lib/invitations/sign-up-from-invitation");
 const { withdrawInvitation } = await import("@/lib/invitations/withdraw-invitation");
+const { queueAnswerNotificationsSql } = await import("@/lib/invitations/queue-answer-notifications");
+const { Prisma } = await import("@/lib/generated/prisma/client");
 
 const { db, engine } = getTestDatabase();
 type Ctx = Awaited<ReturnType<typeof createTeamWithMembers>>;
@@ -44,7 +46,46 @@ async function deliveredAbout(invitee: string) {
   return messages.filter((message) => message.subject.includes(invitee));
 }
 
+type PlanNode = { "Relation Name"?: string; "Actual Rows"?: number; "Actual Loops"?: number; Plans?: PlanNode[] };
+
+/** Rows the notification statement read from Membership for this invitation (EXPLAIN ANALYZE, rolled back). */
+async function membershipRowsRead(invitationId: string) {
+  const read = (node: PlanNode): number =>
+    (node["Relation Name"] === "Membership" ? (node["Actual Rows"] ?? 0) * (node["Actual Loops"] ?? 1) : 0) +
+    (node.Plans ?? []).reduce((sum, child) => sum + read(child), 0);
+  let rows = 0;
+  await db
+    .$transaction(async (tx) => {
+      const plan = await tx.$queryRaw<Array<{ "QUERY PLAN": Array<{ Plan: PlanNode }> | string }>>`
+        EXPLAIN (ANALYZE, FORMAT JSON)
+        WITH closed AS (SELECT * FROM "Invitation" WHERE "id" = ${invitationId}::uuid)
+        ${queueAnswerNotificationsSql(Prisma.sql`closed`, "accepted", null)}`;
+      const json = plan[0]!["QUERY PLAN"];
+      rows = read((typeof json === "string" ? JSON.parse(json) : json)[0].Plan);
+      throw new Error("roll back");
+    })
+    .catch((error: Error) => {
+      if (error.message !== "roll back") throw error;
+    });
+  return rows;
+}
+
 describe(`answer notifications (${engine})`, () => {
+  it("reads the team's members only when the setting asks to tell every admin", async () => {
+    const ctx = await createTeamWithMembers(db);
+    const role = ctx.roles.member.id;
+    const others = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => createUser(db, { email: `bystander-${i}-${ctx.team.slug}@example.com` })),
+    );
+    await db.membership.createMany({ data: others.map((u) => ({ teamId: ctx.team.id, userId: u.id, roleId: role })) });
+    const { id } = await inviteOne(ctx, ctx.admin, "large-team@example.com");
+
+    // The inviter's own membership, and nothing else.
+    expect(await membershipRowsRead(id)).toBe(1);
+    await db.team.update({ where: { id: ctx.team.id }, data: { notifyAdminsOnAnswer: true } });
+    expect(await membershipRowsRead(id)).toBeGreaterThan(30);
+  });
+
   it("the setting is off by default; then only the inviter is told, once, in their language", async () => {
     const ctx = await createTeamWithMembers(db);
     expect((await db.team.findUniqueOrThrow({ where: { id: ctx.team.id } })).notifyAdminsOnAnswer).toBe(false);
