@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { listTeamInviters } from "@/lib/invitations/list-team-inviters";
 import { countTeamSeats } from "@/lib/members/count-team-seats";
 import { grantableRoles } from "@/lib/permissions/grantable-roles";
 import type { TeamAccess } from "@/lib/teams/authorize-team";
@@ -14,12 +15,7 @@ export async function loadInvitationOptions(access: TeamAccess) {
   const [roles, groups, inviters, seats] = await Promise.all([
     db.role.findMany({ where: { teamId }, orderBy: { rank: "desc" }, select: { id: true, name: true, rank: true } }),
     db.group.findMany({ where: { teamId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.user.findMany({
-      where: { invitationsSent: { some: { teamId } } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-      take: 200,
-    }),
+    listTeamInviters(db, teamId),
     access.team.seatLimit === null ? null : countTeamSeats(db, teamId),
   ]);
   return {
