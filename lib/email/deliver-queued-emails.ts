@@ -30,6 +30,7 @@ export const OTHER_EMAIL_RETRY_HOURS = 24;
 export const MAX_BACKOFF_SECONDS = 600;
 /** Serialises claims across senders, so a batch's rows are always claimed together. */
 const CLAIM_LOCK_ID = 7_468_205_733;
+const YIELD_EVERY = 10;
 
 /**
  * batchKey: the idempotency key of the batch request this row went out in; a retry replays that batch.
@@ -105,7 +106,12 @@ export async function deliverQueuedEmails({
       ),
     ),
   ]);
-  const prepared = await Promise.all(claimed.map((row) => prepareSafely(row, { invitations, answers }, now)));
+  const prepared: Prepared[] = [];
+  for (const row of claimed) {
+    prepared.push(await prepareSafely(row, { invitations, answers }, now));
+    // Requests in flight get the event loop between emails: a pass of 100 held it for 7–15 ms at a stretch.
+    if (prepared.length % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
   const skipped = prepared.filter((item): item is Extract<Prepared, { skip: string }> => "skip" in item);
   if (skipped.length > 0) {
     tally.skipped += skipped.length;

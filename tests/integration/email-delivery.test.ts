@@ -12,6 +12,8 @@ vi.hoisted(() => {
   process.env.APP_URL = "https://teamgate.example";
 });
 
+const renderLog = vi.hoisted(() => [] as string[]);
+
 // One template failure, on demand: proves a throwing row cannot stall the others.
 vi.mock("@/lib/email/render-invitation-email", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/email/render-invitation-email")>();
@@ -19,6 +21,7 @@ vi.mock("@/lib/email/render-invitation-email", async (importOriginal) => {
     ...original,
     renderInvitationEmail: async (input: Parameters<typeof original.renderInvitationEmail>[0]) => {
       if (input.to.startsWith("render-bomb")) throw new Error("Template exploded");
+      renderLog.push(`render ${input.to}`);
       return original.renderInvitationEmail(input);
     },
   };
@@ -214,6 +217,26 @@ describe("delivery through the Resend SDK", () => {
     expect(await deliverQueuedEmails()).toMatchObject({ sent: 1, skipped: 2 });
     expect(standIn.delivered.map((d) => d.to[0])).toEqual(["resent@example.com"]);
     expect(standIn.requests[0]!.idempotencyKey).toBe(`invitation/${ids[0]}/send/2`);
+  });
+
+  it("lets other work run between the emails it prepares, not only after the whole pass", async () => {
+    await invite(Array.from({ length: 30 }, (_, i) => `interleave-${i}@example.com`));
+    renderLog.length = 0;
+    let ticking = true;
+    const tick = () => {
+      renderLog.push("tick");
+      if (ticking) setImmediate(tick);
+    };
+    const pass = deliverQueuedEmails();
+    setImmediate(tick);
+    await pass;
+    ticking = false;
+    const renders = renderLog.flatMap((entry, index) => (entry.startsWith("render") ? [index] : []));
+    expect(renders).toHaveLength(30);
+    // Other callbacks ran between the first and the last email's preparation.
+    expect(
+      renderLog.slice(renders[0], renders.at(-1)).filter((entry) => entry === "tick").length,
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it("two senders running at once never send the same row twice", async () => {
