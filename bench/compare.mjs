@@ -659,8 +659,9 @@ export async function runComparison({ baseUrl, basePort, rounds, seconds, warmup
     for (const side of sides) await withClient(baseUrl, (db) => db.query(`CREATE DATABASE "${side.database}"`));
     log(`starting ${sides.map((side) => `${side.id} on ${side.origin}`).join(", ")}`);
     await Promise.all(sides.map((side) => side.start()));
-    // Enough invitations that no accept run can run out: 500 invitees × teams ≥ 600 req/s × seconds.
-    const acceptTeams = (s) => Math.max(2, Math.ceil((s * 600) / INVITEES));
+    // Enough invitations that no accept run can run out: 500 invitees × teams ≥ 1,200 req/s × seconds
+    // (a quiet machine served 600 and ran out).
+    const acceptTeams = (s) => Math.max(2, Math.ceil((s * 1200) / INVITEES));
     for (let r = 0; r <= rounds; r += 1) {
       const warmup = r === 0;
       const s = warmup ? warmupSeconds : seconds;

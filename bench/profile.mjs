@@ -166,7 +166,7 @@ try {
     side.nodeArgs = ["--cpu-prof", `--cpu-prof-dir=${dir}`];
     await side.launch();
     const queue =
-      scenario === "accept" ? await side.prepareAccepts(Math.ceil(((seconds + 3) * 600) / 500), scenario) : null;
+      scenario === "accept" ? await side.prepareAccepts(Math.ceil(((seconds + 3) * 1200) / 500), scenario) : null;
     let unique = 0;
     const next = {
       create: () => side.createRequest(`p${Date.now()}-${unique++}`),
