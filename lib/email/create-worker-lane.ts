@@ -1,3 +1,5 @@
+import "server-only";
+
 export type WorkerLane = {
   /** Runs a pass now, or once more after the one in progress. */
   run: () => void;
