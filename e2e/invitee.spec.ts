@@ -47,6 +47,10 @@ function clientAddress() {
 
 /** Spends the rest of this client's invitation-page allowance for the current minute. */
 async function exhaustInvitePageLimit(request: APIRequestContext, link: string) {
+  // The limit counts per clock minute (the database's, this machine's): spent in a minute's last
+  // seconds, it would start afresh before the request that must be refused.
+  const intoMinute = Date.now() % 60_000;
+  if (intoMinute > 35_000) await new Promise((resolve) => setTimeout(resolve, 60_500 - intoMinute));
   // Ten at a time: each allowed request renders the whole page, which a loaded machine does slowly.
   for (let i = 0; i < 30; i += 1) {
     const answers = await Promise.all(Array.from({ length: 10 }, () => request.get(link, { maxRedirects: 0 })));
@@ -461,6 +465,7 @@ if (databaseReachable) {
     test("asking for a new invitation while rate-limited says so in words and can be tried again", async ({
       browser,
     }) => {
+      test.slow();
       const admin = await expiredInvitation(browser, { language: "Français" });
       await admin.context.close();
       const invitee = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientAddress() } });
