@@ -134,6 +134,10 @@ test.describe("the header", () => {
     await header.getByRole("button", { name: /switch team/ }).click();
     await page.getByRole("menuitem", { name: "Initech" }).click();
     await expect(page).toHaveURL(/\/teams\/initech$/);
+    // The header remembers the team once the page has run its effect; a user never leaves faster than that.
+    await expect
+      .poll(async () => (await page.context().cookies()).find((cookie) => cookie.name === "teamgate-last-team")?.value)
+      .toBe("initech");
     await page.goto("/account/api-keys");
     await expect(header.getByRole("button", { name: /switch team/ })).toHaveAccessibleName("Initech: switch team");
     await header.getByRole("link", { name: "Settings for Initech" }).click();
