@@ -5,9 +5,18 @@
 //   SQL_B='ALTER INDEX …'                      SQL run on side B's database after seeding
 //   SC=create,list,accept R=3 S=5              scenarios, measured rounds, seconds per run
 // On these shared machines two identical sides differ by ±8 % per round: trust a median that most rounds agree with.
-import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { databaseUrl, load, peerSide, startMailStandIn, stop, teamgateSide, withClient } from "./compare.mjs";
+import {
+  acceptTeamsFor,
+  databaseUrl,
+  load,
+  peerSide,
+  requestsFor,
+  startMailStandIn,
+  stop,
+  teamgateSide,
+  withClient,
+} from "./compare.mjs";
 const BASE =
   process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const rounds = Number(process.env.R ?? 4),
@@ -35,19 +44,12 @@ try {
     const s = r === 0 ? 2 : seconds;
     const order = sides.map((_, i) => sides[(i + r) % sides.length]);
     const accepts = {};
-    for (const side of order)
-      accepts[side.id] = await side.prepareAccepts(Math.max(2, Math.ceil((s * 1200) / 500)), `r${r}`);
+    for (const side of order) accepts[side.id] = await side.prepareAccepts(acceptTeamsFor(s), `r${r}`);
     const line = [`round ${r} load ${os.loadavg()[0].toFixed(2)}`];
     for (const sc of scenarios) {
       const res = {};
       for (const side of order) {
-        let u = 0;
-        const q = accepts[side.id];
-        const next = {
-          create: () => side.createRequest(`ab${stamp}-${r}-${u++}-${randomBytes(3).toString("hex")}`),
-          list: () => side.listRequest(),
-          accept: () => q.shift(),
-        }[sc];
+        const next = requestsFor(side, sc, { tag: `ab${stamp}-${r}`, queue: accepts[side.id] });
         res[side.id] = await load(side, { seconds: s, requests: next, adminUrl: BASE });
       }
       const ids = sides.map((x) => x.id);

@@ -609,6 +609,19 @@ export async function startMailStandIn(port) {
   return { mail, mailUrl: `http://127.0.0.1:${port}`, received };
 }
 
+/** Teams of accepts enough that no run can run out: 500 invitees × teams ≥ 1,200 req/s × seconds (a quiet machine served 600 and ran out). */
+export const acceptTeamsFor = (seconds) => Math.max(2, Math.ceil((seconds * 1200) / INVITEES));
+
+/** A scenario's next request on a side: a new address per create, the prepared invitations in turn for accept. */
+export function requestsFor(side, scenario, { tag, queue }) {
+  let unique = 0;
+  return {
+    create: () => side.createRequest(`${tag}-${unique++}-${randomBytes(3).toString("hex")}`),
+    list: () => side.listRequest(),
+    accept: () => queue.shift(),
+  }[scenario];
+}
+
 export async function runComparison({ baseUrl, basePort, rounds, seconds, warmupSeconds, onlySides }) {
   const stamp = Date.now();
   const names = {
@@ -659,9 +672,6 @@ export async function runComparison({ baseUrl, basePort, rounds, seconds, warmup
     for (const side of sides) await withClient(baseUrl, (db) => db.query(`CREATE DATABASE "${side.database}"`));
     log(`starting ${sides.map((side) => `${side.id} on ${side.origin}`).join(", ")}`);
     await Promise.all(sides.map((side) => side.start()));
-    // Enough invitations that no accept run can run out: 500 invitees × teams ≥ 1,200 req/s × seconds
-    // (a quiet machine served 600 and ran out).
-    const acceptTeams = (s) => Math.max(2, Math.ceil((s * 1200) / INVITEES));
     for (let r = 0; r <= rounds; r += 1) {
       const warmup = r === 0;
       const s = warmup ? warmupSeconds : seconds;
@@ -670,17 +680,11 @@ export async function runComparison({ baseUrl, basePort, rounds, seconds, warmup
       const order = sides.map((_, i) => sides[(i + r) % sides.length]);
       entry.loadavg.push(os.loadavg()[0]);
       const accepts = {};
-      for (const side of order) accepts[side.id] = await side.prepareAccepts(acceptTeams(s), `r${r}`);
+      for (const side of order) accepts[side.id] = await side.prepareAccepts(acceptTeamsFor(s), `r${r}`);
       for (const scenario of SCENARIOS) {
         entry.results[scenario.id] = {};
         for (const side of order) {
-          let unique = 0;
-          const queue = accepts[side.id];
-          const next = {
-            create: () => side.createRequest(`c${stamp}-${r}-${unique++}-${randomBytes(3).toString("hex")}`),
-            list: () => side.listRequest(),
-            accept: () => queue.shift(),
-          }[scenario.id];
+          const next = requestsFor(side, scenario.id, { tag: `c${stamp}-${r}`, queue: accepts[side.id] });
           entry.results[scenario.id][side.id] = await load(side, { seconds: s, requests: next, adminUrl: baseUrl });
           await sleep(200);
         }

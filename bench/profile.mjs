@@ -7,7 +7,17 @@
 // measured window. Raw profiles stay in bench/.tmp/prof/.
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, openSync, readSync, closeSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { databaseUrl, load, peerSide, startMailStandIn, stop, teamgateSide, withClient } from "./compare.mjs";
+import {
+  acceptTeamsFor,
+  databaseUrl,
+  load,
+  peerSide,
+  requestsFor,
+  startMailStandIn,
+  stop,
+  teamgateSide,
+  withClient,
+} from "./compare.mjs";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -165,14 +175,8 @@ try {
     // A fresh process per scenario, profiled; its new connections pick the log setting up.
     side.nodeArgs = ["--cpu-prof", `--cpu-prof-dir=${dir}`];
     await side.launch();
-    const queue =
-      scenario === "accept" ? await side.prepareAccepts(Math.ceil(((seconds + 3) * 1200) / 500), scenario) : null;
-    let unique = 0;
-    const next = {
-      create: () => side.createRequest(`p${Date.now()}-${unique++}`),
-      list: () => side.listRequest(),
-      accept: () => queue.shift(),
-    }[scenario];
+    const queue = scenario === "accept" ? await side.prepareAccepts(acceptTeamsFor(seconds + 3), scenario) : null;
+    const next = requestsFor(side, scenario, { tag: `p${Date.now()}`, queue });
     await load(side, { seconds: 3, requests: next, adminUrl: BASE_URL });
     const offset = statSync(PG_LOG).size;
     const walBefore = await readWal();
