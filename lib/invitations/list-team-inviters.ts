@@ -2,10 +2,10 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-export const INVITER_OPTIONS_LIMIT = 200;
+const INVITER_OPTIONS_LIMIT = 200;
 
 /** The team's distinct inviters as a skip scan: one probe of the (teamId, inviterId) index per inviter. */
-export const teamInvitersSql = (teamId: string, limit = INVITER_OPTIONS_LIMIT) => Prisma.sql`
+export const teamInvitersSql = (teamId: string) => Prisma.sql`
   WITH RECURSIVE inviter AS (
     (SELECT "inviterId" AS id FROM "Invitation"
       WHERE "teamId" = ${teamId}::uuid AND "inviterId" IS NOT NULL ORDER BY "inviterId" LIMIT 1)
@@ -15,7 +15,7 @@ export const teamInvitersSql = (teamId: string, limit = INVITER_OPTIONS_LIMIT) =
     FROM inviter WHERE inviter.id IS NOT NULL
   )
   SELECT u."id"::text AS "id", u."name" FROM inviter JOIN "User" u ON u."id" = inviter.id
-  ORDER BY u."name", u."id" LIMIT ${limit}`;
+  ORDER BY u."name", u."id" LIMIT ${INVITER_OPTIONS_LIMIT}`;
 
 /**
  * Everyone who has invited someone to the team, by name, for the table's "invited by" filter.
